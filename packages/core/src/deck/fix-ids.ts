@@ -1,0 +1,18 @@
+import { cardHeadings } from './parse-deck.js';
+import { slugify, uniqueId } from './ids.js';
+
+/**
+ * Writes a `{#id}` into every card heading that lacks one. Pure; returns the new text and how
+ * many ids were added. Every other byte (line endings, BOM, spacing) is left as it was.
+ */
+export function fixMissingIds(input: string): { text: string; added: number } {
+  const { bom, headings } = cardHeadings(input);
+  const taken = new Set(headings.flatMap((h) => (h.id === null ? [] : [h.id])));
+  const shift = bom ? 1 : 0;
+  const inserts = headings
+    .filter((h) => h.id === null)
+    .map((h) => ({ at: h.insertAt + shift, token: ` {#${uniqueId(slugify(h.text), taken)}}` }));
+  let text = input;
+  for (const { at, token } of [...inserts].reverse()) text = text.slice(0, at) + token + text.slice(at);
+  return { text, added: inserts.length };
+}

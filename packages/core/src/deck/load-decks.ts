@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ParsedDeck } from './model.js';
+import { parseDeck } from './parse-deck.js';
+import { DeckError } from '../errors.js';
+
+export interface LoadedDeck extends ParsedDeck {
+  /** Absolute path of the file. */
+  absPath: string;
+  /** The file's text as read. */
+  text: string;
+}
+
+/** A folder's markdown files are decks, except README.md and ALL-CAPS names like FORMAT.md. */
+function isDeckFileName(name: string): boolean {
+  if (!name.toLowerCase().endsWith('.md')) return false;
+  const stem = name.slice(0, -3);
+  return stem.toLowerCase() !== 'readme' && stem !== stem.toUpperCase();
+}
+
+/** Deck files under the given files and folders, sorted, each once. */
+export function findDeckFiles(paths: readonly string[]): string[] {
+  const found = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && isDeckFileName(entry.name)) found.add(full);
+    }
+  };
+  for (const p of paths) {
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(p);
+    } catch {
+      throw new DeckError('no-such-path', `no such file or folder: ${p}`);
+    }
+    if (stat.isDirectory()) walk(p);
+    else found.add(p);
+  }
+  return [...found].sort();
+}
+
+/** How a path is shown in messages: relative to the working directory when inside it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, path.resolve(file));
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.resolve(file);
+}
+
+/** Reads and parses every deck under `paths`, then checks that no two files claim one deck id. */
+export function loadDecks(paths: readonly string[]): LoadedDeck[] {
+  const loaded = findDeckFiles(paths).map((file) => {
+    const text = readFileSync(file, 'utf8');
+    return { ...parseDeck(text, displayPath(file)), absPath: path.resolve(file), text };
+  });
+  const owners = new Map<string, string>();
+  for (const d of loaded) {
+    if (!d.deck) continue;
+    const owner = owners.get(d.deck.id);
+    if (owner) {
+      d.problems.push({
+        file: d.deck.file,
+        line: d.deck.line,
+        column: 1,
+        code: 'duplicate-deck-id',
+        message: `deck id "${d.deck.id}" is already used by ${owner}`,
+        hint: 'each deck needs its own id: rename one of them, or import only one of the two files',
+      });
+    } else {
+      owners.set(d.deck.id, d.deck.file);
+    }
+  }
+  return loaded;
+}
