@@ -6,6 +6,8 @@ export function reportError(error: unknown): number {
     process.stderr.write(`grill: ${error.message}\n`);
     return 1;
   }
-  process.stderr.write(`grill: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `grill: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 70;
 }

@@ -1,5 +1,5 @@
-import { cardHeadings } from './parse-deck.js';
 import { slugify, uniqueId } from './ids.js';
+import { cardHeadings } from './parse-deck.js';
 
 /**
  * Writes a `{#id}` into every card heading that lacks one. Pure; returns the new text and how

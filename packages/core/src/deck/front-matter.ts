@@ -3,16 +3,20 @@ import { z } from 'zod';
 import { isValidId } from './ids.js';
 
 const DeckMetaSchema = z.object({
-  id: z.string({ error: 'must be a string' }).refine(isValidId, 'must be lowercase letters, digits and dashes'),
+  id: z
+    .string({ error: 'must be a string' })
+    .refine(isValidId, 'must be lowercase letters, digits and dashes'),
   title: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty'),
   description: z.string({ error: 'must be a string' }).default(''),
-  tags: z.array(z.string({ error: 'each tag must be a string' }), { error: 'must be a list, e.g. [http, rest]' }).default([]),
+  tags: z
+    .array(z.string({ error: 'each tag must be a string' }), { error: 'must be a list, e.g. [http, rest]' })
+    .default([]),
 });
 
 export type DeckMeta = z.infer<typeof DeckMetaSchema>;
 
 export interface MetaProblem {
-  /** Line within the YAML block, 0-based (the parser adds the block's own line). */
+  /** Line within the YAML block, 1-based; 0 means the opening `---` line. */
   line: number;
   column: number;
   code: string;
@@ -20,10 +24,15 @@ export interface MetaProblem {
   hint: string;
 }
 
-const EXPECTED = 'front matter needs id: (a slug like http-rest) and title:, optionally description: and tags: [a, b]';
+const EXPECTED =
+  'front matter needs id: (a slug like http-rest) and title:, optionally description: and tags: [a, b]';
 
 /** Validates a deck's YAML front matter. Pure. */
-export function parseDeckMeta(yamlText: string): { meta: DeckMeta | null; idLine: number; problems: MetaProblem[] } {
+export function parseDeckMeta(yamlText: string): {
+  meta: DeckMeta | null;
+  idLine: number;
+  problems: MetaProblem[];
+} {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -32,17 +41,35 @@ export function parseDeckMeta(yamlText: string): { meta: DeckMeta | null; idLine
       idLine: 0,
       problems: doc.errors.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
-        return { line: pos.line - 1, column: pos.col, code: 'bad-front-matter', message: `front matter is not valid YAML: ${e.message.split('\n')[0]}`, hint: EXPECTED };
+        return {
+          line: pos.line,
+          column: pos.col,
+          code: 'bad-front-matter',
+          message: `front matter is not valid YAML: ${e.message.split('\n')[0]}`,
+          hint: EXPECTED,
+        };
       }),
     };
   }
   const value: unknown = doc.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { meta: null, idLine: 0, problems: [{ line: 0, column: 1, code: 'bad-front-matter', message: 'front matter must be a YAML mapping', hint: EXPECTED }] };
+    return {
+      meta: null,
+      idLine: 0,
+      problems: [
+        {
+          line: 0,
+          column: 1,
+          code: 'bad-front-matter',
+          message: 'front matter must be a YAML mapping',
+          hint: EXPECTED,
+        },
+      ],
+    };
   }
   const result = DeckMetaSchema.safeParse(value);
   const idRange = (doc.get('id', true) as { range?: [number, number, number] } | undefined)?.range;
-  const idLine = idRange ? lineCounter.linePos(idRange[0]).line - 1 : 0;
+  const idLine = idRange ? lineCounter.linePos(idRange[0]).line : 0;
   if (result.success) return { meta: result.data, idLine, problems: [] };
   return {
     meta: null,
@@ -51,13 +78,15 @@ export function parseDeckMeta(yamlText: string): { meta: DeckMeta | null; idLine
       const key = issue.path[0];
       const node = typeof key === 'string' ? doc.get(key, true) : undefined;
       const range = (node as { range?: [number, number, number] } | undefined)?.range;
-      const pos = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+      const pos = range ? lineCounter.linePos(range[0]) : { line: 0, col: 1 };
       const missing = issue.code === 'invalid_type' && !(typeof key === 'string' && key in value);
       return {
-        line: pos.line - 1,
+        line: pos.line,
         column: pos.col,
         code: 'bad-front-matter',
-        message: missing ? `front matter has no "${String(key)}"` : `front matter "${issue.path.join('.')}" ${issue.message}`,
+        message: missing
+          ? `front matter has no "${String(key)}"`
+          : `front matter "${issue.path.join('.')}" ${issue.message}`,
         hint: EXPECTED,
       };
     }),

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DeckError } from '../errors.js';
 import type { ParsedDeck } from './model.js';
 import { parseDeck } from './parse-deck.js';
-import { DeckError } from '../errors.js';
 
 export interface LoadedDeck extends ParsedDeck {
   /** Absolute path of the file. */

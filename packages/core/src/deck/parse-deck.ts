@@ -60,7 +60,14 @@ class Source {
 
   problem(at: Nodes | { line: number; column: number }, code: string, message: string, hint: string): void {
     const point = 'type' in at ? at.position?.start : at;
-    this.problems.push({ file: this.file, line: point?.line ?? 1, column: point?.column ?? 1, code, message, hint });
+    this.problems.push({
+      file: this.file,
+      line: point?.line ?? 1,
+      column: point?.column ?? 1,
+      code,
+      message,
+      hint,
+    });
   }
 }
 
@@ -84,11 +91,16 @@ export function parseDeck(input: string, file: string): ParsedDeck {
   const seen = new Map<string, number>();
   for (const group of cardGroups(tree)) {
     const card = readCard(src, group.heading, group.nodes, deck);
-    const heading = describeHeading(src, group.heading);
+    const heading = describeHeading(group.heading);
     if (heading.id !== null) {
       const firstLine = seen.get(heading.id);
       if (firstLine !== undefined) {
-        src.problem(group.heading, 'duplicate-id', `duplicate card id "${heading.id}" (first used on line ${firstLine})`, 'card ids must be unique within a deck: give this card another id');
+        src.problem(
+          group.heading,
+          'duplicate-id',
+          `duplicate card id "${heading.id}" (first used on line ${firstLine})`,
+          'card ids must be unique within a deck: give this card another id',
+        );
         continue;
       }
       seen.set(heading.id, heading.line);
@@ -104,9 +116,8 @@ export function parseDeck(input: string, file: string): ParsedDeck {
 export function cardHeadings(input: string): { bom: boolean; headings: CardHeading[] } {
   const bom = input.startsWith('\uFEFF');
   const text = bom ? input.slice(1) : input;
-  const src = new Source(text, '');
   const tree = processor.parse(text) as Root;
-  return { bom, headings: [...cardGroups(tree)].map((g) => describeHeading(src, g.heading)) };
+  return { bom, headings: [...cardGroups(tree)].map((g) => describeHeading(g.heading)) };
 }
 
 function* cardGroups(tree: Root): Generator<{ heading: Heading; nodes: RootContent[] }> {
@@ -124,8 +135,13 @@ function* cardGroups(tree: Root): Generator<{ heading: Heading; nodes: RootConte
 
 function readFrontMatter(src: Source, tree: Root): Deck | null {
   const first = tree.children[0];
-  if (!first || first.type !== 'yaml') {
-    src.problem({ line: 1, column: 1 }, 'missing-front-matter', 'deck has no front matter', 'start the file with a YAML block: ---, then id: my-deck and title: My deck, then ---');
+  if (first?.type !== 'yaml') {
+    src.problem(
+      { line: 1, column: 1 },
+      'missing-front-matter',
+      'deck has no front matter',
+      'start the file with a YAML block: ---, then id: my-deck and title: My deck, then ---',
+    );
     return null;
   }
   const result = parseDeckMeta(first.value);
@@ -137,7 +153,7 @@ function readFrontMatter(src: Source, tree: Root): Deck | null {
   return result.meta ? { ...result.meta, file: src.file, line: yamlLine + result.idLine } : null;
 }
 
-function describeHeading(src: Source, heading: Heading): CardHeading {
+function describeHeading(heading: Heading): CardHeading {
   const line = heading.position?.start.line ?? 1;
   const children = heading.children;
   const last = children[children.length - 1];
@@ -148,7 +164,10 @@ function describeHeading(src: Source, heading: Heading): CardHeading {
     const token = idToken(last);
     if (token) {
       id = token.id;
-      text = plainText({ ...heading, children: [...children.slice(0, -1), { ...last, value: token.before }] }).trim();
+      text = plainText({
+        ...heading,
+        children: [...children.slice(0, -1), { ...last, value: token.before }],
+      }).trim();
     }
   }
   return { line, id, text, insertAt: contentEnd };
@@ -165,13 +184,29 @@ function idToken(node: Text): { id: string; before: string } | null {
 
 function readCard(src: Source, heading: Heading, nodes: RootContent[], deck: Deck | null): Card | null {
   const before = src.problems.length;
-  const info = describeHeading(src, heading);
+  const info = describeHeading(heading);
   if (info.id === null) {
-    src.problem(heading, 'missing-id', 'card has no id', 'end the heading with a stable id like {#put-vs-patch}, or run `grill lint --fix`');
+    src.problem(
+      heading,
+      'missing-id',
+      'card has no id',
+      'end the heading with a stable id like {#put-vs-patch}, or run `grill lint --fix`',
+    );
   } else if (!isValidId(info.id)) {
-    src.problem(heading, 'bad-id', `card id "${info.id}" is not valid`, 'use lowercase letters, digits and single dashes, e.g. {#put-vs-patch}');
+    src.problem(
+      heading,
+      'bad-id',
+      `card id "${info.id}" is not valid`,
+      'use lowercase letters, digits and single dashes, e.g. {#put-vs-patch}',
+    );
   }
-  if (!info.text) src.problem(heading, 'empty-question', 'card heading has no question', 'write the question after ## and before the {#id}');
+  if (!info.text)
+    src.problem(
+      heading,
+      'empty-question',
+      'card heading has no question',
+      'write the question after ## and before the {#id}',
+    );
 
   let rest = nodes;
   let kind: CardKind = 'basic';
@@ -182,7 +217,13 @@ function readCard(src: Source, heading: Heading, nodes: RootContent[], deck: Dec
     readFields(src, fields, (key, value, at) => {
       if (key === 'kind') {
         if ((CARD_KINDS as readonly string[]).includes(value)) kind = value as CardKind;
-        else src.problem(at, 'unknown-kind', `unknown card kind "${value}"`, `use one of: ${CARD_KINDS.join(', ')}`);
+        else
+          src.problem(
+            at,
+            'unknown-kind',
+            `unknown card kind "${value}"`,
+            `use one of: ${CARD_KINDS.join(', ')}`,
+          );
       } else {
         ownTags.push(...splitTags(value));
       }
@@ -197,11 +238,26 @@ function readCard(src: Source, heading: Heading, nodes: RootContent[], deck: Dec
       const name = plainText(node).trim().toLowerCase().replace(/\s+/g, ' ');
       current = null;
       if (!(SECTIONS as readonly string[]).includes(name)) {
-        src.problem(node, 'unknown-section', `unknown section "${plainText(node).trim()}"`, `sections are: ${SECTIONS.map(title).join(', ')}`);
+        src.problem(
+          node,
+          'unknown-section',
+          `unknown section "${plainText(node).trim()}"`,
+          `sections are: ${SECTIONS.map(title).join(', ')}`,
+        );
       } else if (!SECTIONS_BY_KIND[kind].includes(name as SectionName)) {
-        src.problem(node, 'section-not-for-kind', `a ${kind} card has no "${title(name)}" section`, `a ${kind} card uses: ${SECTIONS_BY_KIND[kind].map(title).join(', ')}${kindHintFor(name)}`);
+        src.problem(
+          node,
+          'section-not-for-kind',
+          `a ${kind} card has no "${title(name)}" section`,
+          `a ${kind} card uses: ${SECTIONS_BY_KIND[kind].map(title).join(', ')}${kindHintFor(name)}`,
+        );
       } else if (sections.has(name as SectionName)) {
-        src.problem(node, 'duplicate-section', `section "${title(name)}" appears twice in this card`, 'merge the two sections into one');
+        src.problem(
+          node,
+          'duplicate-section',
+          `section "${title(name)}" appears twice in this card`,
+          'merge the two sections into one',
+        );
       } else {
         current = { name: name as SectionName, heading: node, nodes: [] };
         sections.set(current.name, current);
@@ -216,8 +272,20 @@ function readCard(src: Source, heading: Heading, nodes: RootContent[], deck: Dec
   const answer = sections.get('answer');
   const answerText = answer ? src.slice(answer.nodes) : '';
   if ((kind === 'basic' || kind === 'open') && !answerText) {
-    if (answer) src.problem(answer.heading, 'empty-answer', 'the Answer section is empty', 'write the model answer under ### Answer');
-    else src.problem(heading, 'missing-answer', `${kind} card has no answer`, 'add a ### Answer section with the model answer');
+    if (answer)
+      src.problem(
+        answer.heading,
+        'empty-answer',
+        'the Answer section is empty',
+        'write the model answer under ### Answer',
+      );
+    else
+      src.problem(
+        heading,
+        'missing-answer',
+        `${kind} card has no answer`,
+        'add a ### Answer section with the model answer',
+      );
   }
 
   const common = {
@@ -239,10 +307,14 @@ function readCard(src: Source, heading: Heading, nodes: RootContent[], deck: Dec
     const options = readOptions(src, heading, sections.get('options'));
     card = { ...common, kind, options, multiple: options.filter((o) => o.correct).length > 1 };
   } else if (kind === 'typed') {
-    const accept = readList(src, heading, sections.get('accept'), 'accept').map((item) => plainText(item).trim().replace(/\s+/g, ' '));
+    const accept = readList(src, heading, sections.get('accept'), 'accept').map((item) =>
+      plainText(item).trim().replace(/\s+/g, ' '),
+    );
     card = { ...common, kind, accept };
   } else {
-    const rubric = readList(src, heading, sections.get('rubric'), 'rubric').map((item) => src.slice(item.children));
+    const rubric = readList(src, heading, sections.get('rubric'), 'rubric').map((item) =>
+      src.slice(item.children),
+    );
     card = { ...common, kind, rubric };
   }
   if (src.problems.length > before || !deck) return null;
@@ -296,7 +368,12 @@ function readFields(
       const key = colon > 0 ? lineText.slice(0, colon).trim().toLowerCase() : '';
       const value = colon > 0 ? lineText.slice(colon + 1).trim() : '';
       if (!FIELD_KEYS.includes(key)) {
-        src.problem(at, 'unknown-field', `unknown field "${key || lineText.trim()}"`, `the line under a card heading holds only ${FIELD_KEYS.map((k) => `${k}:`).join(' and ')}; leave a blank line before prompt text`);
+        src.problem(
+          at,
+          'unknown-field',
+          `unknown field "${key || lineText.trim()}"`,
+          `the line under a card heading holds only ${FIELD_KEYS.map((k) => `${k}:`).join(' and ')}; leave a blank line before prompt text`,
+        );
       } else {
         onField(key, value, at);
       }
@@ -314,36 +391,70 @@ function firstList(section: Section): List | undefined {
   return section.nodes.find((n): n is List => n.type === 'list');
 }
 
-function readList(src: Source, heading: Heading, section: Section | undefined, name: 'accept' | 'rubric'): ListItem[] {
+function readList(
+  src: Source,
+  heading: Heading,
+  section: Section | undefined,
+  name: 'accept' | 'rubric',
+): ListItem[] {
   const what = name === 'accept' ? 'typed card has no accepted answers' : 'open card has no rubric points';
-  const hint = name === 'accept' ? 'add ### Accept with a list of accepted answers, e.g. - 409' : 'add ### Rubric with a list of 3-5 key points';
+  const hint =
+    name === 'accept'
+      ? 'add ### Accept with a list of accepted answers, e.g. - 409'
+      : 'add ### Rubric with a list of 3-5 key points';
   if (!section) {
     src.problem(heading, name === 'accept' ? 'missing-accept' : 'missing-rubric', what, hint);
     return [];
   }
   const items = (firstList(section)?.children ?? []).filter((item) => plainText(item).trim() !== '');
-  if (items.length === 0) src.problem(section.heading, name === 'accept' ? 'empty-accept' : 'empty-rubric', what, hint);
+  if (items.length === 0)
+    src.problem(section.heading, name === 'accept' ? 'empty-accept' : 'empty-rubric', what, hint);
   return items;
 }
 
-function readOptions(src: Source, heading: Heading, section: Section | undefined): { text: string; correct: boolean }[] {
+function readOptions(
+  src: Source,
+  heading: Heading,
+  section: Section | undefined,
+): { text: string; correct: boolean }[] {
   if (!section) {
-    src.problem(heading, 'missing-options', 'choice card has no options', 'add ### Options with a task list: - [x] right, - [ ] wrong');
+    src.problem(
+      heading,
+      'missing-options',
+      'choice card has no options',
+      'add ### Options with a task list: - [x] right, - [ ] wrong',
+    );
     return [];
   }
   const items = firstList(section)?.children ?? [];
   const options: { text: string; correct: boolean }[] = [];
   for (const item of items) {
     if (item.checked === null || item.checked === undefined) {
-      src.problem(item, 'unmarked-option', 'option is not marked right or wrong', 'start each option with [x] (correct) or [ ] (wrong)');
+      src.problem(
+        item,
+        'unmarked-option',
+        'option is not marked right or wrong',
+        'start each option with [x] (correct) or [ ] (wrong)',
+      );
       continue;
     }
-    options.push({ text: src.slice(item.children), correct: item.checked });
+    // remark keeps the `[x] ` marker inside the paragraph's span when the option starts with markup.
+    options.push({ text: src.slice(item.children).replace(/^\[[ xX]\]\s+/, ''), correct: item.checked });
   }
   if (items.length < 2) {
-    src.problem(section.heading, 'too-few-options', 'choice card needs at least two options', 'list the options as - [x] right and - [ ] wrong');
+    src.problem(
+      section.heading,
+      'too-few-options',
+      'choice card needs at least two options',
+      'list the options as - [x] right and - [ ] wrong',
+    );
   } else if (!options.some((o) => o.correct)) {
-    src.problem(section.heading, 'no-correct-option', 'choice card has no correct option', 'mark the correct option(s) with [x]');
+    src.problem(
+      section.heading,
+      'no-correct-option',
+      'choice card has no correct option',
+      'mark the correct option(s) with [x]',
+    );
   }
   return options;
 }
@@ -369,7 +480,12 @@ function checkFence(src: Source, node: Code): void {
   const closing = lines.length > 1 ? (lines[lines.length - 1] ?? '').trim() : '';
   const closed = closing.length >= width && [...closing].every((c) => c === fenceChar);
   if (!closed) {
-    src.problem(node, 'unclosed-fence', 'code fence is never closed', `close the block with ${fenceChar.repeat(width)} on its own line; until then it swallows the rest of the file`);
+    src.problem(
+      node,
+      'unclosed-fence',
+      'code fence is never closed',
+      `close the block with ${fenceChar.repeat(width)} on its own line; until then it swallows the rest of the file`,
+    );
   }
 }
 

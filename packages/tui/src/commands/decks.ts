@@ -6,9 +6,21 @@ export function decks(paths: string[], opts: { json?: boolean }): void {
   const rows = loaded.flatMap((d) => {
     if (!d.deck) return [];
     const kinds = Object.fromEntries(CARD_KINDS.map((k) => [k, d.cards.filter((c) => c.kind === k).length]));
-    return [{ id: d.deck.id, title: d.deck.title, file: d.deck.file, cards: d.cards.length, kinds, problems: d.problems.length }];
+    return [
+      {
+        id: d.deck.id,
+        title: d.deck.title,
+        file: d.deck.file,
+        cards: d.cards.length,
+        kinds,
+        problems: d.problems.length,
+      },
+    ];
   });
-  if (opts.json) return printJson(rows);
+  if (opts.json) {
+    printJson(rows);
+    return;
+  }
   for (const p of loaded.flatMap((d) => d.problems)) process.stderr.write(`${formatProblem(p)}\n`);
   const width = Math.max(4, ...rows.map((r) => r.id.length));
   process.stdout.write(`${'deck'.padEnd(width)}  cards  basic choice typed  open  title\n`);

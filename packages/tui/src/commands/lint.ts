@@ -20,9 +20,10 @@ export function lint(paths: string[], opts: { fix?: boolean; json?: boolean }): 
   else {
     for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
     const cards = decks.reduce((n, d) => n + d.cards.length, 0);
-    const summary = problems.length === 0
-      ? `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${cards} cards: no problems`
-      : `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${decks.filter((d) => d.problems.length > 0).length} of ${decks.length} files`;
+    const summary =
+      problems.length === 0
+        ? `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${cards} cards: no problems`
+        : `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${decks.filter((d) => d.problems.length > 0).length} of ${decks.length} files`;
     process.stderr.write(`${summary}\n`);
   }
   if (problems.length > 0) process.exitCode = 1;

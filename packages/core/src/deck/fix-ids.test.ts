@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { fixMissingIds } from './fix-ids.js';
+import { parseDeck } from './parse-deck.js';
+
+const FRONT = '---\nid: demo\ntitle: Demo\n---\n';
+
+describe('fixMissingIds', () => {
+  it('adds slugs from the heading text, de-duplicated against existing and new ids', () => {
+    const input = `${FRONT}\n## What is a \`JOIN\`? {#what-is-a-join}\n\n### Answer\nx\n\n## What is a JOIN?\n\n### Answer\ny\n\n## What is a JOIN?\n\n### Answer\nz\n`;
+    const { text, added } = fixMissingIds(input);
+    expect(added).toBe(2);
+    expect(parseDeck(text, 'd.md').cards.map((c) => c.id)).toEqual([
+      'what-is-a-join',
+      'what-is-a-join-2',
+      'what-is-a-join-3',
+    ]);
+  });
+
+  it('changes no other byte: the result minus the inserted ids equals the input (CRLF, BOM, odd spacing)', () => {
+    const input = `\uFEFF${FRONT}\r\n##   Résumé   parsing!  \r\ntags: intern\r\n\r\n### Answer\r\nx  \r\n\r\n## Closing hashes ##\r\n\r\n### Answer\r\ny\r\n`;
+    const { text, added } = fixMissingIds(input);
+    expect(added).toBe(2);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain('##   Résumé   parsing! {#resume-parsing}  \r\n');
+    expect(text).toContain('## Closing hashes {#closing-hashes} ##\r\n');
+    expect(text.replace(' {#resume-parsing}', '').replace(' {#closing-hashes}', '')).toBe(input);
+    expect(parseDeck(text, 'd.md').problems).toEqual([]);
+  });
+
+  it('is idempotent and leaves a file with all ids untouched', () => {
+    const once = fixMissingIds(`${FRONT}\n## Q one\n\n### Answer\nx\n`).text;
+    expect(fixMissingIds(once)).toEqual({ text: once, added: 0 });
+  });
+});

@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from './parse-deck.js';
+
+const FRONT = '---\nid: demo\ntitle: Demo deck\ndescription: A deck for tests.\ntags: [backend]\n---\n';
+
+function deck(body: string) {
+  return parseDeck(FRONT + body, 'demo.md');
+}
+
+function problemsOf(body: string) {
+  return deck(body).problems.map((p) => ({ line: p.line, code: p.code }));
+}
+
+describe('parseDeck: card kinds', () => {
+  it('parses a basic card with tags, body, answer and notes', () => {
+    const {
+      deck: d,
+      cards,
+      problems,
+    } = deck(
+      '\n## What is **idempotency**? {#idempotency}\ntags: intern, http\n\nThink of `DELETE`.\n\n### Answer\nSame effect once or many times.\n\n### Why it matters\nRetries.\n\n### Common mistake\nSaying same response.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(d).toMatchObject({
+      id: 'demo',
+      title: 'Demo deck',
+      description: 'A deck for tests.',
+      tags: ['backend'],
+    });
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({
+      kind: 'basic',
+      id: 'idempotency',
+      key: 'demo/idempotency',
+      title: 'What is **idempotency**?',
+      body: 'Think of `DELETE`.',
+      answer: 'Same effect once or many times.',
+      why: 'Retries.',
+      mistake: 'Saying same response.',
+      tags: ['backend', 'intern', 'http'],
+      line: 8,
+    });
+    expect(cards[0]?.hash).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('parses a single-answer and a multiple-answer choice card', () => {
+    const { cards, problems } = deck(
+      '\n## Pick one {#one}\nkind: choice\n\n### Options\n- [ ] a\n- [x] `b`\n\n## Pick all {#all}\nkind: choice\n\n### Options\n- [x] a\n- [X] b\n- [ ] c\n\n### Answer\nBecause.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(cards[0]).toMatchObject({
+      kind: 'choice',
+      multiple: false,
+      options: [
+        { text: 'a', correct: false },
+        { text: '`b`', correct: true },
+      ],
+    });
+    expect(cards[1]).toMatchObject({ kind: 'choice', multiple: true, answer: 'Because.' });
+    expect(cards[1]?.kind === 'choice' && cards[1].options.map((o) => o.correct)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('parses a typed card, accepting plain text of each list item', () => {
+    const { cards, problems } = deck(
+      '\n## Conflict code? {#conflict}\nkind: typed\n\n### Accept\n- `409`\n- 409   Conflict\n',
+    );
+    expect(problems).toEqual([]);
+    expect(cards[0]).toMatchObject({ kind: 'typed', accept: ['409', '409 Conflict'], answer: '' });
+  });
+
+  it('parses an open card whose prompt carries a code block and a table', () => {
+    const { cards, problems } = deck(
+      '\n## Debug this {#debug}\nkind: open\n\n```text\nERROR boom\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n### Rubric\n- Read the **logs**\n- Find the cause\n\n### Answer\nRead logs.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(cards[0]).toMatchObject({
+      kind: 'open',
+      rubric: ['Read the **logs**', 'Find the cause'],
+      answer: 'Read logs.',
+    });
+    expect(cards[0]?.body).toBe('```text\nERROR boom\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |');
+  });
+
+  it('keeps cards in file order and ignores text before the first card', () => {
+    const { cards } = deck(
+      '\n# Demo\n\nIntro paragraph.\n\n## A {#a}\n\n### Answer\nx\n\n## B {#b}\n\n### Answer\ny\n',
+    );
+    expect(cards.map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
+  it('gives the same hash for the same content and a new one when the content changes', () => {
+    const a = deck('\n## Q {#q}\n\n### Answer\nA\n').cards[0]?.hash;
+    const moved = deck('\n\n\n## Q {#q}\n\n### Answer\nA\n').cards[0]?.hash;
+    const edited = deck('\n## Q {#q}\n\n### Answer\nB\n').cards[0]?.hash;
+    expect(moved).toBe(a);
+    expect(edited).not.toBe(a);
+  });
+});
+
+describe('parseDeck: problems, each at its exact line', () => {
+  it('reports a missing id', () => {
+    expect(problemsOf('\n## No id here\n\n### Answer\nx\n')).toEqual([{ line: 8, code: 'missing-id' }]);
+  });
+
+  it('reports a malformed id', () => {
+    expect(problemsOf('\n## Q {#Bad_Id}\n\n### Answer\nx\n')).toEqual([{ line: 8, code: 'bad-id' }]);
+  });
+
+  it('reports a duplicate id on the second card and names the first line', () => {
+    const { problems } = deck('\n## A {#same}\n\n### Answer\nx\n\n## B {#same}\n\n### Answer\ny\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 13, column: 1, code: 'duplicate-id' });
+    expect(problems[0]?.message).toContain('line 8');
+  });
+
+  it('reports an unknown kind at its field line', () => {
+    expect(problemsOf('\n## Q {#q}\nkind: essay\n\n### Answer\nx\n')).toEqual([
+      { line: 9, code: 'unknown-kind' },
+    ]);
+  });
+
+  it('reports an unknown field', () => {
+    expect(problemsOf('\n## Q {#q}\ntags: intern\nlevel: hard\n\n### Answer\nx\n')).toEqual([
+      { line: 10, code: 'unknown-field' },
+    ]);
+  });
+
+  it('reports a choice card with no correct option', () => {
+    expect(problemsOf('\n## Q {#q}\nkind: choice\n\n### Options\n- [ ] a\n- [ ] b\n')).toEqual([
+      { line: 11, code: 'no-correct-option' },
+    ]);
+  });
+
+  it('reports a choice card with an unmarked option, and one with a single option', () => {
+    expect(problemsOf('\n## Q {#q}\nkind: choice\n\n### Options\n- [x] a\n- b\n')).toEqual([
+      { line: 13, code: 'unmarked-option' },
+    ]);
+    expect(problemsOf('\n## Q {#q}\nkind: choice\n\n### Options\n- [x] a\n')).toEqual([
+      { line: 11, code: 'too-few-options' },
+    ]);
+  });
+
+  it('reports a choice card without options', () => {
+    expect(problemsOf('\n## Q {#q}\nkind: choice\n\n### Answer\nx\n')).toEqual([
+      { line: 8, code: 'missing-options' },
+    ]);
+  });
+
+  it('reports a typed card without an answer list, and with an empty one', () => {
+    expect(problemsOf('\n## Q {#q}\nkind: typed\n\n### Answer\nx\n')).toEqual([
+      { line: 8, code: 'missing-accept' },
+    ]);
+    expect(problemsOf('\n## Q {#q}\nkind: typed\n\n### Accept\nnothing listed\n')).toEqual([
+      { line: 11, code: 'empty-accept' },
+    ]);
+  });
+
+  it('reports an open card without rubric points', () => {
+    expect(problemsOf('\n## Q {#q}\nkind: open\n\n### Answer\nx\n')).toEqual([
+      { line: 8, code: 'missing-rubric' },
+    ]);
+    expect(problemsOf('\n## Q {#q}\nkind: open\n\n### Rubric\n\n### Answer\nx\n')).toEqual([
+      { line: 11, code: 'empty-rubric' },
+    ]);
+  });
+
+  it('reports an empty answer and a missing one', () => {
+    expect(problemsOf('\n## Q {#q}\n\n### Answer\n\n### Why it matters\nx\n')).toEqual([
+      { line: 10, code: 'empty-answer' },
+    ]);
+    expect(problemsOf('\n## Q {#q}\n\nJust a prompt.\n')).toEqual([{ line: 8, code: 'missing-answer' }]);
+  });
+
+  it('reports unknown sections, sections of another kind and repeated sections', () => {
+    expect(problemsOf('\n## Q {#q}\n\n### Answer\nx\n\n### Hints\ny\n')).toEqual([
+      { line: 13, code: 'unknown-section' },
+    ]);
+    const wrongKind = deck('\n## Q {#q}\n\n### Answer\nx\n\n### Rubric\n- y\n').problems;
+    expect(wrongKind.map((p) => [p.line, p.code])).toEqual([[13, 'section-not-for-kind']]);
+    expect(wrongKind[0]?.hint).toContain('kind: open');
+    expect(problemsOf('\n## Q {#q}\n\n### Answer\nx\n\n### Answer\ny\n')).toEqual([
+      { line: 13, code: 'duplicate-section' },
+    ]);
+  });
+
+  it('reports an empty question heading', () => {
+    expect(problemsOf('\n## {#q}\n\n### Answer\nx\n')).toEqual([{ line: 8, code: 'empty-question' }]);
+  });
+
+  it('reports an unclosed code fence at the line that opens it', () => {
+    const result = deck(
+      '\n## Q {#q}\n\n### Answer\nx\n\n```sql\nSELECT 1;\n\n## Next {#next}\n\n### Answer\ny\n',
+    );
+    expect(result.problems.map((p) => [p.line, p.code])).toEqual([[13, 'unclosed-fence']]);
+    expect(result.problems[0]?.message).toContain('never closed');
+  });
+
+  it('accepts a fence closed by a longer fence and a tilde fence', () => {
+    expect(problemsOf('\n## Q {#q}\n\n### Answer\n```js\nx\n`````\n\n~~~\ny\n~~~\n')).toEqual([]);
+  });
+
+  it('reports every problem in the file, not just the first, in line order', () => {
+    const codes = problemsOf(
+      '\n## A\n\n### Answer\nx\n\n## B {#b}\nkind: weird\n\n### Answer\nx\n\n## C {#c}\nkind: open\n\n### Answer\nx\n',
+    );
+    expect(codes).toEqual([
+      { line: 8, code: 'missing-id' },
+      { line: 14, code: 'unknown-kind' },
+      { line: 19, code: 'missing-rubric' },
+    ]);
+  });
+});
+
+describe('parseDeck: front matter', () => {
+  it('reports a file without front matter at 1:1', () => {
+    const { deck: d, cards, problems } = parseDeck('## Q {#q}\n\n### Answer\nx\n', 'x.md');
+    expect(d).toBeNull();
+    expect(cards).toEqual([]);
+    expect(problems.map((p) => [p.file, p.line, p.column, p.code])).toEqual([
+      ['x.md', 1, 1, 'missing-front-matter'],
+    ]);
+  });
+
+  it('reports invalid YAML at its line', () => {
+    const { problems } = parseDeck('---\nid: x\ntitle: [unclosed\n---\n', 'x.md');
+    expect(problems[0]?.code).toBe('bad-front-matter');
+    expect(problems[0]?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports a missing title, a bad id and wrongly typed tags, each at its line', () => {
+    const { problems } = parseDeck('---\nid: Not A Slug\ntags: http\n---\n', 'x.md');
+    expect(problems.map((p) => [p.line, p.message])).toEqual(
+      [
+        [1, 'front matter has no "title"'],
+        [2, 'front matter "id" must be lowercase letters, digits and dashes'],
+        [3, 'front matter "tags" must be a list, e.g. [http, rest]'],
+      ].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
+  });
+});
+
+describe('parseDeck: line endings and BOM', () => {
+  const text = `${FRONT}\n## Q {#q}\nkind: typed\n\n### Accept\n- 200\n\n### Answer\nOK.\n`;
+
+  it('accepts CRLF with the same cards and lines as LF', () => {
+    const lf = parseDeck(text, 'a.md');
+    const crlf = parseDeck(text.replace(/\n/g, '\r\n'), 'a.md');
+    expect(crlf.problems).toEqual([]);
+    expect(crlf.cards).toEqual(lf.cards);
+  });
+
+  it('accepts a UTF-8 byte-order mark', () => {
+    const withBom = parseDeck(`\uFEFF${text}`, 'a.md');
+    expect(withBom.problems).toEqual([]);
+    expect(withBom.cards).toEqual(parseDeck(text, 'a.md').cards);
+  });
+});

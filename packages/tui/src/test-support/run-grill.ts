@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built `grill` binary: tests run the real thing, as a user would. */
+export const GRILL_BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+export interface GrillResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function tempDir(prefix = 'grill-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function runGrill(
+  args: string[],
+  opts: { home?: string; now?: string; cwd?: string; input?: string; env?: Record<string, string> } = {},
+): GrillResult {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
+  if (opts.home) env.GRILL_HOME = opts.home;
+  if (opts.now) env.GRILL_NOW = opts.now;
+  else delete env.GRILL_NOW;
+  const result = spawnSync(process.execPath, [GRILL_BIN, ...args], {
+    cwd: opts.cwd ?? REPO_ROOT,
+    env,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
