@@ -3,5 +3,44 @@ export { isValidId, slugify } from './deck/ids.js';
 export { displayPath, findDeckFiles, type LoadedDeck, loadDecks } from './deck/load-decks.js';
 export * from './deck/model.js';
 export { cardHeadings, parseDeck } from './deck/parse-deck.js';
+export { type DoctorReport, doctor } from './engine/doctor.js';
+export { Grill, grillHome } from './engine/grill.js';
+export { type HistoryEntry, history } from './engine/history.js';
+export {
+  type DeckImportSummary,
+  DeckProblemsError,
+  importDecks,
+  importPaths,
+  refreshBundledDecks,
+} from './engine/import-decks.js';
+export {
+  type DailyQueue,
+  type DeckDue,
+  dailyQueue,
+  LEARN_AHEAD_MS,
+  nextEntry,
+  type QueueEntry,
+  type QueueFilter,
+} from './engine/queue.js';
+export { computeStats, forecast, type Stats, streak } from './engine/stats.js';
 export * from './errors.js';
 export { bundledContentDir } from './paths.js';
+export {
+  applyEvent,
+  CardPhase,
+  type CardState,
+  emptyState,
+  foldEvents,
+  previewRatings,
+  type ReviewFact,
+  retrievability,
+} from './scheduler/card-state.js';
+export { addDays, dayKey, dayStart, formatInterval } from './scheduler/day.js';
+export * from './scheduler/events.js';
+export { interleave, roundRobin } from './scheduler/queue-order.js';
+export * from './scheduler/settings.js';
+export type { CardRow } from './store/cards-table.js';
+export { type Db, openDatabase } from './store/database.js';
+export type { DeckRow } from './store/decks-table.js';
+export { SCHEMA_VERSION } from './store/migrations.js';
+export { Store } from './store/store.js';

@@ -1,30 +1,160 @@
 #!/usr/bin/env node
 // The `grill` entry point. Keep this file light: each command's module (and Ink/React for the
 // interactive ones) is imported only when that command runs, so scripting commands start fast.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { reportError } from './errors.js';
 
 const program = new Command('grill')
-  .description('Spaced-repetition drills for backend-developer interviews.')
+  .description(
+    'Spaced-repetition drills for backend-developer interviews.\nWith no command, opens the daily drill.',
+  )
   .version('0.1.0')
   .showHelpAfterError('(run with --help for usage)')
-  .configureOutput({ outputError: (str, write) => write(str) })
-  .exitOverride();
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `
+Environment:
+  GRILL_HOME   data folder (default: the platform data directory)
+  GRILL_NOW    pretend the time is this ISO instant (tests, simulations)
+  NO_COLOR     disable colours`,
+  );
+
+const json = new Option('--json', 'print JSON');
+const deck = new Option('--deck <id>', 'only this deck');
+
+program
+  .command('drill', { isDefault: true })
+  .description('start a drill session in the terminal UI')
+  .addOption(deck)
+  .option('--tag <tag>', 'only cards with this tag')
+  .option('--limit <n>', 'stop after this many cards')
+  .action(async (opts) => (await import('./commands/drill.js')).drill(opts));
 
 program
   .command('lint')
   .description('check deck files and report every problem as path:line:col (default: the bundled decks)')
   .argument('[paths...]', 'deck files or folders')
   .option('--fix', 'write missing card ids into the files (nothing else is changed)')
-  .option('--json', 'print the problems as JSON')
+  .addOption(json)
   .action(async (paths: string[], opts) => (await import('./commands/lint.js')).lint(paths, opts));
 
 program
+  .command('import')
+  .description(
+    'import decks into the database: all files valid or nothing written (default: the bundled decks)',
+  )
+  .argument('[paths...]', 'deck files or folders')
+  .addOption(json)
+  .action(async (paths: string[], opts) => (await import('./commands/import.js')).importCommand(paths, opts));
+
+program
   .command('decks')
-  .description('list the decks with their card counts per kind')
-  .argument('[paths...]', 'deck files or folders (default: the bundled decks)')
-  .option('--json', 'print as JSON')
+  .description('list the decks with card counts per kind and what is due (given paths: read the files)')
+  .argument('[paths...]', 'deck files or folders to read instead of the database')
+  .addOption(json)
   .action(async (paths: string[], opts) => (await import('./commands/decks.js')).decks(paths, opts));
+
+program
+  .command('due')
+  .description("today's due counts per deck: learning, review, new available")
+  .addOption(deck)
+  .addOption(json)
+  .action(async (opts) => (await import('./commands/due.js')).due(opts));
+
+program
+  .command('next')
+  .description('the next card to study, with the interval each rating would give (null when nothing is due)')
+  .addOption(deck)
+  .option('--tag <tag>', 'only cards with this tag')
+  .addOption(json)
+  .action(async (opts) => (await import('./commands/next.js')).next(opts));
+
+program
+  .command('review')
+  .description('record an answer for a card')
+  .argument('<card>', 'card key, deck-id/card-id')
+  .requiredOption('--rating <rating>', 'again, hard, good, easy or 1-4')
+  .option('--duration <ms>', 'time spent on the card, in milliseconds')
+  .option('--chosen <list>', 'choice cards: the options picked, 1-based, e.g. 1,3')
+  .option('--typed <text>', 'typed cards: the text typed')
+  .option('--covered <list>', 'open cards: the rubric points covered, 1-based, e.g. 1,2,4')
+  .addOption(json)
+  .action(async (card: string, opts) => (await import('./commands/review.js')).review(card, opts));
+
+program
+  .command('undo')
+  .description('cancel the last answer (or suspend/bury) made on this device')
+  .addOption(json)
+  .action(async (opts) => (await import('./commands/review.js')).undo(opts));
+
+for (const [name, text] of [
+  ['suspend', 'hide a card until it is unsuspended'],
+  ['unsuspend', 'bring a suspended card back'],
+  ['bury', 'hide a card until tomorrow'],
+] as const) {
+  program
+    .command(name)
+    .description(text)
+    .argument('<card>', 'card key, deck-id/card-id')
+    .action(async (card: string) => (await import('./commands/review.js')).cardAction(name)(card));
+}
+
+program
+  .command('history')
+  .description('the answers in effect, oldest first (undone ones left out)')
+  .argument('[card]', 'only this card')
+  .addOption(json)
+  .action(async (card: string | undefined, opts) =>
+    (await import('./commands/history.js')).history(card, opts),
+  );
+
+program
+  .command('stats')
+  .description('reviews today, streak, true retention over 30 days, due forecast')
+  .addOption(json)
+  .action(async (opts) => (await import('./commands/stats.js')).stats(opts));
+
+const config = program
+  .command('config')
+  .description('read and change settings, globally or per deck (grill config get lists them)');
+config
+  .command('get')
+  .description('show a setting, or all of them')
+  .argument('[key]', 'setting name')
+  .addOption(deck)
+  .addOption(json)
+  .action(async (key: string | undefined, opts) =>
+    (await import('./commands/config.js')).configGet(key, opts),
+  );
+config
+  .command('set')
+  .description('change a setting')
+  .argument('<key>', 'setting name')
+  .argument('<value>', 'new value')
+  .addOption(deck)
+  .action(async (key: string, value: string, opts) =>
+    (await import('./commands/config.js')).configSet(key, value, opts),
+  );
+config
+  .command('unset')
+  .description('remove an override (back to the global value or the default)')
+  .argument('<key>', 'setting name')
+  .addOption(deck)
+  .action(async (key: string, opts) => (await import('./commands/config.js')).configUnset(key, opts));
+
+program
+  .command('backup')
+  .description('write a consistent copy of the database (SQLite online backup)')
+  .option('--out <file>', 'where to write it (default: $GRILL_HOME/backups/grill-<time>.db)')
+  .action(async (opts) => (await import('./commands/maintenance.js')).backup(opts));
+
+program
+  .command('doctor')
+  .description('check database integrity and that card states match a replay of the review log')
+  .option('--repair', 'rebuild every card state from the review log if anything differs')
+  .addOption(json)
+  .action(async (opts) => (await import('./commands/maintenance.js')).doctor(opts));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,33 +1,66 @@
-import { bundledContentDir, CARD_KINDS, loadDecks } from '@grill/core';
+import { bundledContentDir, CARD_KINDS, dailyQueue, loadDecks } from '@grill/core';
+import { withGrill } from '../context.js';
 import { formatProblem, printJson } from '../output.js';
 
-export function decks(paths: string[], opts: { json?: boolean }): void {
-  const loaded = loadDecks(paths.length > 0 ? paths : [bundledContentDir()]);
-  const rows = loaded.flatMap((d) => {
-    if (!d.deck) return [];
-    const kinds = Object.fromEntries(CARD_KINDS.map((k) => [k, d.cards.filter((c) => c.kind === k).length]));
-    return [
-      {
-        id: d.deck.id,
-        title: d.deck.title,
-        file: d.deck.file,
-        cards: d.cards.length,
-        kinds,
-        problems: d.problems.length,
-      },
-    ];
-  });
+interface DeckListing {
+  id: string;
+  title: string;
+  file: string;
+  cards: number;
+  kinds: Record<string, number>;
+  due?: { learning: number; review: number; new: number };
+}
+
+/** Decks in the database (or, given paths, read straight from the files). */
+export async function decks(paths: string[], opts: { json?: boolean }): Promise<void> {
+  const rows = paths.length > 0 ? fromFiles(paths) : await fromDatabase();
   if (opts.json) {
     printJson(rows);
     return;
   }
-  for (const p of loaded.flatMap((d) => d.problems)) process.stderr.write(`${formatProblem(p)}\n`);
   const width = Math.max(4, ...rows.map((r) => r.id.length));
   process.stdout.write(`${'deck'.padEnd(width)}  cards  basic choice typed  open  title\n`);
   for (const r of rows) {
-    const k = r.kinds as Record<string, number>;
-    process.stdout.write(
-      `${r.id.padEnd(width)}  ${String(r.cards).padStart(5)}  ${CARD_KINDS.map((kind) => String(k[kind]).padStart(5)).join(' ')}  ${r.title}\n`,
-    );
+    const kinds = CARD_KINDS.map((kind) => String(r.kinds[kind] ?? 0).padStart(5)).join(' ');
+    process.stdout.write(`${r.id.padEnd(width)}  ${String(r.cards).padStart(5)}  ${kinds}  ${r.title}\n`);
   }
+}
+
+function fromFiles(paths: string[]): DeckListing[] {
+  const loaded = loadDecks(paths.length > 0 ? paths : [bundledContentDir()]);
+  for (const p of loaded.flatMap((d) => d.problems)) process.stderr.write(`${formatProblem(p)}\n`);
+  return loaded.flatMap((d) =>
+    d.deck
+      ? [
+          {
+            id: d.deck.id,
+            title: d.deck.title,
+            file: d.deck.file,
+            cards: d.cards.length,
+            kinds: Object.fromEntries(CARD_KINDS.map((k) => [k, d.cards.filter((c) => c.kind === k).length])),
+          },
+        ]
+      : [],
+  );
+}
+
+function fromDatabase(): Promise<DeckListing[]> {
+  return withGrill((grill, now) => {
+    const counts = grill.store.cards.counts();
+    const due = new Map(dailyQueue(grill, now).perDeck.map((d) => [d.deckId, d]));
+    return grill.store.decks.all().map((d) => {
+      const kinds = Object.fromEntries(
+        CARD_KINDS.map((k) => [k, counts.find((c) => c.deckId === d.id && c.kind === k)?.n ?? 0]),
+      );
+      const q = due.get(d.id);
+      return {
+        id: d.id,
+        title: d.title,
+        file: d.sourcePath,
+        cards: Object.values(kinds).reduce((a, b) => a + b, 0),
+        kinds,
+        due: { learning: q?.learning ?? 0, review: q?.review ?? 0, new: q?.new ?? 0 },
+      };
+    });
+  });
 }

@@ -1,0 +1,52 @@
+import { type CardState, foldEvents } from '../scheduler/card-state.js';
+import type { GrillEvent } from '../scheduler/events.js';
+import { deckOf } from '../store/reviews-table.js';
+import type { Grill } from './grill.js';
+
+export interface DoctorReport {
+  integrity: string[];
+  /** Cards whose cached state differs from a replay of their events. */
+  mismatched: string[];
+  events: number;
+  cards: number;
+  repaired: boolean;
+}
+
+/**
+ * Checks the database: SQLite integrity and foreign keys, then replays every card's events and
+ * compares with the cached state. With `repair`, rebuilds the caches from the review log.
+ */
+export function doctor(grill: Grill, repair: boolean): DoctorReport {
+  const { store } = grill;
+  const integrity = store.integrityProblems();
+  const cached = new Map<string, CardState>();
+  for (const s of store.states.iterate()) cached.set(s.cardKey, s);
+  const mismatched: string[] = [];
+  let cards = 0;
+  let key: string | null = null;
+  let batch: GrillEvent[] = [];
+  const check = () => {
+    if (key === null) return;
+    cards++;
+    const { state } = foldEvents(key, batch, grill.settings(deckOf(key)));
+    const expected = state.lastEventId === null ? undefined : state;
+    if (JSON.stringify(expected) !== JSON.stringify(cached.get(key))) mismatched.push(key);
+    cached.delete(key);
+  };
+  for (const cardKey of store.events.cardKeys()) {
+    key = cardKey;
+    batch = store.events.forCard(cardKey);
+    check();
+  }
+  // States with no events behind them at all.
+  mismatched.push(...cached.keys());
+  let repaired = false;
+  if (repair && mismatched.length > 0) {
+    store.transaction(() => {
+      for (const orphan of cached.keys()) store.states.delete(orphan);
+      grill.rebuildAll();
+    });
+    repaired = true;
+  }
+  return { integrity, mismatched, events: store.events.count(), cards, repaired };
+}

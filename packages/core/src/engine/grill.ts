@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import envPaths from 'env-paths';
+import { v7 as uuidv7 } from 'uuid';
+import { InvalidInputError, NotFoundError } from '../errors.js';
+import { applyEvent, type CardState, emptyState, foldEvents } from '../scheduler/card-state.js';
+import { addDays, dayStart } from '../scheduler/day.js';
+import {
+  type AnswerDetail,
+  compareEvents,
+  type GrillEvent,
+  type Rating,
+  UNDOABLE_TYPES,
+} from '../scheduler/events.js';
+import { isSettingKey, parseSettingValue, resolveSettings, type Settings } from '../scheduler/settings.js';
+import { deckOf } from '../store/reviews-table.js';
+import { Store } from '../store/store.js';
+
+/** The UUID after `id`: its random tail (last 12 hex digits) plus one. */
+function successor(id: string): string {
+  const tail = (BigInt(`0x${id.slice(-12)}`) + 1n).toString(16).padStart(12, '0');
+  return id.slice(0, -12) + tail;
+}
+
+/** Where grill keeps its data: `$GRILL_HOME`, else the platform data folder. */
+export function grillHome(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GRILL_HOME || envPaths('grill', { suffix: '' }).data;
+}
+
+type EventInput = GrillEvent extends infer E
+  ? E extends GrillEvent
+    ? Omit<E, 'id' | 'deviceId' | 'at'>
+    : never
+  : never;
+
+/**
+ * The engine's front door: a grill database plus the operations on it. Every write is one
+ * transaction; every answer is committed before the call returns.
+ */
+export class Grill {
+  private settingsCache: Map<string, Settings> | null = null;
+
+  private constructor(
+    readonly store: Store,
+    readonly home: string,
+    readonly deviceId: string,
+  ) {}
+
+  static open(home: string): Grill {
+    const store = Store.open(path.join(home, 'grill.db'));
+    let deviceId = store.meta.get('device_id');
+    if (!deviceId) {
+      deviceId = randomUUID();
+      store.meta.set('device_id', deviceId);
+    }
+    return new Grill(store, home, deviceId);
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  // ── settings ──────────────────────────────────────────────────────────────
+
+  /** Effective settings for a deck (global values with the deck's overrides), or global ones. */
+  settings(deckId = ''): Settings {
+    if (!this.settingsCache) this.settingsCache = new Map();
+    let settings = this.settingsCache.get(deckId);
+    if (!settings) {
+      const scopes = this.store.settings.all();
+      settings = resolveSettings(scopes.get('') ?? {}, deckId ? (scopes.get(deckId) ?? {}) : {});
+      this.settingsCache.set(deckId, settings);
+    }
+    return settings;
+  }
+
+  /** Stored overrides for a scope ('' = global). */
+  overrides(deckId = ''): Record<string, unknown> {
+    return this.store.settings.scope(deckId);
+  }
+
+  /** Sets a setting (globally or for one deck) and re-derives the states it affects. */
+  setSetting(key: string, raw: string, deckId = ''): unknown {
+    const value = parseSettingValue(key, raw);
+    if (deckId && !this.store.decks.get(deckId))
+      throw new NotFoundError('unknown-deck', `unknown deck "${deckId}"`);
+    this.store.transaction(() => {
+      this.store.settings.set(deckId, key, value);
+      this.settingsCache = null;
+      this.rebuildAll(deckId || undefined);
+    });
+    return value;
+  }
+
+  unsetSetting(key: string, deckId = ''): boolean {
+    if (!isSettingKey(key)) parseSettingValue(key, '');
+    return this.store.transaction(() => {
+      const removed = this.store.settings.unset(deckId, key);
+      this.settingsCache = null;
+      if (removed) this.rebuildAll(deckId || undefined);
+      return removed;
+    });
+  }
+
+  // ── the review log ────────────────────────────────────────────────────────
+
+  /** The current derived state of a card (an empty one for a card never touched). */
+  state(cardKey: string): CardState {
+    return this.store.states.get(cardKey) ?? emptyState(cardKey);
+  }
+
+  /** Records an answer. Returns the event and the card's new state. */
+  answer(
+    cardKey: string,
+    rating: Rating,
+    now: number,
+    opts: { durationMs?: number; detail?: AnswerDetail } = {},
+  ) {
+    this.requireCard(cardKey);
+    if (![1, 2, 3, 4].includes(rating))
+      throw new InvalidInputError('bad-rating', `bad rating "${rating}": use again, hard, good, easy or 1-4`);
+    const durationMs = Math.max(0, Math.round(opts.durationMs ?? 0));
+    const payload = opts.detail ? { rating, durationMs, detail: opts.detail } : { rating, durationMs };
+    const event = this.record({ type: 'review', cardKey, payload }, now);
+    return { event, state: this.state(cardKey) };
+  }
+
+  suspend(cardKey: string, now: number): CardState {
+    this.requireCard(cardKey);
+    this.record({ type: 'suspend', cardKey, payload: {} }, now);
+    return this.state(cardKey);
+  }
+
+  unsuspend(cardKey: string, now: number): CardState {
+    this.requireCard(cardKey);
+    this.record({ type: 'unsuspend', cardKey, payload: {} }, now);
+    return this.state(cardKey);
+  }
+
+  /** Hides a card until the next day starts. */
+  bury(cardKey: string, now: number): CardState {
+    this.requireCard(cardKey);
+    const rollover = this.settings(deckOf(cardKey)).rolloverHour;
+    const until = addDays(dayStart(now, rollover), 1, rollover);
+    this.record({ type: 'bury', cardKey, payload: { until } }, now);
+    return this.state(cardKey);
+  }
+
+  /**
+   * Cancels the last answer (or suspend/bury) made on this device, restoring the card's previous
+   * state exactly. Returns the cancelled event, or null when there is nothing to undo.
+   */
+  undo(now: number): { undone: GrillEvent; state: CardState } | null {
+    const target = this.store.events.lastUndoable(this.deviceId);
+    if (!target || !UNDOABLE_TYPES.includes(target.type)) return null;
+    this.record({ type: 'undo', cardKey: target.cardKey, payload: { target: target.id } }, now);
+    return { undone: target, state: this.state(target.cardKey) };
+  }
+
+  /** Adds an event made here: committed with the card's re-derived state in one transaction. */
+  private record(input: EventInput, now: number): GrillEvent {
+    return this.store.transaction(() => {
+      const event = { ...input, id: this.newEventId(now), at: now, deviceId: this.deviceId } as GrillEvent;
+      this.ingest([event]);
+      return event;
+    });
+  }
+
+  /**
+   * A UUIDv7 for `now` that sorts after every event already recorded in the same millisecond,
+   * so events made here replay in the order they were made even when the clock stands still
+   * (as it does under GRILL_NOW).
+   */
+  private newEventId(now: number): string {
+    const id = uuidv7({ msecs: now });
+    const last = this.store.events.maxIdAt(now);
+    return last && id <= last ? successor(last) : id;
+  }
+
+  /**
+   * Adds events (made here or pulled from elsewhere) and updates the derived state: by folding
+   * the new event in when it is the card's latest, by replaying the card otherwise. Events
+   * already present are skipped. Returns the keys of the cards whose state changed.
+   */
+  ingest(events: readonly GrillEvent[]): Set<string> {
+    const touched = new Set<string>();
+    const replay = new Set<string>();
+    for (const event of events) {
+      if (!this.store.events.insert(event)) continue;
+      touched.add(event.cardKey);
+      if (replay.has(event.cardKey)) continue;
+      const state = this.store.states.get(event.cardKey) ?? emptyState(event.cardKey);
+      const last = state.lastEventId === null ? null : { id: state.lastEventId, at: state.lastEventAt ?? 0 };
+      if (event.type === 'undo' || (last && compareEvents(event, last) < 0)) {
+        replay.add(event.cardKey);
+        continue;
+      }
+      const { state: next, fact } = applyEvent(state, event, this.settings(deckOf(event.cardKey)));
+      this.store.states.put(next);
+      if (fact) this.store.reviews.insert(fact);
+    }
+    for (const key of replay) this.rebuild(key);
+    return touched;
+  }
+
+  /** Re-derives one card's state and review facts from its events. */
+  rebuild(cardKey: string): CardState | null {
+    return this.store.transaction(() => this.replace(cardKey, this.store.events.forCard(cardKey)));
+  }
+
+  /** Re-derives every card's state (of one deck, if given) from the review log. */
+  rebuildAll(deckId?: string): number {
+    return this.store.transaction(() => {
+      const keys = this.store.events.cardKeys().filter((k) => deckId === undefined || deckOf(k) === deckId);
+      for (const key of keys) this.replace(key, this.store.events.forCard(key));
+      return keys.length;
+    });
+  }
+
+  /** Replaces a card's cached state and facts with a fold of `events` (no state if none is in effect). */
+  private replace(cardKey: string, events: readonly GrillEvent[]): CardState | null {
+    this.store.reviews.deleteForCard(cardKey);
+    const { state, facts } = foldEvents(cardKey, events, this.settings(deckOf(cardKey)));
+    if (state.lastEventId === null) {
+      this.store.states.delete(cardKey);
+      return null;
+    }
+    this.store.states.put(state);
+    for (const fact of facts) this.store.reviews.insert(fact);
+    return state;
+  }
+
+  requireCard(cardKey: string) {
+    const card = this.store.cards.get(cardKey);
+    if (!card || card.retired) {
+      const hint = cardKey.includes('/') ? '' : ' (card keys look like deck-id/card-id)';
+      throw new NotFoundError('unknown-card', `unknown card "${cardKey}"${hint}`);
+    }
+    return card;
+  }
+}

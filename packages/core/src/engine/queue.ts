@@ -1,0 +1,131 @@
+import { CardPhase, type CardState, retrievability } from '../scheduler/card-state.js';
+import { addDays, dayStart } from '../scheduler/day.js';
+import { interleave, roundRobin } from '../scheduler/queue-order.js';
+import { deckOf } from '../store/reviews-table.js';
+import type { Grill } from './grill.js';
+
+/** Learning cards due this soon are shown early when nothing else is left (as Anki does). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export type QueueKind = 'learning' | 'review' | 'new';
+
+export interface QueueEntry {
+  cardKey: string;
+  deckId: string;
+  kind: QueueKind;
+  /** When it is due (0 for new cards). */
+  due: number;
+}
+
+export interface QueueFilter {
+  deck?: string;
+  tag?: string;
+  /** Only these cards (e.g. "drill my weakest cards"). */
+  keys?: ReadonlySet<string>;
+}
+
+export interface DeckDue {
+  deckId: string;
+  title: string;
+  learning: number;
+  review: number;
+  new: number;
+}
+
+export interface DailyQueue {
+  /** Cards to show now, in order. */
+  entries: QueueEntry[];
+  /** Learning cards due later today (they join the queue when due). */
+  later: QueueEntry[];
+  perDeck: DeckDue[];
+  /** The next time anything becomes due after now, or null. */
+  nextDue: number | null;
+}
+
+/**
+ * Today's queue: due learning cards first, then due reviews (lowest retrievability first) with
+ * new cards spread among them, new cards in file order and round-robin across decks, all within
+ * the daily limits per deck and overall. Buried and suspended cards are skipped.
+ */
+export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}): DailyQueue {
+  const { store } = grill;
+  const global = grill.settings();
+  const start = dayStart(now, global.rolloverHour);
+  const end = addDays(start, 1, global.rolloverHour);
+  const decks = store.decks.all().filter((d) => !filter.deck || d.id === filter.deck);
+  const tagged = filter.tag ? store.cards.keysWithTag(filter.tag) : null;
+  const wanted = (key: string) =>
+    (!filter.deck || deckOf(key) === filter.deck) &&
+    (!tagged || tagged.has(key)) &&
+    (!filter.keys || filter.keys.has(key));
+
+  const done = new Map(store.queue.today(start).map((t) => [t.deckId, t]));
+  const totalDone = [...done.values()].reduce(
+    (acc, t) => ({ newCards: acc.newCards + t.newCards, reviews: acc.reviews + t.reviews }),
+    { newCards: 0, reviews: 0 },
+  );
+  const left = (limit: number, used: number) => Math.max(0, limit - used);
+  const deckNewLeft = (id: string) => left(grill.settings(id).newPerDay, done.get(id)?.newCards ?? 0);
+  const deckReviewLeft = (id: string) => left(grill.settings(id).reviewsPerDay, done.get(id)?.reviews ?? 0);
+
+  const learningNow: QueueEntry[] = [];
+  const later: QueueEntry[] = [];
+  const reviews: { entry: QueueEntry; r: number }[] = [];
+  for (const { deckId, state } of store.queue.dueCandidates(now, end)) {
+    if (!wanted(state.cardKey)) continue;
+    const entry = toEntry(deckId, state);
+    if (entry.kind === 'learning') (state.due <= now ? learningNow : later).push(entry);
+    else reviews.push({ entry, r: retrievability(state, now, grill.settings(deckId)) });
+  }
+  learningNow.sort((a, b) => a.due - b.due || cmp(a.cardKey, b.cardKey));
+  later.sort((a, b) => a.due - b.due || cmp(a.cardKey, b.cardKey));
+  reviews.sort((a, b) => a.r - b.r || a.entry.due - b.entry.due || cmp(a.entry.cardKey, b.entry.cardKey));
+
+  const reviewTaken = new Map<string, number>();
+  let reviewBudget = left(global.reviewsPerDay, totalDone.reviews);
+  const dueReviews: QueueEntry[] = [];
+  for (const { entry } of reviews) {
+    const n = reviewTaken.get(entry.deckId) ?? 0;
+    if (reviewBudget <= 0) break;
+    if (n >= deckReviewLeft(entry.deckId)) continue;
+    reviewTaken.set(entry.deckId, n + 1);
+    reviewBudget--;
+    dueReviews.push(entry);
+  }
+
+  const perDeckCap = Math.max(0, ...decks.map((d) => deckNewLeft(d.id)));
+  const newByDeck = new Map<string, QueueEntry[]>(decks.map((d) => [d.id, []]));
+  for (const c of store.queue.newCandidates(now, perDeckCap)) {
+    if (wanted(c.key))
+      newByDeck.get(c.deckId)?.push({ cardKey: c.key, deckId: c.deckId, kind: 'new', due: 0 });
+  }
+  const news = roundRobin(newByDeck, deckNewLeft, left(global.newPerDay, totalDone.newCards));
+
+  const entries = [...learningNow, ...interleave(dueReviews, news)];
+  const count = (list: QueueEntry[], id: string) => list.filter((e) => e.deckId === id).length;
+  const perDeck = decks.map((d) => ({
+    deckId: d.id,
+    title: d.title,
+    learning: count(learningNow, d.id) + count(later, d.id),
+    review: count(dueReviews, d.id),
+    new: count(news, d.id),
+  }));
+  const nextDue = later[0]?.due ?? store.queue.nextDue(now + 1);
+  return { entries, later, perDeck, nextDue };
+}
+
+/** The card to show now: the head of the queue, else a learning card due within 20 minutes. */
+export function nextEntry(queue: DailyQueue, now: number): QueueEntry | null {
+  return (
+    queue.entries[0] ?? (queue.later[0] && queue.later[0].due - now <= LEARN_AHEAD_MS ? queue.later[0] : null)
+  );
+}
+
+function toEntry(deckId: string, state: CardState): QueueEntry {
+  const kind = state.phase === CardPhase.Review ? 'review' : 'learning';
+  return { cardKey: state.cardKey, deckId, kind, due: state.due };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

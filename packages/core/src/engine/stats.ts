@@ -1,0 +1,71 @@
+import { addDays, dayKey, dayStart } from '../scheduler/day.js';
+import type { Grill } from './grill.js';
+
+export interface Stats {
+  today: { reviews: number; newCards: number; timeMs: number };
+  /** Days in a row, ending today (or yesterday if nothing is done yet today), with at least one answer. */
+  streak: number;
+  /** True retention over 30 days: share of review-phase answers that were not "again". */
+  retention30d: { reviews: number; passed: number; rate: number | null };
+  /** Cards due per day for the next 14 days (index 0 = today, overdue included). */
+  forecast: { date: string; due: number }[];
+  totals: {
+    cards: number;
+    new: number;
+    learning: number;
+    review: number;
+    suspended: number;
+    leeches: number;
+  };
+}
+
+const DAY = 86_400_000;
+
+export function computeStats(grill: Grill, now: number, forecastDays = 14): Stats {
+  const { store } = grill;
+  const rollover = grill.settings().rolloverHour;
+  const start = dayStart(now, rollover);
+  const today = { reviews: 0, newCards: 0, timeMs: 0 };
+  for (const t of store.queue.today(start)) {
+    today.reviews += t.answers;
+    today.newCards += t.newCards;
+    today.timeMs += t.durationMs;
+  }
+  const retention = store.stats.retention(now - 30 * DAY);
+  return {
+    today,
+    streak: streak(grill, now),
+    retention30d: {
+      ...retention,
+      rate: retention.reviews === 0 ? null : retention.passed / retention.reviews,
+    },
+    forecast: forecast(grill, now, forecastDays),
+    totals: store.stats.totals(),
+  };
+}
+
+export function streak(grill: Grill, now: number): number {
+  const rollover = grill.settings().rolloverHour;
+  const days = new Set(grill.store.stats.days(0, rollover).map((d) => d.day));
+  let cursor = dayStart(now, rollover);
+  if (!days.has(dayKey(cursor, rollover))) cursor = addDays(cursor, -1, rollover);
+  let n = 0;
+  while (days.has(dayKey(cursor, rollover))) {
+    n++;
+    cursor = addDays(cursor, -1, rollover);
+  }
+  return n;
+}
+
+export function forecast(grill: Grill, now: number, days: number): { date: string; due: number }[] {
+  const rollover = grill.settings().rolloverHour;
+  const start = dayStart(now, rollover);
+  const bounds = Array.from({ length: days + 1 }, (_, i) => addDays(start, i, rollover));
+  const counts = new Array<number>(days).fill(0);
+  for (const due of grill.store.stats.dueTimesBefore(bounds[days] ?? start)) {
+    let i = 0;
+    while (i < days - 1 && due >= (bounds[i + 1] ?? 0)) i++;
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts.map((due, i) => ({ date: dayKey(bounds[i] ?? start, rollover), due }));
+}

@@ -1,0 +1,178 @@
+import { createEmptyCard, type Card as FsrsCard, type State } from 'ts-fsrs';
+import { compareEvents, type GrillEvent, type Rating } from './events.js';
+import { schedulerFor } from './fsrs.js';
+import type { Settings } from './settings.js';
+
+/** FSRS learning states, as stored. */
+export const CardPhase = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
+export type CardPhase = (typeof CardPhase)[keyof typeof CardPhase];
+
+/** A card's derived state: a pure fold of its events. Times in ms. */
+export interface CardState {
+  cardKey: string;
+  phase: CardPhase;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: number | null;
+  firstReview: number | null;
+  suspended: boolean;
+  buriedUntil: number | null;
+  leech: boolean;
+  /** The last event folded in, for ordering checks. */
+  lastEventId: string | null;
+  lastEventAt: number | null;
+}
+
+/** One answer as the fold saw it: what stats and daily limits are computed from. */
+export interface ReviewFact {
+  eventId: string;
+  cardKey: string;
+  at: number;
+  rating: Rating;
+  durationMs: number;
+  /** The card's phase just before this answer. */
+  phaseBefore: CardPhase;
+  /** Interval given, in days (fractional for learning steps). */
+  intervalDays: number;
+}
+
+export function emptyState(cardKey: string): CardState {
+  return {
+    cardKey,
+    phase: CardPhase.New,
+    due: 0,
+    stability: 0,
+    difficulty: 0,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    lastReview: null,
+    firstReview: null,
+    suspended: false,
+    buriedUntil: null,
+    leech: false,
+    lastEventId: null,
+    lastEventAt: null,
+  };
+}
+
+export function toFsrsCard(state: CardState, now: number): FsrsCard {
+  if (state.reps === 0 && state.phase === CardPhase.New) return createEmptyCard(now);
+  return {
+    due: new Date(state.due),
+    stability: state.stability,
+    difficulty: state.difficulty,
+    elapsed_days: state.elapsedDays,
+    scheduled_days: state.scheduledDays,
+    learning_steps: state.learningSteps,
+    reps: state.reps,
+    lapses: state.lapses,
+    state: state.phase as unknown as State,
+    ...(state.lastReview === null ? {} : { last_review: new Date(state.lastReview) }),
+  };
+}
+
+/**
+ * Folds one event into a state. Pure: the same state, event and settings always give the same
+ * result (ts-fsrs seeds its fuzz from the review time, reps and memory state).
+ * Undo events are not folded: the caller drops cancelled events before folding.
+ */
+export function applyEvent(
+  state: CardState,
+  event: GrillEvent,
+  settings: Settings,
+): { state: CardState; fact: ReviewFact | null } {
+  const base = { ...state, lastEventId: event.id, lastEventAt: event.at };
+  switch (event.type) {
+    case 'review': {
+      const { card } = schedulerFor(settings).next(
+        toFsrsCard(state, event.at),
+        event.at,
+        event.payload.rating,
+      );
+      const next: CardState = {
+        ...base,
+        phase: card.state as unknown as CardPhase,
+        due: card.due.getTime(),
+        stability: card.stability,
+        difficulty: card.difficulty,
+        elapsedDays: card.elapsed_days,
+        scheduledDays: card.scheduled_days,
+        learningSteps: card.learning_steps,
+        reps: card.reps,
+        lapses: card.lapses,
+        lastReview: event.at,
+        firstReview: state.firstReview ?? event.at,
+        buriedUntil: null,
+        leech: card.lapses >= settings.leechThreshold,
+      };
+      const fact: ReviewFact = {
+        eventId: event.id,
+        cardKey: event.cardKey,
+        at: event.at,
+        rating: event.payload.rating,
+        durationMs: event.payload.durationMs,
+        phaseBefore: state.phase,
+        intervalDays: (next.due - event.at) / 86_400_000,
+      };
+      return { state: next, fact };
+    }
+    case 'suspend':
+      return { state: { ...base, suspended: true }, fact: null };
+    case 'unsuspend':
+      return { state: { ...base, suspended: false }, fact: null };
+    case 'bury':
+      return { state: { ...base, buriedUntil: event.payload.until }, fact: null };
+    case 'undo':
+      return { state, fact: null };
+  }
+}
+
+/** Ids cancelled by undo events. */
+export function cancelledIds(events: readonly GrillEvent[]): Set<string> {
+  const ids = new Set<string>();
+  for (const e of events) if (e.type === 'undo') ids.add(e.payload.target);
+  return ids;
+}
+
+/** A card's state from scratch: its non-cancelled events in replay order, folded from empty. */
+export function foldEvents(
+  cardKey: string,
+  events: readonly GrillEvent[],
+  settings: Settings,
+): { state: CardState; facts: ReviewFact[] } {
+  const cancelled = cancelledIds(events);
+  let state = emptyState(cardKey);
+  const facts: ReviewFact[] = [];
+  for (const event of [...events].sort(compareEvents)) {
+    if (event.type === 'undo' || cancelled.has(event.id)) continue;
+    const result = applyEvent(state, event, settings);
+    state = result.state;
+    if (result.fact) facts.push(result.fact);
+  }
+  return { state, facts };
+}
+
+/** The due time each rating would give, for showing "1 Again 10m · 3 Good 4d". */
+export function previewRatings(state: CardState, now: number, settings: Settings): Record<Rating, number> {
+  const preview = schedulerFor(settings).repeat(toFsrsCard(state, now), now);
+  return {
+    1: preview[1].card.due.getTime(),
+    2: preview[2].card.due.getTime(),
+    3: preview[3].card.due.getTime(),
+    4: preview[4].card.due.getTime(),
+  };
+}
+
+export function retrievability(state: CardState, now: number, settings: Settings): number {
+  if (state.phase === CardPhase.New) return 0;
+  return schedulerFor(settings).get_retrievability(toFsrsCard(state, now), now, false);
+}

@@ -1,0 +1,57 @@
+/** The review log's event types. Events are append-only and the source of truth. */
+
+export type Rating = 1 | 2 | 3 | 4;
+export const RATING_NAMES = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' } as const;
+export type RatingName = (typeof RATING_NAMES)[Rating];
+
+/** What the user actually answered, recorded with a review. */
+export interface AnswerDetail {
+  /** choice: the 0-based option indexes chosen. */
+  chosen?: number[];
+  /** typed: the text typed. */
+  typed?: string;
+  /** open: the 0-based rubric points ticked as covered. */
+  covered?: number[];
+  /** choice/typed: whether the answer was judged correct. */
+  correct?: boolean;
+}
+
+export interface ReviewPayload {
+  rating: Rating;
+  durationMs: number;
+  detail?: AnswerDetail;
+}
+
+interface EventBase {
+  /** Globally unique, time-ordered id (UUIDv7). */
+  id: string;
+  /** `deckId/cardId`. */
+  cardKey: string;
+  /** When it happened, ms since the epoch. */
+  at: number;
+  deviceId: string;
+}
+
+export type GrillEvent =
+  | (EventBase & { type: 'review'; payload: ReviewPayload })
+  | (EventBase & { type: 'undo'; payload: { target: string } })
+  | (EventBase & { type: 'suspend'; payload: Record<string, never> })
+  | (EventBase & { type: 'unsuspend'; payload: Record<string, never> })
+  | (EventBase & { type: 'bury'; payload: { until: number } });
+
+export type EventType = GrillEvent['type'];
+export const EVENT_TYPES: readonly EventType[] = ['review', 'undo', 'suspend', 'unsuspend', 'bury'];
+/** Event types that `undo` can cancel. */
+export const UNDOABLE_TYPES: readonly EventType[] = ['review', 'suspend', 'unsuspend', 'bury'];
+
+/** Replay order: reviewed-at, then event id. */
+export function compareEvents(a: Pick<GrillEvent, 'at' | 'id'>, b: Pick<GrillEvent, 'at' | 'id'>): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function parseRating(input: string): Rating | null {
+  const lower = input.trim().toLowerCase();
+  if (/^[1-4]$/.test(lower)) return Number(lower) as Rating;
+  const entry = Object.entries(RATING_NAMES).find(([, name]) => name === lower);
+  return entry ? (Number(entry[0]) as Rating) : null;
+}

@@ -1,0 +1,53 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../test-support/fixtures.js';
+import { openDatabase } from './database.js';
+import { SCHEMA_VERSION } from './migrations.js';
+
+describe('database', () => {
+  it('creates a new file in WAL mode with foreign keys on and the latest schema', () => {
+    const file = path.join(tempDir(), 'sub', 'grill.db');
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+    expect(readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('migrates an old database file, keeping its data and a backup copy of the old version', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'grill.db');
+    const old = openDatabase(file, { targetVersion: 1 });
+    old
+      .prepare(
+        "INSERT INTO events (id, card_key, type, at, device_id, payload) VALUES ('e1', 'd/c1', 'review', 1, 'dev', '{\"rating\":3,\"durationMs\":0}')",
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(file, { now: Date.parse('2026-03-02T09:00:00Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT id FROM events').all()).toEqual([{ id: 'e1' }]);
+    expect(db.prepare('SELECT count(*) AS n FROM card_state').get()).toEqual({ n: 0 });
+    db.close();
+
+    const backups = readdirSync(dir).filter((f) => f.endsWith('.bak'));
+    expect(backups).toEqual(['grill.db.v1-2026-03-02T09-00-00-000Z.bak']);
+    const copy = new Database(path.join(dir, backups[0] ?? ''), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare('SELECT id FROM events').all()).toEqual([{ id: 'e1' }]);
+    copy.close();
+  });
+
+  it('refuses a database newer than this grill, leaving it untouched', () => {
+    const file = path.join(tempDir(), 'grill.db');
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(/newer than this grill/);
+    expect(existsSync(file)).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+import type { GrillEvent } from '../scheduler/events.js';
+import type { Db } from './database.js';
+
+interface RawEvent {
+  seq: number;
+  id: string;
+  card_key: string;
+  type: string;
+  at: number;
+  device_id: string;
+  payload: string;
+}
+
+export function toEvent(r: RawEvent): GrillEvent {
+  return {
+    id: r.id,
+    cardKey: r.card_key,
+    type: r.type,
+    at: r.at,
+    deviceId: r.device_id,
+    payload: JSON.parse(r.payload),
+  } as GrillEvent;
+}
+
+export class EventsTable {
+  private readonly insertStmt;
+  private readonly forCardStmt;
+  private readonly lastUndoableStmt;
+  private readonly getStmt;
+  private readonly countStmt;
+  private readonly keysStmt;
+  private readonly maxIdAtStmt;
+  private readonly inEffectStmt;
+  private readonly inEffectForCardStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO events (id, card_key, type, at, device_id, payload, target_id)
+       VALUES (@id, @cardKey, @type, @at, @deviceId, @payload, @targetId) ON CONFLICT (id) DO NOTHING`,
+    );
+    this.forCardStmt = db.prepare<[string], RawEvent>(
+      'SELECT * FROM events WHERE card_key = ? ORDER BY at, id',
+    );
+    // The newest undoable event this device recorded that no undo has cancelled yet.
+    this.lastUndoableStmt = db.prepare<[string], RawEvent>(
+      `SELECT * FROM events e WHERE e.device_id = ? AND e.type IN ('review', 'suspend', 'unsuspend', 'bury')
+         AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id)
+       ORDER BY e.seq DESC LIMIT 1`,
+    );
+    this.getStmt = db.prepare<[string], RawEvent>('SELECT * FROM events WHERE id = ?');
+    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+    this.keysStmt = db.prepare<[], { card_key: string }>('SELECT DISTINCT card_key FROM events');
+    this.maxIdAtStmt = db.prepare<[number], { id: string | null }>(
+      'SELECT max(id) AS id FROM events WHERE at = ?',
+    );
+    // The derived reviews table holds exactly the answers in effect (undone ones are absent).
+    this.inEffectStmt = db.prepare<[], RawEvent>(
+      'SELECT e.* FROM events e JOIN reviews r ON r.event_id = e.id ORDER BY e.at, e.id',
+    );
+    this.inEffectForCardStmt = db.prepare<[string], RawEvent>(
+      'SELECT e.* FROM events e JOIN reviews r ON r.event_id = e.id WHERE r.card_key = ? ORDER BY e.at, e.id',
+    );
+  }
+
+  /** Inserts the event unless one with its id exists; true when it was new. */
+  insert(event: GrillEvent): boolean {
+    const targetId = event.type === 'undo' ? event.payload.target : null;
+    return this.insertStmt.run({ ...event, payload: JSON.stringify(event.payload), targetId }).changes === 1;
+  }
+
+  forCard(cardKey: string): GrillEvent[] {
+    return this.forCardStmt.all(cardKey).map(toEvent);
+  }
+
+  get(id: string): GrillEvent | undefined {
+    const row = this.getStmt.get(id);
+    return row ? toEvent(row) : undefined;
+  }
+
+  lastUndoable(deviceId: string): GrillEvent | undefined {
+    const row = this.lastUndoableStmt.get(deviceId);
+    return row ? toEvent(row) : undefined;
+  }
+
+  /** Review events in effect, oldest first. */
+  reviewsInEffect(cardKey?: string): Extract<GrillEvent, { type: 'review' }>[] {
+    const rows = cardKey === undefined ? this.inEffectStmt.all() : this.inEffectForCardStmt.all(cardKey);
+    return rows.map(toEvent) as Extract<GrillEvent, { type: 'review' }>[];
+  }
+
+  /** The greatest event id recorded at exactly this millisecond, if any. */
+  maxIdAt(at: number): string | undefined {
+    return this.maxIdAtStmt.get(at)?.id ?? undefined;
+  }
+
+  count(): number {
+    return this.countStmt.get()?.n ?? 0;
+  }
+
+  cardKeys(): string[] {
+    return this.keysStmt.all().map((r) => r.card_key);
+  }
+}

@@ -1,0 +1,84 @@
+/** Numbered schema migrations. Each runs once, in a transaction, and bumps `user_version`. */
+export const MIGRATIONS: readonly string[] = [
+  // 1: content and the review log (the source of truth).
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE decks (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    source_path TEXT NOT NULL,
+    source_hash TEXT NOT NULL,
+    imported_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE cards (
+    key TEXT PRIMARY KEY,
+    deck_id TEXT NOT NULL REFERENCES decks(id),
+    card_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    content TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source_line INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0,
+    added_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX cards_deck ON cards(deck_id, position);
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    card_key TEXT NOT NULL,
+    type TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    device_id TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    target_id TEXT
+  ) STRICT;
+  CREATE INDEX events_card ON events(card_key, at, id);
+  CREATE INDEX events_target ON events(target_id) WHERE target_id IS NOT NULL;
+  CREATE TABLE settings (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+  ) STRICT;
+  `,
+  // 2: caches derived from the review log; rebuilt by replay at any time.
+  `
+  CREATE TABLE card_state (
+    card_key TEXT PRIMARY KEY,
+    phase INTEGER NOT NULL,
+    due INTEGER NOT NULL,
+    stability REAL NOT NULL,
+    difficulty REAL NOT NULL,
+    elapsed_days REAL NOT NULL,
+    scheduled_days REAL NOT NULL,
+    learning_steps INTEGER NOT NULL,
+    reps INTEGER NOT NULL,
+    lapses INTEGER NOT NULL,
+    last_review INTEGER,
+    first_review INTEGER,
+    suspended INTEGER NOT NULL,
+    buried_until INTEGER,
+    leech INTEGER NOT NULL,
+    last_event_id TEXT,
+    last_event_at INTEGER
+  ) STRICT;
+  CREATE INDEX card_state_due ON card_state(phase, due);
+  CREATE TABLE reviews (
+    event_id TEXT PRIMARY KEY,
+    card_key TEXT NOT NULL,
+    deck_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    rating INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    phase_before INTEGER NOT NULL,
+    interval_days REAL NOT NULL
+  ) STRICT;
+  CREATE INDEX reviews_at ON reviews(at);
+  CREATE INDEX reviews_card ON reviews(card_key);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

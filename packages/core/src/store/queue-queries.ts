@@ -1,0 +1,92 @@
+import type { CardState } from '../scheduler/card-state.js';
+import type { Db } from './database.js';
+import { toState } from './state-table.js';
+
+export interface NewCandidate {
+  key: string;
+  deckId: string;
+  position: number;
+}
+
+export interface DueCandidate {
+  deckId: string;
+  position: number;
+  state: CardState;
+}
+
+export interface TodayCounts {
+  deckId: string;
+  newCards: number;
+  reviews: number;
+  answers: number;
+  durationMs: number;
+}
+
+/** The reads the daily queue needs. */
+export class QueueQueries {
+  private readonly newStmt;
+  private readonly dueStmt;
+  private readonly todayStmt;
+  private readonly nextDueStmt;
+
+  constructor(db: Db) {
+    // New cards in file order, at most `perDeck` per deck (the daily limit can never exceed it).
+    this.newStmt = db.prepare<
+      { now: number; perDeck: number },
+      { key: string; deck_id: string; position: number }
+    >(
+      `SELECT key, deck_id, position FROM (
+         SELECT c.key, c.deck_id, c.position, ROW_NUMBER() OVER (PARTITION BY c.deck_id ORDER BY c.position) AS rn
+         FROM cards c LEFT JOIN card_state s ON s.card_key = c.key
+         WHERE c.retired = 0 AND (s.card_key IS NULL OR (s.phase = 0 AND s.suspended = 0
+           AND (s.buried_until IS NULL OR s.buried_until <= @now))))
+       WHERE rn <= @perDeck ORDER BY deck_id, position`,
+    );
+    this.dueStmt = db.prepare<{ now: number; until: number }, Record<string, unknown>>(
+      `SELECT s.*, c.deck_id AS c_deck_id, c.position AS c_position FROM card_state s JOIN cards c ON c.key = s.card_key
+       WHERE c.retired = 0 AND s.phase > 0 AND s.suspended = 0 AND (s.buried_until IS NULL OR s.buried_until <= @now)
+         AND s.due < @until`,
+    );
+    this.todayStmt = db.prepare<
+      [number],
+      { deck_id: string; new_cards: number; reviews: number; answers: number; duration_ms: number }
+    >(
+      `SELECT deck_id, sum(phase_before = 0) AS new_cards, sum(phase_before = 2) AS reviews, count(*) AS answers,
+         sum(duration_ms) AS duration_ms FROM reviews WHERE at >= ? GROUP BY deck_id`,
+    );
+    this.nextDueStmt = db.prepare<[number], { due: number | null }>(
+      `SELECT min(s.due) AS due FROM card_state s JOIN cards c ON c.key = s.card_key
+       WHERE c.retired = 0 AND s.phase > 0 AND s.suspended = 0 AND s.due >= ?`,
+    );
+  }
+
+  newCandidates(now: number, perDeck: number): NewCandidate[] {
+    return this.newStmt
+      .all({ now, perDeck })
+      .map((r) => ({ key: r.key, deckId: r.deck_id, position: r.position }));
+  }
+
+  /** Learning and review cards due before `until`. */
+  dueCandidates(now: number, until: number): DueCandidate[] {
+    return this.dueStmt.all({ now, until }).map((r) => ({
+      deckId: r.c_deck_id as string,
+      position: r.c_position as number,
+      state: toState(r as unknown as Parameters<typeof toState>[0]),
+    }));
+  }
+
+  today(dayStart: number): TodayCounts[] {
+    return this.todayStmt.all(dayStart).map((r) => ({
+      deckId: r.deck_id,
+      newCards: r.new_cards,
+      reviews: r.reviews,
+      answers: r.answers,
+      durationMs: r.duration_ms,
+    }));
+  }
+
+  /** The earliest due time at or after `from` among active scheduled cards. */
+  nextDue(from: number): number | null {
+    return this.nextDueStmt.get(from)?.due ?? null;
+  }
+}

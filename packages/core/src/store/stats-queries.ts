@@ -1,0 +1,85 @@
+import type { Db } from './database.js';
+
+/** Aggregate reads for `grill stats` and the stats screen. */
+export class StatsQueries {
+  private readonly retentionStmt;
+  private readonly dayCountsStmt;
+  private readonly dueDaysStmt;
+  private readonly totalsStmt;
+  private readonly weakestStmt;
+  private readonly retentionByDeckStmt;
+
+  constructor(db: Db) {
+    // True retention: answers on cards in the Review phase that were not "again".
+    this.retentionStmt = db.prepare<[number], { n: number; passed: number | null }>(
+      'SELECT count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = 2 AND at >= ?',
+    );
+    this.retentionByDeckStmt = db.prepare<[number], { deck_id: string; n: number; passed: number }>(
+      'SELECT deck_id, count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = 2 AND at >= ? GROUP BY deck_id',
+    );
+    // Answers per local day, shifted by the rollover hour (SQLite applies the local time zone).
+    this.dayCountsStmt = db.prepare<{ from: number; shift: string }, { day: string; n: number; ms: number }>(
+      `SELECT date(at / 1000, 'unixepoch', 'localtime', @shift) AS day, count(*) AS n, sum(duration_ms) AS ms
+       FROM reviews WHERE at >= @from GROUP BY day ORDER BY day`,
+    );
+    this.dueDaysStmt = db.prepare<{ until: number }, { due: number }>(
+      `SELECT s.due FROM card_state s JOIN cards c ON c.key = s.card_key
+       WHERE c.retired = 0 AND s.phase > 0 AND s.suspended = 0 AND s.due < @until`,
+    );
+    this.totalsStmt = db.prepare<
+      [],
+      { cards: number; fresh: number; learning: number; review: number; suspended: number; leeches: number }
+    >(
+      `SELECT count(*) AS cards, sum(s.card_key IS NULL OR s.phase = 0) AS fresh, sum(s.phase IN (1, 3)) AS learning,
+         sum(s.phase = 2) AS review, sum(s.suspended = 1) AS suspended, sum(s.leech = 1) AS leeches
+       FROM cards c LEFT JOIN card_state s ON s.card_key = c.key WHERE c.retired = 0`,
+    );
+    this.weakestStmt = db.prepare<
+      [number],
+      { card_key: string; lapses: number; leech: number; stability: number }
+    >(
+      `SELECT s.card_key, s.lapses, s.leech, s.stability FROM card_state s JOIN cards c ON c.key = s.card_key
+       WHERE c.retired = 0 AND s.lapses > 0 ORDER BY s.leech DESC, s.lapses DESC, s.stability ASC LIMIT ?`,
+    );
+  }
+
+  retention(from: number): { reviews: number; passed: number } {
+    const r = this.retentionStmt.get(from);
+    return { reviews: r?.n ?? 0, passed: r?.passed ?? 0 };
+  }
+
+  retentionByDeck(from: number): { deckId: string; reviews: number; passed: number }[] {
+    return this.retentionByDeckStmt
+      .all(from)
+      .map((r) => ({ deckId: r.deck_id, reviews: r.n, passed: r.passed }));
+  }
+
+  /** Answers and time per local day (YYYY-MM-DD) since `from`. */
+  days(from: number, rolloverHour: number): { day: string; reviews: number; durationMs: number }[] {
+    return this.dayCountsStmt
+      .all({ from, shift: `-${rolloverHour} hours` })
+      .map((r) => ({ day: r.day, reviews: r.n, durationMs: r.ms }));
+  }
+
+  dueTimesBefore(until: number): number[] {
+    return this.dueDaysStmt.all({ until }).map((r) => r.due);
+  }
+
+  totals() {
+    const t = this.totalsStmt.get();
+    return {
+      cards: t?.cards ?? 0,
+      new: t?.fresh ?? 0,
+      learning: t?.learning ?? 0,
+      review: t?.review ?? 0,
+      suspended: t?.suspended ?? 0,
+      leeches: t?.leeches ?? 0,
+    };
+  }
+
+  weakest(limit: number): { cardKey: string; lapses: number; leech: boolean; stability: number }[] {
+    return this.weakestStmt
+      .all(limit)
+      .map((r) => ({ cardKey: r.card_key, lapses: r.lapses, leech: r.leech === 1, stability: r.stability }));
+  }
+}

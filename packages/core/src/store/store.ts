@@ -1,0 +1,64 @@
+import { CardsTable } from './cards-table.js';
+import { type Db, type OpenOptions, openDatabase } from './database.js';
+import { DecksTable } from './decks-table.js';
+import { EventsTable } from './events-table.js';
+import { MetaTable } from './meta-table.js';
+import { QueueQueries } from './queue-queries.js';
+import { ReviewsTable } from './reviews-table.js';
+import { SettingsTable } from './settings-table.js';
+import { StateTable } from './state-table.js';
+import { StatsQueries } from './stats-queries.js';
+
+/** All SQL lives behind this object: one table module each, plus the read-only query sets. */
+export class Store {
+  readonly decks: DecksTable;
+  readonly cards: CardsTable;
+  readonly events: EventsTable;
+  readonly states: StateTable;
+  readonly reviews: ReviewsTable;
+  readonly settings: SettingsTable;
+  readonly meta: MetaTable;
+  readonly queue: QueueQueries;
+  readonly stats: StatsQueries;
+
+  constructor(readonly db: Db) {
+    this.decks = new DecksTable(db);
+    this.cards = new CardsTable(db);
+    this.events = new EventsTable(db);
+    this.states = new StateTable(db);
+    this.reviews = new ReviewsTable(db);
+    this.settings = new SettingsTable(db);
+    this.meta = new MetaTable(db);
+    this.queue = new QueueQueries(db);
+    this.stats = new StatsQueries(db);
+  }
+
+  static open(file: string, options?: OpenOptions): Store {
+    return new Store(openDatabase(file, options));
+  }
+
+  /** Runs `fn` in one transaction: all of its writes commit together or none do. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** SQLite's own consistency checks; 'ok' lines are dropped. */
+  integrityProblems(): string[] {
+    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map(
+      (r) => r.integrity_check,
+    );
+    const fk = (this.db.pragma('foreign_key_check') as { table: string; rowid: number }[]).map(
+      (r) => `foreign key violation in ${r.table} row ${r.rowid}`,
+    );
+    return [...integrity.filter((l) => l !== 'ok'), ...fk];
+  }
+
+  /** A consistent copy of the live database (SQLite online backup). */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,58 @@
+import {
+  formatSettingValue,
+  isSettingKey,
+  NotFoundError,
+  parseSettingValue,
+  SETTING_KEYS,
+} from '@grill/core';
+import { withGrill } from '../context.js';
+import { printJson } from '../output.js';
+
+function checkDeck(
+  grill: { store: { decks: { get(id: string): unknown } } },
+  deck: string | undefined,
+): string {
+  if (deck && !grill.store.decks.get(deck))
+    throw new NotFoundError('unknown-deck', `unknown deck "${deck}" (see grill decks)`);
+  return deck ?? '';
+}
+
+export function configGet(key: string | undefined, opts: { deck?: string; json?: boolean }): Promise<void> {
+  if (key !== undefined && !isSettingKey(key)) parseSettingValue(key, '');
+  return withGrill((grill) => {
+    const deck = checkDeck(grill, opts.deck);
+    const effective = grill.settings(deck);
+    const overrides = grill.overrides(deck);
+    const keys = key ? [key] : Object.keys(SETTING_KEYS);
+    const rows = keys.map((k) => {
+      const spec = SETTING_KEYS[k as keyof typeof SETTING_KEYS];
+      return { key: k, value: effective[spec.field], set: Object.hasOwn(overrides, k), help: spec.help };
+    });
+    if (opts.json) printJson(key ? rows[0] : rows);
+    else if (key) process.stdout.write(`${formatSettingValue(rows[0]?.value)}\n`);
+    else
+      for (const r of rows)
+        process.stdout.write(
+          `${r.key.padEnd(17)} ${formatSettingValue(r.value).padEnd(10)} ${r.set ? '(set)' : '     '}  ${r.help}\n`,
+        );
+  });
+}
+
+export function configSet(key: string, value: string, opts: { deck?: string }): Promise<void> {
+  parseSettingValue(key, value);
+  return withGrill((grill) => {
+    const deck = checkDeck(grill, opts.deck);
+    const stored = grill.setSetting(key, value, deck);
+    process.stdout.write(`${key} = ${formatSettingValue(stored)}${deck ? ` for deck ${deck}` : ''}\n`);
+  });
+}
+
+export function configUnset(key: string, opts: { deck?: string }): Promise<void> {
+  return withGrill((grill) => {
+    const deck = checkDeck(grill, opts.deck);
+    const removed = grill.unsetSetting(key, deck);
+    process.stdout.write(
+      removed ? `${key} reset to ${deck ? 'the global value' : 'the default'}\n` : `${key} was not set\n`,
+    );
+  });
+}

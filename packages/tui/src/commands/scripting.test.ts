@@ -1,0 +1,183 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runGrill, tempDir } from '../test-support/run-grill.js';
+
+const NOW = '2026-03-02T09:00:00Z';
+const DECK = (version = 1) =>
+  `---\nid: mini\ntitle: Mini\n---\n\n## First? {#one}\n\n### Answer\nOne v${version}.\n\n## Second? {#two}\nkind: typed\n\n### Accept\n- 200\n\n## Third? {#three}\nkind: choice\n\n### Options\n- [x] a\n- [ ] b\n`;
+
+function env() {
+  const home = tempDir('grill-home-');
+  const content = tempDir('grill-content-');
+  writeFileSync(path.join(content, 'mini.md'), DECK());
+  const run = (args: string[], now = NOW) => runGrill(args, { home, now, env: { GRILL_CONTENT: content } });
+  const json = (args: string[], now = NOW) => {
+    const r = run([...args, '--json'], now);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+  return { home, content, run, json };
+}
+
+describe('scripting CLI', () => {
+  it('imports the bundled decks on first run and picks up changes to them later', () => {
+    const { content, json } = env();
+    expect(json(['decks'])).toMatchObject([
+      { id: 'mini', cards: 3, kinds: { basic: 1, typed: 1, choice: 1, open: 0 } },
+    ]);
+    writeFileSync(
+      path.join(content, 'mini.md'),
+      DECK(2).replace('## Third?', '## Fourth? {#four}\n\n### Answer\nx\n\n## Third?'),
+    );
+    expect(json(['decks'])).toMatchObject([{ id: 'mini', cards: 4 }]);
+  });
+
+  it('answers the next card, undoes it, and keeps history in effect only', () => {
+    const { json, run } = env();
+    const next = json(['next']);
+    expect(next).toMatchObject({
+      key: 'mini/one',
+      kind: 'basic',
+      title: 'First?',
+      answer: 'One v1.',
+      queue: 'new',
+    });
+    expect(Object.keys(next.intervals)).toEqual(['again', 'hard', 'good', 'easy']);
+    expect(json(['review', 'mini/one', '--rating', 'good', '--duration', '4200'])).toMatchObject({
+      card: 'mini/one',
+      rating: 'good',
+      interval: '10m',
+    });
+    expect(json(['review', 'mini/two', '--rating', '1', '--typed', '201'])).toMatchObject({
+      rating: 'again',
+    });
+    expect(json(['history'])).toMatchObject([
+      { card: 'mini/one', rating: 3, durationMs: 4200 },
+      { card: 'mini/two', rating: 1, detail: { typed: '201' } },
+    ]);
+    expect(run(['undo']).stdout).toBe('undid review of mini/two\n');
+    expect(json(['history']).map((h: { card: string }) => h.card)).toEqual(['mini/one']);
+    expect(json(['history', 'mini/one'])).toHaveLength(1);
+    expect(json(['next'])).toMatchObject({ key: 'mini/two' });
+  });
+
+  it('returns null and exits 0 when nothing is due', () => {
+    const { json, run } = env();
+    for (const card of ['one', 'two', 'three']) run(['review', `mini/${card}`, '--rating', 'easy']);
+    expect(json(['next'])).toBeNull();
+    expect(json(['due'])).toMatchObject({ total: { learning: 0, review: 0, new: 0 } });
+    expect(run(['due']).stdout).toMatch(/all done for today — next card due in \d+d/);
+  });
+
+  it('suspends, unsuspends and buries cards', () => {
+    const { json, run } = env();
+    expect(run(['suspend', 'mini/one']).status).toBe(0);
+    expect(run(['bury', 'mini/two']).stdout).toMatch(/^mini\/two: buried until/);
+    expect(json(['next'])).toMatchObject({ key: 'mini/three' });
+    expect(json(['next'], '2026-03-03T09:00:00Z')).toMatchObject({ key: 'mini/two' });
+    run(['unsuspend', 'mini/one']);
+    expect(json(['next'])).toMatchObject({ key: 'mini/one' });
+  });
+
+  it('reports stats: today, streak, retention, forecast', () => {
+    const { json, run } = env();
+    run(['review', 'mini/one', '--rating', 'good', '--duration', '3000'], '2026-03-01T09:00:00Z');
+    run(['review', 'mini/one', '--rating', 'good', '--duration', '3000'], '2026-03-01T09:20:00Z');
+    run(['review', 'mini/two', '--rating', 'easy', '--duration', '1000']);
+    const stats = json(['stats']);
+    expect(stats).toMatchObject({
+      today: { reviews: 1, newCards: 1, timeMs: 1000 },
+      streak: 2,
+      totals: { cards: 3, new: 1 },
+    });
+    expect(stats.forecast).toHaveLength(14);
+  });
+
+  it('reads and writes settings globally and per deck, with clear errors', () => {
+    const { json, run } = env();
+    expect(run(['config', 'set', 'new-per-day', '1']).stdout).toBe('new-per-day = 1\n');
+    expect(run(['config', 'set', 'new-per-day', '5', '--deck', 'mini']).status).toBe(0);
+    expect(json(['config', 'get', 'new-per-day'])).toMatchObject({ value: 1, set: true });
+    expect(json(['config', 'get', 'new-per-day', '--deck', 'mini'])).toMatchObject({ value: 5 });
+    expect(json(['due'])).toMatchObject({ total: { new: 1 } });
+    const bad = run(['config', 'set', 'retention', '2']);
+    expect([bad.status, bad.stderr]).toEqual([
+      1,
+      'grill: bad value "2" for retention: Too big: expected number to be <=0.99 (desired retention, 0.7-0.99)\n',
+    ]);
+    expect(run(['config', 'set', 'colour', 'red']).stderr).toMatch(/^grill: unknown setting "colour"/);
+    expect(run(['config', 'get', '--deck', 'nope']).stderr).toBe(
+      'grill: unknown deck "nope" (see grill decks)\n',
+    );
+  });
+
+  it('gives one clear line and exit 1 for bad input, changing nothing', () => {
+    const { run, json } = env();
+    const cases: [string[], string][] = [
+      [['review', 'mini/nope', '--rating', 'good'], 'grill: unknown card "mini/nope"\n'],
+      [
+        ['review', 'mini/one', '--rating', 'great'],
+        'grill: bad rating "great": use again, hard, good, easy or 1-4\n',
+      ],
+      [
+        ['review', 'mini/one', '--rating', 'good', '--duration', 'soon'],
+        'grill: bad --duration "soon": milliseconds, e.g. 8000\n',
+      ],
+      [['next', '--deck', 'nope'], 'grill: unknown deck "nope" (see grill decks)\n'],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      expect([r.status, r.stderr]).toEqual([1, message]);
+    }
+    const badNow = runGrill(['due'], { home: tempDir(), now: 'yesterday' });
+    expect([badNow.status, badNow.stderr]).toEqual([
+      1,
+      'grill: GRILL_NOW="yesterday" is not an ISO time (e.g. 2026-03-01T09:00:00Z)\n',
+    ]);
+    expect(run(['review', 'mini/one']).status).toBe(2);
+    expect(json(['history'])).toEqual([]);
+  });
+
+  it('refuses an invalid deck import, printing problems and writing nothing', () => {
+    const { run, json } = env();
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'ok.md'), '---\nid: ok\ntitle: OK\n---\n\n## Q {#q}\n\n### Answer\nA\n');
+    writeFileSync(
+      path.join(dir, 'bad.md'),
+      '---\nid: bad\ntitle: Bad\n---\n\n## Q {#q}\nkind: open\n\n### Answer\nA\n',
+    );
+    const r = run(['import', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${path.join(dir, 'bad.md')}:6:1: open card has no rubric points`);
+    expect(r.stderr).toBe('grill: 1 problem in deck files: nothing was imported\n');
+    expect(json(['decks']).map((d: { id: string }) => d.id)).toEqual(['mini']);
+    writeFileSync(path.join(dir, 'bad.md'), '---\nid: bad\ntitle: Bad\n---\n\n## Q {#q}\n\n### Answer\nA\n');
+    expect(run(['import', dir]).stdout).toMatch(
+      /^bad\s+1 added, 0 updated, 0 unchanged, 0 retired\nok\s+1 added/,
+    );
+    expect(run(['import', dir]).stdout).toMatch(/^bad\s+0 added, 0 updated, 1 unchanged, 0 retired/);
+  });
+
+  it('backs up the database and checks it with doctor', () => {
+    const { run, json, home } = env();
+    run(['review', 'mini/one', '--rating', 'good']);
+    const out = path.join(tempDir(), 'copy.db');
+    expect(run(['backup', '--out', out]).stdout).toBe(`${out}\n`);
+    expect(existsSync(out)).toBe(true);
+    const copy = runGrill(['history', '--json'], {
+      home: path.dirname(out),
+      env: { GRILL_CONTENT: tempDir() },
+    });
+    expect(copy.status).toBe(0);
+    expect(json(['doctor'])).toMatchObject({
+      integrity: [],
+      mismatched: [],
+      events: 1,
+      cards: 1,
+      healthy: true,
+    });
+    expect(home).toBeTruthy();
+  });
+});
