@@ -8,6 +8,8 @@ interface DeckListing {
   file: string;
   cards: number;
   kinds: Record<string, number>;
+  /** Debugging scenarios: open cards tagged `scenario`. */
+  scenarios: number;
   due?: { learning: number; review: number; new: number };
 }
 
@@ -38,6 +40,7 @@ function fromFiles(paths: string[]): DeckListing[] {
             file: d.deck.file,
             cards: d.cards.length,
             kinds: Object.fromEntries(CARD_KINDS.map((k) => [k, d.cards.filter((c) => c.kind === k).length])),
+            scenarios: d.cards.filter((c) => c.kind === 'open' && c.tags.includes('scenario')).length,
           },
         ]
       : [],
@@ -47,6 +50,9 @@ function fromFiles(paths: string[]): DeckListing[] {
 function fromDatabase(): Promise<DeckListing[]> {
   return withGrill((grill, now) => {
     const counts = grill.store.cards.counts();
+    const scenarios = [...grill.store.cards.keysWithTag('scenario')].filter(
+      (key) => grill.store.cards.get(key)?.kind === 'open',
+    );
     const due = new Map(dailyQueue(grill, now).perDeck.map((d) => [d.deckId, d]));
     return grill.store.decks.all().map((d) => {
       const kinds = Object.fromEntries(
@@ -59,6 +65,7 @@ function fromDatabase(): Promise<DeckListing[]> {
         file: d.sourcePath,
         cards: Object.values(kinds).reduce((a, b) => a + b, 0),
         kinds,
+        scenarios: scenarios.filter((key) => key.startsWith(`${d.id}/`)).length,
         due: { learning: q?.learning ?? 0, review: q?.review ?? 0, new: q?.new ?? 0 },
       };
     });
