@@ -1,3 +1,10 @@
+export {
+  choiceCorrect,
+  impliedRating,
+  normalizeTyped,
+  suggestRating,
+  typedMatches,
+} from './deck/answer-check.js';
 export { fixMissingIds } from './deck/fix-ids.js';
 export { isValidId, slugify } from './deck/ids.js';
 export { displayPath, findDeckFiles, type LoadedDeck, loadDecks } from './deck/load-decks.js';

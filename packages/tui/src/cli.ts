@@ -23,8 +23,10 @@ Environment:
 const json = new Option('--json', 'print JSON');
 const deck = new Option('--deck <id>', 'only this deck');
 
+program.action(async () => (await import('./commands/drill.js')).drill({ home: true }));
+
 program
-  .command('drill', { isDefault: true })
+  .command('drill')
   .description('start a drill session in the terminal UI')
   .addOption(deck)
   .option('--tag <tag>', 'only cards with this tag')

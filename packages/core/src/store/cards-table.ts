@@ -60,6 +60,7 @@ export class CardsTable {
   private readonly countsStmt;
   private readonly activeStmt;
   private readonly tagStmt;
+  private readonly tagsStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], RawCard>('SELECT * FROM cards WHERE key = ?');
@@ -91,6 +92,9 @@ export class CardsTable {
     );
     this.activeStmt = db.prepare<[], RawCard>(
       'SELECT * FROM cards WHERE retired = 0 ORDER BY deck_id, position',
+    );
+    this.tagsStmt = db.prepare<[], { tag: string }>(
+      "SELECT DISTINCT t.value AS tag FROM cards, json_each(cards.content, '$.tags') AS t WHERE cards.retired = 0 ORDER BY tag",
     );
     this.tagStmt = db.prepare<[string], { key: string }>(
       "SELECT cards.key AS key FROM cards, json_each(cards.content, '$.tags') AS t WHERE cards.retired = 0 AND t.value = ?",
@@ -138,6 +142,11 @@ export class CardsTable {
 
   active(): CardRow[] {
     return this.activeStmt.all().map(toCard);
+  }
+
+  /** Every tag on an active card, sorted. */
+  tags(): string[] {
+    return this.tagsStmt.all().map((r) => r.tag);
   }
 
   /** Keys of active cards carrying a tag (deck tags included). */

@@ -8,6 +8,7 @@ export class StatsQueries {
   private readonly totalsStmt;
   private readonly weakestStmt;
   private readonly retentionByDeckStmt;
+  private readonly retentionByCardStmt;
 
   constructor(db: Db) {
     // True retention: answers on cards in the Review phase that were not "again".
@@ -16,6 +17,9 @@ export class StatsQueries {
     );
     this.retentionByDeckStmt = db.prepare<[number], { deck_id: string; n: number; passed: number }>(
       'SELECT deck_id, count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = 2 AND at >= ? GROUP BY deck_id',
+    );
+    this.retentionByCardStmt = db.prepare<[number], { card_key: string; n: number; passed: number }>(
+      'SELECT card_key, count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = 2 AND at >= ? GROUP BY card_key',
     );
     // Answers per local day, shifted by the rollover hour (SQLite applies the local time zone).
     this.dayCountsStmt = db.prepare<{ from: number; shift: string }, { day: string; n: number; ms: number }>(
@@ -52,6 +56,12 @@ export class StatsQueries {
     return this.retentionByDeckStmt
       .all(from)
       .map((r) => ({ deckId: r.deck_id, reviews: r.n, passed: r.passed }));
+  }
+
+  retentionByCard(from: number): { cardKey: string; reviews: number; passed: number }[] {
+    return this.retentionByCardStmt
+      .all(from)
+      .map((r) => ({ cardKey: r.card_key, reviews: r.n, passed: r.passed }));
   }
 
   /** Answers and time per local day (YYYY-MM-DD) since `from`. */

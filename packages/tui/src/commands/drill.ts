@@ -1,14 +1,70 @@
-import { dailyQueue } from '@grill/core';
-import { withGrill } from '../context.js';
+import { spawnSync } from 'node:child_process';
+import { DeckProblemsError, InvalidInputError, importPaths, type QueueFilter } from '@grill/core';
+import { clockNow, openGrill } from '../context.js';
+import { grillUnknownDeck } from './due.js';
 
-export function drill(opts: { deck?: string; tag?: string; limit?: string }): Promise<void> {
-  return withGrill((grill, now) => {
-    const q = dailyQueue(grill, now, {
+export interface DrillOptions {
+  deck?: string;
+  tag?: string;
+  limit?: string;
+  /** Open the home screen instead of starting a session. */
+  home?: boolean;
+}
+
+/** The interactive drill (Ink). Only this command loads Ink and React. */
+export async function drill(opts: DrillOptions): Promise<void> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new InvalidInputError(
+      'not-a-tty',
+      'the drill needs an interactive terminal; for scripts use grill next and grill review',
+    );
+  }
+  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+    throw new InvalidInputError('bad-limit', `bad --limit "${opts.limit}": a positive whole number`);
+  // NO_COLOR (no-color.org) must be mapped before chalk is first imported by Ink.
+  if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+  const { grill } = openGrill();
+  try {
+    if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
+    const [{ render }, { createElement }, { App }] = await Promise.all([
+      import('ink'),
+      import('react'),
+      import('../ui/App.js'),
+    ]);
+    const filter: QueueFilter = {
       ...(opts.deck ? { deck: opts.deck } : {}),
       ...(opts.tag ? { tag: opts.tag } : {}),
-    });
-    process.stdout.write(
-      `${q.entries.length} cards ready. The interactive drill is not built yet; use grill next / grill review.\n`,
+    };
+    const startWith = opts.home ? undefined : { filter, ...(limit ? { limit } : {}) };
+    const app = render(
+      createElement(App, {
+        grill,
+        clock: () => clockNow(),
+        ...(startWith ? { startWith } : {}),
+        openEditor: (file: string, line: number) => {
+          const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
+          process.stdin.setRawMode?.(false);
+          spawnSync(editor, [`+${line}`, file], { stdio: 'inherit', shell: process.platform === 'win32' });
+          process.stdin.setRawMode?.(true);
+        },
+        reimport: (file: string) => {
+          try {
+            importPaths(grill, [file], clockNow());
+            return null;
+          } catch (error) {
+            if (error instanceof DeckProblemsError) {
+              const p = error.problems[0];
+              return p ? `${p.file}:${p.line}:${p.column}: ${p.message}` : error.message;
+            }
+            throw error;
+          }
+        },
+      }),
+      { exitOnCtrlC: true },
     );
-  });
+    await app.waitUntilExit();
+  } finally {
+    grill.close();
+  }
 }

@@ -1,0 +1,36 @@
+import type { Rating } from '../scheduler/events.js';
+import type { ChoiceCard, TypedCard } from './model.js';
+
+/** How typed answers are compared: case, backticks, surrounding and repeated whitespace ignored. */
+export function normalizeTyped(text: string): string {
+  return text.replace(/`/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function typedMatches(card: TypedCard, input: string): boolean {
+  const given = normalizeTyped(input);
+  return given !== '' && card.accept.some((a) => normalizeTyped(a) === given);
+}
+
+/** A choice answer is right when exactly the correct options (0-based) were chosen. */
+export function choiceCorrect(card: ChoiceCard, chosen: readonly number[]): boolean {
+  const picked = new Set(chosen);
+  return card.options.every((o, i) => o.correct === picked.has(i));
+}
+
+/** The rating a right or wrong choice/typed answer implies: Good when right, Again when wrong. */
+export function impliedRating(correct: boolean): Rating {
+  return correct ? 3 : 1;
+}
+
+/**
+ * The rating suggested for an open card from the share of rubric points covered:
+ * under 50% Again, under 75% Hard, under 100% Good, everything Easy.
+ */
+export function suggestRating(covered: number, total: number): Rating {
+  if (total <= 0) return 3;
+  const share = covered / total;
+  if (share < 0.5) return 1;
+  if (share < 0.75) return 2;
+  if (share < 1) return 3;
+  return 4;
+}

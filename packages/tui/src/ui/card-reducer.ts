@@ -1,0 +1,104 @@
+import {
+  type Card,
+  choiceCorrect,
+  impliedRating,
+  type Rating,
+  suggestRating,
+  typedMatches,
+} from '@grill/core';
+
+/** What the user has done with the card on screen. */
+export interface CardUiState {
+  phase: 'question' | 'revealed';
+  /** choice: chosen option indexes. */
+  chosen: number[];
+  /** typed: the text typed so far. */
+  typed: string;
+  /** open: rubric points ticked as covered. */
+  covered: number[];
+  /** open: the rubric point the cursor is on. */
+  cursor: number;
+  /** choice/typed: whether the answer was right (null before reveal or for other kinds). */
+  correct: boolean | null;
+  /** The rating pre-selected for Enter: implied by correctness or suggested from the rubric. */
+  rating: Rating | null;
+}
+
+export type CardAction =
+  | { type: 'toggle-option'; index: number }
+  | { type: 'type'; text: string }
+  | { type: 'backspace' }
+  | { type: 'reveal' }
+  | { type: 'toggle-point'; index?: number }
+  | { type: 'move'; delta: number }
+  | { type: 'select-rating'; rating: Rating }
+  | { type: 'reset' };
+
+export const initialCardUi: CardUiState = {
+  phase: 'question',
+  chosen: [],
+  typed: '',
+  covered: [],
+  cursor: 0,
+  correct: null,
+  rating: null,
+};
+
+const toggle = (list: number[], i: number) =>
+  list.includes(i) ? list.filter((x) => x !== i) : [...list, i].sort((a, b) => a - b);
+
+/** Transitions of the card screen. Pure: tested without rendering. */
+export function cardReducer(card: Card, state: CardUiState, action: CardAction): CardUiState {
+  switch (action.type) {
+    case 'reset':
+      return initialCardUi;
+    case 'toggle-option':
+      if (card.kind !== 'choice' || state.phase !== 'question' || action.index >= card.options.length)
+        return state;
+      // A single-answer card behaves like radio buttons.
+      return {
+        ...state,
+        chosen: card.multiple
+          ? toggle(state.chosen, action.index)
+          : state.chosen[0] === action.index
+            ? []
+            : [action.index],
+      };
+    case 'type':
+      return card.kind === 'typed' && state.phase === 'question'
+        ? { ...state, typed: state.typed + action.text }
+        : state;
+    case 'backspace':
+      return card.kind === 'typed' && state.phase === 'question'
+        ? { ...state, typed: [...state.typed].slice(0, -1).join('') }
+        : state;
+    case 'reveal': {
+      if (state.phase === 'revealed') return state;
+      if (card.kind === 'choice') {
+        const correct = choiceCorrect(card, state.chosen);
+        return { ...state, phase: 'revealed', correct, rating: impliedRating(correct) };
+      }
+      if (card.kind === 'typed') {
+        const correct = typedMatches(card, state.typed);
+        return { ...state, phase: 'revealed', correct, rating: impliedRating(correct) };
+      }
+      if (card.kind === 'open')
+        return { ...state, phase: 'revealed', rating: suggestRating(0, card.rubric.length) };
+      return { ...state, phase: 'revealed', rating: null };
+    }
+    case 'toggle-point': {
+      if (card.kind !== 'open' || state.phase !== 'revealed') return state;
+      const index = action.index ?? state.cursor;
+      if (index < 0 || index >= card.rubric.length) return state;
+      const covered = toggle(state.covered, index);
+      return { ...state, covered, rating: suggestRating(covered.length, card.rubric.length) };
+    }
+    case 'move': {
+      if (card.kind !== 'open' || state.phase !== 'revealed') return state;
+      const n = card.rubric.length;
+      return { ...state, cursor: (state.cursor + action.delta + n) % n };
+    }
+    case 'select-rating':
+      return state.phase === 'revealed' ? { ...state, rating: action.rating } : state;
+  }
+}
