@@ -108,7 +108,8 @@ export function keyName(input: string, key: KeyFlags): string {
 }
 
 export function resolveKey(context: KeyContext, input: string, key: KeyFlags): KeyAction | null {
-  if (key.ctrl || key.meta) return null;
+  // Ink marks Esc itself as meta (the byte starts every escape sequence).
+  if (key.ctrl || (key.meta && !key.escape)) return null;
   const name = keyName(input, key);
   return BINDINGS.find((b) => b.contexts.includes(context) && b.keys.includes(name))?.action ?? null;
 }

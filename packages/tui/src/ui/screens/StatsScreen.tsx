@@ -63,7 +63,7 @@ export function StatsScreen({ data, width }: StatsScreenProps) {
           <Text key={w.key} wrap="truncate">
             <Text
               color={w.leech ? 'red' : 'yellow'}
-            >{`${String(w.lapses).padStart(2)} lapses${w.leech ? ' leech' : '      '} `}</Text>
+            >{`${String(w.lapses).padStart(2)} ${w.lapses === 1 ? 'lapse ' : 'lapses'}${w.leech ? ' leech' : '      '} `}</Text>
             {`${w.key} — ${w.title}`}
           </Text>
         ))}

@@ -1,0 +1,80 @@
+import type { Grill } from '@grill/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { grillWithKinds, T0 } from '../test-support/deck-fixture.js';
+import { DrillSession } from './session.js';
+
+let grills: Grill[] = [];
+afterEach(() => {
+  for (const g of grills) g.close();
+  grills = [];
+});
+
+function setup(limit?: number) {
+  const { grill } = grillWithKinds();
+  grills.push(grill);
+  let now = T0;
+  const clock = () => now;
+  const session = new DrillSession(grill, {}, clock, limit);
+  return { grill, session, tick: (ms: number) => (now += ms) };
+}
+
+describe('DrillSession', () => {
+  it('walks the queue in file order, committing each answer with the time spent', () => {
+    const { grill, session, tick } = setup();
+    expect(session.current?.card.key).toBe('kinds/basic');
+    expect(session.remaining()).toBe(4);
+    tick(7000);
+    session.answer(4);
+    expect(session.current?.card.key).toBe('kinds/choice');
+    tick(3000);
+    session.answer(1, { chosen: [1], correct: false });
+    expect(
+      grill.store.events
+        .reviewsInEffect()
+        .map((e) => [e.cardKey, e.payload.rating, e.payload.durationMs, e.payload.detail]),
+    ).toEqual([
+      ['kinds/basic', 4, 7000, undefined],
+      ['kinds/choice', 1, 3000, { chosen: [1], correct: false }],
+    ]);
+    expect(session.summary()).toEqual({ reviewed: 2, correct: 1, timeMs: 10_000 });
+  });
+
+  it('undo goes back to the card just answered and removes it from the summary', () => {
+    const { grill, session, tick } = setup();
+    tick(1000);
+    session.answer(3);
+    expect(session.current?.card.key).toBe('kinds/choice');
+    expect(session.undo()).toBe(true);
+    expect(session.current?.card.key).toBe('kinds/basic');
+    expect(session.summary()).toEqual({ reviewed: 0, correct: 0, timeMs: 0 });
+    expect(grill.store.events.reviewsInEffect()).toEqual([]);
+    expect(session.undo()).toBe(false);
+  });
+
+  it('brings learning cards back within the session and ends when nothing is left', () => {
+    const { session, tick } = setup();
+    const seen: string[] = [];
+    for (let i = 0; i < 20 && session.current; i++) {
+      seen.push(session.current.card.key);
+      tick(60_000);
+      session.answer(3);
+    }
+    expect(session.current).toBeNull();
+    // Each new card: Good (10m step, shown again within the learn-ahead window), then Good graduates.
+    expect(seen.filter((k) => k === 'kinds/basic')).toHaveLength(2);
+    expect(seen).toHaveLength(8);
+    expect(session.remaining()).toBe(0);
+  });
+
+  it('buries and suspends the current card, and stops at the limit', () => {
+    const { session, grill } = setup(2);
+    session.bury();
+    expect(session.current?.card.key).toBe('kinds/choice');
+    session.suspend();
+    expect(grill.state('kinds/choice').suspended).toBe(true);
+    expect(session.current?.card.key).toBe('kinds/typed');
+    session.answer(3);
+    session.answer(3);
+    expect(session.current).toBeNull();
+  });
+});
