@@ -1,3 +1,5 @@
+// The engine's light entry point: everything a command needs to open the database and answer.
+// Parsing (markdown decks, setting values) is in './parse.js' so that it loads only when used.
 export {
   choiceCorrect,
   impliedRating,
@@ -5,21 +7,13 @@ export {
   suggestRating,
   typedMatches,
 } from './deck/answer-check.js';
-export { fixMissingIds } from './deck/fix-ids.js';
+export { findDeckFiles } from './deck/find-deck-files.js';
 export { isValidId, slugify } from './deck/ids.js';
-export { displayPath, findDeckFiles, type LoadedDeck, loadDecks } from './deck/load-decks.js';
 export * from './deck/model.js';
-export { cardHeadings, parseDeck } from './deck/parse-deck.js';
 export { type DoctorReport, doctor } from './engine/doctor.js';
 export { Grill, grillHome } from './engine/grill.js';
 export { type HistoryEntry, history } from './engine/history.js';
-export {
-  type DeckImportSummary,
-  DeckProblemsError,
-  importDecks,
-  importPaths,
-  refreshBundledDecks,
-} from './engine/import-decks.js';
+export { type DeckImportSummary, DeckProblemsError, fileHash, importDecks } from './engine/import-decks.js';
 export {
   type DailyQueue,
   type DeckDue,
@@ -29,6 +23,7 @@ export {
   type QueueEntry,
   type QueueFilter,
 } from './engine/queue.js';
+export { refreshBundledDecks } from './engine/refresh-bundled.js';
 export { computeStats, forecast, type Stats, streak } from './engine/stats.js';
 export * from './errors.js';
 export { bundledContentDir } from './paths.js';

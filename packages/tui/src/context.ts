@@ -18,17 +18,17 @@ export function clockNow(env: NodeJS.ProcessEnv = process.env): number {
  * Opens the database in `$GRILL_HOME`, importing new or changed bundled decks first so the app
  * works out of the box. Problems in a bundled deck are reported but do not block the command.
  */
-export function openGrill(): { grill: Grill; now: number } {
+export async function openGrill(): Promise<{ grill: Grill; now: number }> {
   const now = clockNow();
   const grill = Grill.open(grillHome());
-  const { problems } = refreshBundledDecks(grill, now);
+  const { problems } = await refreshBundledDecks(grill, now);
   for (const p of problems) process.stderr.write(`grill: skipped a bundled deck: ${formatProblem(p)}\n`);
   return { grill, now };
 }
 
 /** Runs `fn` with an open grill and always closes it. */
 export async function withGrill<T>(fn: (grill: Grill, now: number) => T | Promise<T>): Promise<T> {
-  const { grill, now } = openGrill();
+  const { grill, now } = await openGrill();
   try {
     return await fn(grill, now);
   } finally {

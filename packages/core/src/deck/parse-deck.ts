@@ -9,7 +9,12 @@ import { parseDeckMeta } from './front-matter.js';
 import { isValidId } from './ids.js';
 import { CARD_KINDS, type Card, type CardKind, type Deck, type ParsedDeck, type Problem } from './model.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+let processor: ReturnType<typeof makeProcessor> | null = null;
+const makeProcessor = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const parser = () => {
+  processor ??= makeProcessor();
+  return processor;
+};
 
 /** A card before its content hash is computed. */
 type Unhashed = Card extends infer C ? (C extends Card ? Omit<C, 'hash'> : never) : never;
@@ -82,7 +87,7 @@ function normalizeNewlines(text: string): string {
 export function parseDeck(input: string, file: string): ParsedDeck {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const src = new Source(text, file);
-  const tree = processor.parse(text) as Root;
+  const tree = parser().parse(text) as Root;
 
   checkCodeFences(src, tree);
   const deck = readFrontMatter(src, tree);
@@ -116,7 +121,7 @@ export function parseDeck(input: string, file: string): ParsedDeck {
 export function cardHeadings(input: string): { bom: boolean; headings: CardHeading[] } {
   const bom = input.startsWith('\uFEFF');
   const text = bom ? input.slice(1) : input;
-  const tree = processor.parse(text) as Root;
+  const tree = parser().parse(text) as Root;
   return { bom, headings: [...cardGroups(tree)].map((g) => describeHeading(g.heading)) };
 }
 

@@ -7,6 +7,7 @@ import { deckText, tempDir, writeDeck } from '../test-support/fixtures.js';
 import { Grill } from './grill.js';
 
 const CORE_DIST = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const PARSE_DIST = fileURLToPath(new URL('../../dist/parse.js', import.meta.url));
 
 describe('durability', () => {
   it('a process killed mid-session loses no answer it had already returned', async () => {
@@ -17,7 +18,8 @@ describe('durability', () => {
     // Answers card after card and reports each event id once `answer` has returned.
     writeFileSync(
       script,
-      `import { Grill, importPaths } from ${JSON.stringify(CORE_DIST)};
+      `import { Grill } from ${JSON.stringify(CORE_DIST)};
+       import { importPaths } from ${JSON.stringify(PARSE_DIST)};
        const grill = Grill.open(${JSON.stringify(home)});
        importPaths(grill, [${JSON.stringify(decks)}], Date.now());
        let now = Date.now();

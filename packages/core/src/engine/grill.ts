@@ -12,7 +12,7 @@ import {
   type Rating,
   UNDOABLE_TYPES,
 } from '../scheduler/events.js';
-import { isSettingKey, parseSettingValue, resolveSettings, type Settings } from '../scheduler/settings.js';
+import { isSettingKey, resolveSettings, type Settings, unknownSetting } from '../scheduler/settings.js';
 import { deckOf } from '../store/reviews-table.js';
 import { Store } from '../store/store.js';
 
@@ -79,9 +79,12 @@ export class Grill {
     return this.store.settings.scope(deckId);
   }
 
-  /** Sets a setting (globally or for one deck) and re-derives the states it affects. */
-  setSetting(key: string, raw: string, deckId = ''): unknown {
-    const value = parseSettingValue(key, raw);
+  /**
+   * Sets a setting (globally or for one deck) and re-derives the states it affects. `value` is
+   * a valid value for the key, as `parseSettingValue` returns it.
+   */
+  setSetting(key: string, value: unknown, deckId = ''): unknown {
+    if (!isSettingKey(key)) throw unknownSetting(key);
     if (deckId && !this.store.decks.get(deckId))
       throw new NotFoundError('unknown-deck', `unknown deck "${deckId}"`);
     this.store.transaction(() => {
@@ -93,7 +96,7 @@ export class Grill {
   }
 
   unsetSetting(key: string, deckId = ''): boolean {
-    if (!isSettingKey(key)) parseSettingValue(key, '');
+    if (!isSettingKey(key)) throw unknownSetting(key);
     return this.store.transaction(() => {
       const removed = this.store.settings.unset(deckId, key);
       this.settingsCache = null;

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckText, grillWith, T0, writeDeck } from '../test-support/fixtures.js';
 import type { Grill } from './grill.js';
-import { DeckProblemsError, importPaths } from './import-decks.js';
+import { DeckProblemsError } from './import-decks.js';
+import { importPaths } from './import-paths.js';
 
 let open: Grill[] = [];
 afterEach(() => {

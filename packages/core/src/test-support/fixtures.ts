@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Grill } from '../engine/grill.js';
-import { importPaths } from '../engine/import-decks.js';
+import { importPaths } from '../engine/import-paths.js';
 
 export const T0 = Date.parse('2026-03-02T09:00:00Z');
 export const MINUTE = 60_000;

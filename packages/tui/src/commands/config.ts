@@ -1,10 +1,5 @@
-import {
-  formatSettingValue,
-  isSettingKey,
-  NotFoundError,
-  parseSettingValue,
-  SETTING_KEYS,
-} from '@grill/core';
+import { formatSettingValue, isSettingKey, NotFoundError, SETTING_KEYS, unknownSetting } from '@grill/core';
+import { parseSettingValue } from '@grill/core/parse';
 import { withGrill } from '../context.js';
 import { printJson } from '../output.js';
 
@@ -18,7 +13,7 @@ function checkDeck(
 }
 
 export function configGet(key: string | undefined, opts: { deck?: string; json?: boolean }): Promise<void> {
-  if (key !== undefined && !isSettingKey(key)) parseSettingValue(key, '');
+  if (key !== undefined && !isSettingKey(key)) throw unknownSetting(key);
   return withGrill((grill) => {
     const deck = checkDeck(grill, opts.deck);
     const effective = grill.settings(deck);
@@ -39,10 +34,10 @@ export function configGet(key: string | undefined, opts: { deck?: string; json?:
 }
 
 export function configSet(key: string, value: string, opts: { deck?: string }): Promise<void> {
-  parseSettingValue(key, value);
+  const parsed = parseSettingValue(key, value);
   return withGrill((grill) => {
     const deck = checkDeck(grill, opts.deck);
-    const stored = grill.setSetting(key, value, deck);
+    const stored = grill.setSetting(key, parsed, deck);
     process.stdout.write(`${key} = ${formatSettingValue(stored)}${deck ? ` for deck ${deck}` : ''}\n`);
   });
 }

@@ -1,4 +1,4 @@
-import { bundledContentDir, CARD_KINDS, dailyQueue, loadDecks } from '@grill/core';
+import { bundledContentDir, CARD_KINDS, dailyQueue } from '@grill/core';
 import { withGrill } from '../context.js';
 import { formatProblem, printJson } from '../output.js';
 
@@ -15,7 +15,7 @@ interface DeckListing {
 
 /** Decks in the database (or, given paths, read straight from the files). */
 export async function decks(paths: string[], opts: { json?: boolean }): Promise<void> {
-  const rows = paths.length > 0 ? fromFiles(paths) : await fromDatabase();
+  const rows = paths.length > 0 ? await fromFiles(paths) : await fromDatabase();
   if (opts.json) {
     printJson(rows);
     return;
@@ -28,7 +28,8 @@ export async function decks(paths: string[], opts: { json?: boolean }): Promise<
   }
 }
 
-function fromFiles(paths: string[]): DeckListing[] {
+async function fromFiles(paths: string[]): Promise<DeckListing[]> {
+  const { loadDecks } = await import('@grill/core/parse');
   const loaded = loadDecks(paths.length > 0 ? paths : [bundledContentDir()]);
   for (const p of loaded.flatMap((d) => d.problems)) process.stderr.write(`${formatProblem(p)}\n`);
   return loaded.flatMap((d) =>

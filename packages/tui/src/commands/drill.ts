@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { DeckProblemsError, InvalidInputError, importPaths, type QueueFilter } from '@grill/core';
+import { DeckProblemsError, InvalidInputError, type QueueFilter } from '@grill/core';
 import { clockNow, openGrill } from '../context.js';
 import { grillUnknownDeck } from './due.js';
 
@@ -24,46 +24,39 @@ export async function drill(opts: DrillOptions): Promise<void> {
     throw new InvalidInputError('bad-limit', `bad --limit "${opts.limit}": a positive whole number`);
   // NO_COLOR (no-color.org) must be mapped before chalk is first imported by Ink.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-  const { grill } = openGrill();
+  const { grill } = await openGrill();
   try {
     if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
-    const [{ render }, { createElement }, { App }] = await Promise.all([
-      import('ink'),
-      import('react'),
-      import('../ui/App.js'),
-    ]);
+    const { runApp } = await import('../ui/run-app.js');
     const filter: QueueFilter = {
       ...(opts.deck ? { deck: opts.deck } : {}),
       ...(opts.tag ? { tag: opts.tag } : {}),
     };
     const startWith = opts.home ? undefined : { filter, ...(limit ? { limit } : {}) };
-    const app = render(
-      createElement(App, {
-        grill,
-        clock: () => clockNow(),
-        ...(startWith ? { startWith } : {}),
-        openEditor: (file: string, line: number) => {
-          const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
-          process.stdin.setRawMode?.(false);
-          spawnSync(editor, [`+${line}`, file], { stdio: 'inherit', shell: process.platform === 'win32' });
-          process.stdin.setRawMode?.(true);
-        },
-        reimport: (file: string) => {
-          try {
-            importPaths(grill, [file], clockNow());
-            return null;
-          } catch (error) {
-            if (error instanceof DeckProblemsError) {
-              const p = error.problems[0];
-              return p ? `${p.file}:${p.line}:${p.column}: ${p.message}` : error.message;
-            }
-            throw error;
+    await runApp({
+      grill,
+      clock: () => clockNow(),
+      ...(startWith ? { startWith } : {}),
+      openEditor: (file: string, line: number) => {
+        const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
+        process.stdin.setRawMode?.(false);
+        spawnSync(editor, [`+${line}`, file], { stdio: 'inherit', shell: process.platform === 'win32' });
+        process.stdin.setRawMode?.(true);
+      },
+      reimport: async (file: string) => {
+        try {
+          const { importPaths } = await import('@grill/core/parse');
+          importPaths(grill, [file], clockNow());
+          return null;
+        } catch (error) {
+          if (error instanceof DeckProblemsError) {
+            const p = error.problems[0];
+            return p ? `${p.file}:${p.line}:${p.column}: ${p.message}` : error.message;
           }
-        },
-      }),
-      { exitOnCtrlC: true },
-    );
-    await app.waitUntilExit();
+          throw error;
+        }
+      },
+    });
   } finally {
     grill.close();
   }

@@ -1,11 +1,5 @@
-import {
-  bundledContentDir,
-  type DeckImportSummary,
-  DeckProblemsError,
-  Grill,
-  grillHome,
-  importPaths,
-} from '@grill/core';
+import { bundledContentDir, type DeckImportSummary, DeckProblemsError, Grill, grillHome } from '@grill/core';
+import { importPaths } from '@grill/core/parse';
 import { clockNow } from '../context.js';
 import { formatProblem, printJson } from '../output.js';
 

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { bundledContentDir, findDeckFiles, fixMissingIds, loadDecks } from '@grill/core';
+import { bundledContentDir, findDeckFiles } from '@grill/core';
+import { fixMissingIds, loadDecks } from '@grill/core/parse';
 import { formatProblem, printJson } from '../output.js';
 
 export function lint(paths: string[], opts: { fix?: boolean; json?: boolean }): void {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Grill, importPaths } from '@grill/core';
+import { Grill } from '@grill/core';
+import { importPaths } from '@grill/core/parse';
 import { tempDir } from './run-grill.js';
 
 /** One card of every kind, in this order: basic, choice (multiple), typed, open. */

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built `grill` binary: tests run the real thing, as a user would. */
-export const GRILL_BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** The bundled build, as users run it (see scripts/bundle.mjs). */
+export const GRILL_BIN = fileURLToPath(new URL('../../bundle/cli.js', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export interface GrillResult {

@@ -32,7 +32,7 @@ describe('App', () => {
         clock={() => now}
         startWith={{ filter: {} }}
         openEditor={() => {}}
-        reimport={() => null}
+        reimport={async () => null}
       />,
     );
     await tick();
@@ -66,7 +66,7 @@ describe('App', () => {
         clock={() => T0}
         startWith={{ filter: {} }}
         openEditor={() => {}}
-        reimport={() => null}
+        reimport={async () => null}
       />,
     );
     await tick();
@@ -92,7 +92,7 @@ describe('App', () => {
         clock={() => T0}
         startWith={{ filter: {} }}
         openEditor={(file, line) => opened.push([file, line])}
-        reimport={() => null}
+        reimport={async () => null}
       />,
     );
     await tick();
@@ -105,7 +105,7 @@ describe('App', () => {
     const { grill } = grillWithKinds();
     grills.push(grill);
     const { stdin, lastFrame } = render(
-      <App grill={grill} clock={() => T0} openEditor={() => {}} reimport={() => null} />,
+      <App grill={grill} clock={() => T0} openEditor={() => {}} reimport={async () => null} />,
     );
     await tick();
     expect(lastFrame()).toContain('4 new');

@@ -20,7 +20,7 @@ export interface AppProps {
   /** Opens a file at a line in the user's editor; returns when the editor exits. */
   readonly openEditor: (file: string, line: number) => void;
   /** Re-imports a deck file after editing; returns an error message or null. */
-  readonly reimport: (file: string) => string | null;
+  readonly reimport: (file: string) => Promise<string | null>;
 }
 
 type Screen =
@@ -203,10 +203,11 @@ export function App({ grill, clock, startWith, openEditor, reimport }: AppProps)
         const deck = grill.store.decks.get(s.current.card.deckId);
         if (!deck) return;
         openEditor(deck.sourcePath, s.current.card.sourceLine);
-        const problem = reimport(deck.sourcePath);
-        s.reload();
-        setMessage(problem ? `not re-imported: ${problem}` : 'saved and re-imported');
-        afterSessionChange();
+        void reimport(deck.sourcePath).then((problem) => {
+          s.reload();
+          setMessage(problem ? `not re-imported: ${problem}` : 'saved and re-imported');
+          afterSessionChange();
+        });
         return;
       }
     }

@@ -1,4 +1,4 @@
-import { parseDeck } from '@grill/core';
+import { parseDeck } from '@grill/core/parse';
 import { describe, expect, it } from 'vitest';
 import { ALL_KINDS_DECK } from '../test-support/deck-fixture.js';
 import { type CardAction, cardReducer, initialCardUi } from './card-reducer.js';
