@@ -46,3 +46,7 @@ export { type Db, openDatabase } from './store/database.js';
 export type { DeckRow } from './store/decks-table.js';
 export { SCHEMA_VERSION } from './store/migrations.js';
 export { Store } from './store/store.js';
+export { nextHlc } from './sync/hlc.js';
+export { SyncHttpClient } from './sync/http-client.js';
+export * from './sync/protocol.js';
+export { type SyncResult, type SyncStatus, type SyncTransport, syncOnce, syncStatus } from './sync/sync.js';

@@ -146,6 +146,27 @@ config
   .action(async (key: string, opts) => (await import('./commands/config.js')).configUnset(key, opts));
 
 program
+  .command('login')
+  .description(
+    'log in to a grill-server to sync progress across machines (the token is kept in $GRILL_HOME, mode 0600)',
+  )
+  .requiredOption('--server <url>', 'the server, e.g. http://127.0.0.1:8787')
+  .requiredOption('--user <name>', 'your account name')
+  .option('--password-stdin', 'read the password from standard input instead of prompting')
+  .action(async (opts) => (await import('./commands/sync.js')).login(opts));
+
+program
+  .command('sync')
+  .description('push answers made here, pull those made elsewhere, and update the schedule')
+  .addOption(json)
+  .action(async (opts) => (await import('./commands/sync.js')).sync(opts));
+
+program
+  .command('logout')
+  .description('revoke this machine’s token and forget it')
+  .action(async () => (await import('./commands/sync.js')).logout());
+
+program
   .command('backup')
   .description('write a consistent copy of the database (SQLite online backup)')
   .option('--out <file>', 'where to write it (default: $GRILL_HOME/backups/grill-<time>.db)')

@@ -10,11 +10,18 @@ import {
   compareEvents,
   type GrillEvent,
   type Rating,
+  SETTINGS_KEY,
+  type SettingPayload,
   UNDOABLE_TYPES,
 } from '../scheduler/events.js';
 import { isSettingKey, resolveSettings, type Settings, unknownSetting } from '../scheduler/settings.js';
 import { deckOf } from '../store/reviews-table.js';
 import { Store } from '../store/store.js';
+import { nextHlc } from '../sync/hlc.js';
+
+function deckOfAny(cardKey: string, scopes: ReadonlySet<string>): boolean {
+  return scopes.has('') || scopes.has(deckOf(cardKey));
+}
 
 /** The UUID after `id`: its random tail (last 12 hex digits) plus one. */
 function successor(id: string): string {
@@ -81,27 +88,29 @@ export class Grill {
 
   /**
    * Sets a setting (globally or for one deck) and re-derives the states it affects. `value` is
-   * a valid value for the key, as `parseSettingValue` returns it.
+   * a valid value for the key, as `parseSettingValue` returns it. The change is an event, so it
+   * syncs; settings merge last-writer-wins by their clock stamp.
    */
-  setSetting(key: string, value: unknown, deckId = ''): unknown {
+  setSetting(key: string, value: unknown, now: number, deckId = ''): unknown {
     if (!isSettingKey(key)) throw unknownSetting(key);
     if (deckId && !this.store.decks.get(deckId))
       throw new NotFoundError('unknown-deck', `unknown deck "${deckId}"`);
-    this.store.transaction(() => {
-      this.store.settings.set(deckId, key, value);
-      this.settingsCache = null;
-      this.rebuildAll(deckId || undefined);
-    });
+    this.recordSetting(deckId, key, value, now);
     return value;
   }
 
-  unsetSetting(key: string, deckId = ''): boolean {
+  /** Removes an override (back to the global value or the default). False if it was not set. */
+  unsetSetting(key: string, now: number, deckId = ''): boolean {
     if (!isSettingKey(key)) throw unknownSetting(key);
-    return this.store.transaction(() => {
-      const removed = this.store.settings.unset(deckId, key);
-      this.settingsCache = null;
-      if (removed) this.rebuildAll(deckId || undefined);
-      return removed;
+    if (!Object.hasOwn(this.overrides(deckId), key)) return false;
+    this.recordSetting(deckId, key, null, now);
+    return true;
+  }
+
+  private recordSetting(scope: string, key: string, value: unknown, now: number): void {
+    this.store.transaction(() => {
+      const hlc = nextHlc(this.store.settings.maxHlc(), now, this.deviceId);
+      this.record({ type: 'setting', cardKey: SETTINGS_KEY, payload: { scope, key, value, hlc } }, now);
     });
   }
 
@@ -185,11 +194,16 @@ export class Grill {
    * the new event in when it is the card's latest, by replaying the card otherwise. Events
    * already present are skipped. Returns the keys of the cards whose state changed.
    */
-  ingest(events: readonly GrillEvent[]): Set<string> {
+  ingest(events: readonly GrillEvent[], synced = false): Set<string> {
     const touched = new Set<string>();
     const replay = new Set<string>();
+    const settingScopes = new Set<string>();
     for (const event of events) {
-      if (!this.store.events.insert(event)) continue;
+      if (!this.store.events.insert(event, synced)) continue;
+      if (event.type === 'setting') {
+        if (this.applySetting(event.payload)) settingScopes.add(event.payload.scope);
+        continue;
+      }
       touched.add(event.cardKey);
       if (replay.has(event.cardKey)) continue;
       const state = this.store.states.get(event.cardKey) ?? emptyState(event.cardKey);
@@ -203,7 +217,21 @@ export class Grill {
       if (fact) this.store.reviews.insert(fact);
     }
     for (const key of replay) this.rebuild(key);
+    if (settingScopes.size > 0) {
+      // Schedules depend on settings: re-derive what a changed setting governs.
+      if (settingScopes.has('')) this.rebuildAll();
+      else for (const scope of settingScopes) this.rebuildAll(scope);
+      for (const key of this.store.events.cardKeys()) if (deckOfAny(key, settingScopes)) touched.add(key);
+    }
     return touched;
+  }
+
+  /** Last writer wins: applies a settings change unless a newer one is already stored. */
+  private applySetting(change: SettingPayload): boolean {
+    if (change.hlc <= this.store.settings.hlc(change.scope, change.key)) return false;
+    this.store.settings.set(change.scope, change.key, change.value, change.hlc);
+    this.settingsCache = null;
+    return true;
   }
 
   /** Re-derives one card's state and review facts from its events. */

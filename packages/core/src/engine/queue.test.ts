@@ -26,8 +26,8 @@ describe('daily queue', () => {
 
   it('honours per-deck and global new-card limits, counting what was introduced today', () => {
     const grill = setup({ 'a.md': deckText('a', 30), 'b.md': deckText('b', 30) });
-    grill.setSetting('new-per-day', 3, 'a');
-    grill.setSetting('new-per-day', 5);
+    grill.setSetting('new-per-day', 3, T0, 'a');
+    grill.setSetting('new-per-day', 5, T0);
     expect(keys(grill, T0)).toEqual(['a/c1', 'b/c1', 'a/c2', 'b/c2', 'a/c3']);
     grill.answer('a/c1', 4, T0);
     grill.answer('b/c1', 4, T0);
@@ -59,7 +59,7 @@ describe('daily queue', () => {
 
   it('orders due reviews by lowest retrievability first', () => {
     const grill = setup({ 'a.md': deckText('a', 3) });
-    grill.setSetting('new-per-day', 0);
+    grill.setSetting('new-per-day', 0, T0);
     grill.answer('a/c1', 4, T0);
     grill.answer('a/c2', 4, T0 + 5 * DAY);
     grill.answer('a/c3', 4, T0 + 2 * DAY);
@@ -97,8 +97,8 @@ describe('daily queue', () => {
 
   it('counts the day from the rollover hour, not midnight', () => {
     const grill = setup({ 'a.md': deckText('a', 30) });
-    grill.setSetting('new-per-day', 2);
-    grill.setSetting('rollover-hour', 4);
+    grill.setSetting('new-per-day', 2, T0);
+    grill.setSetting('rollover-hour', 4, T0);
     const evening = Date.parse('2026-03-02T23:00:00');
     grill.answer('a/c1', 4, evening);
     grill.answer('a/c2', 4, evening);

@@ -132,6 +132,7 @@ export function applyEvent(
     case 'bury':
       return { state: { ...base, buriedUntil: event.payload.until }, fact: null };
     case 'undo':
+    case 'setting':
       return { state, fact: null };
   }
 }
@@ -153,7 +154,7 @@ export function foldEvents(
   let state = emptyState(cardKey);
   const facts: ReviewFact[] = [];
   for (const event of [...events].sort(compareEvents)) {
-    if (event.type === 'undo' || cancelled.has(event.id)) continue;
+    if (event.type === 'undo' || event.type === 'setting' || cancelled.has(event.id)) continue;
     const result = applyEvent(state, event, settings);
     state = result.state;
     if (result.fact) facts.push(result.fact);

@@ -37,10 +37,29 @@ export type GrillEvent =
   | (EventBase & { type: 'undo'; payload: { target: string } })
   | (EventBase & { type: 'suspend'; payload: Record<string, never> })
   | (EventBase & { type: 'unsuspend'; payload: Record<string, never> })
-  | (EventBase & { type: 'bury'; payload: { until: number } });
+  | (EventBase & { type: 'bury'; payload: { until: number } })
+  | (EventBase & { type: 'setting'; payload: SettingPayload });
+
+/** A settings change: `value` null removes the override. Merged last-writer-wins by `hlc`. */
+export interface SettingPayload {
+  scope: string;
+  key: string;
+  value: unknown;
+  hlc: string;
+}
+
+/** The card key setting events are filed under (no card has it: card keys contain a slash). */
+export const SETTINGS_KEY = '@settings';
 
 export type EventType = GrillEvent['type'];
-export const EVENT_TYPES: readonly EventType[] = ['review', 'undo', 'suspend', 'unsuspend', 'bury'];
+export const EVENT_TYPES: readonly EventType[] = [
+  'review',
+  'undo',
+  'suspend',
+  'unsuspend',
+  'bury',
+  'setting',
+];
 /** Event types that `undo` can cancel. */
 export const UNDOABLE_TYPES: readonly EventType[] = ['review', 'suspend', 'unsuspend', 'bury'];
 

@@ -30,13 +30,16 @@ export class EventsTable {
   private readonly countStmt;
   private readonly keysStmt;
   private readonly maxIdAtStmt;
+  private readonly unsyncedStmt;
+  private readonly unsyncedCountStmt;
+  private readonly markSyncedStmt;
   private readonly inEffectStmt;
   private readonly inEffectForCardStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO events (id, card_key, type, at, device_id, payload, target_id)
-       VALUES (@id, @cardKey, @type, @at, @deviceId, @payload, @targetId) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO events (id, card_key, type, at, device_id, payload, target_id, synced)
+       VALUES (@id, @cardKey, @type, @at, @deviceId, @payload, @targetId, @synced) ON CONFLICT (id) DO NOTHING`,
     );
     this.forCardStmt = db.prepare<[string], RawEvent>(
       'SELECT * FROM events WHERE card_key = ? ORDER BY at, id',
@@ -49,7 +52,16 @@ export class EventsTable {
     );
     this.getStmt = db.prepare<[string], RawEvent>('SELECT * FROM events WHERE id = ?');
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
-    this.keysStmt = db.prepare<[], { card_key: string }>('SELECT DISTINCT card_key FROM events');
+    this.keysStmt = db.prepare<[], { card_key: string }>(
+      "SELECT DISTINCT card_key FROM events WHERE type <> 'setting'",
+    );
+    this.unsyncedStmt = db.prepare<[number], RawEvent>(
+      'SELECT * FROM events WHERE synced = 0 ORDER BY seq LIMIT ?',
+    );
+    this.unsyncedCountStmt = db.prepare<[], { n: number }>(
+      'SELECT count(*) AS n FROM events WHERE synced = 0',
+    );
+    this.markSyncedStmt = db.prepare('UPDATE events SET synced = 1 WHERE id = ?');
     this.maxIdAtStmt = db.prepare<[number], { id: string | null }>(
       'SELECT max(id) AS id FROM events WHERE at = ?',
     );
@@ -63,9 +75,36 @@ export class EventsTable {
   }
 
   /** Inserts the event unless one with its id exists; true when it was new. */
-  insert(event: GrillEvent): boolean {
+  insert(event: GrillEvent, synced = false): boolean {
     const targetId = event.type === 'undo' ? event.payload.target : null;
-    return this.insertStmt.run({ ...event, payload: JSON.stringify(event.payload), targetId }).changes === 1;
+    const row = {
+      id: event.id,
+      cardKey: event.cardKey,
+      type: event.type,
+      at: event.at,
+      deviceId: event.deviceId,
+    };
+    return (
+      this.insertStmt.run({
+        ...row,
+        payload: JSON.stringify(event.payload),
+        targetId,
+        synced: synced ? 1 : 0,
+      }).changes === 1
+    );
+  }
+
+  /** The oldest events the server has not acknowledged yet, in the order they were recorded. */
+  unsynced(limit: number): GrillEvent[] {
+    return this.unsyncedStmt.all(limit).map(toEvent);
+  }
+
+  unsyncedCount(): number {
+    return this.unsyncedCountStmt.get()?.n ?? 0;
+  }
+
+  markSynced(ids: readonly string[]): void {
+    for (const id of ids) this.markSyncedStmt.run(id);
   }
 
   forCard(cardKey: string): GrillEvent[] {

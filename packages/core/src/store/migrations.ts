@@ -79,6 +79,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX reviews_at ON reviews(at);
   CREATE INDEX reviews_card ON reviews(card_key);
   `,
+  // 3: sync. Which events the server has acknowledged, and when each setting was changed (a
+  // hybrid logical clock string, so settings merge last-writer-wins across machines).
+  `
+  ALTER TABLE events ADD COLUMN synced INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX events_unsynced ON events(seq) WHERE synced = 0;
+  ALTER TABLE settings ADD COLUMN hlc TEXT NOT NULL DEFAULT '';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,8 @@ export class SettingsTable {
   private readonly scopeStmt;
   private readonly allStmt;
   private readonly setStmt;
-  private readonly unsetStmt;
+  private readonly hlcStmt;
+  private readonly maxHlcStmt;
 
   constructor(db: Db) {
     this.scopeStmt = db.prepare<[string], { key: string; value: string }>(
@@ -14,18 +15,24 @@ export class SettingsTable {
     this.allStmt = db.prepare<[], { scope: string; key: string; value: string }>(
       'SELECT scope, key, value FROM settings',
     );
-    this.setStmt = db.prepare('INSERT OR REPLACE INTO settings (scope, key, value) VALUES (?, ?, ?)');
-    this.unsetStmt = db.prepare('DELETE FROM settings WHERE scope = ? AND key = ?');
+    this.setStmt = db.prepare('INSERT OR REPLACE INTO settings (scope, key, value, hlc) VALUES (?, ?, ?, ?)');
+    this.hlcStmt = db.prepare<[string, string], { hlc: string }>(
+      'SELECT hlc FROM settings WHERE scope = ? AND key = ?',
+    );
+    this.maxHlcStmt = db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM settings');
   }
 
   scope(scope: string): Record<string, unknown> {
-    return Object.fromEntries(this.scopeStmt.all(scope).map((r) => [r.key, JSON.parse(r.value)]));
+    return Object.fromEntries(
+      this.scopeStmt.all(scope).flatMap((r) => (r.value === 'null' ? [] : [[r.key, JSON.parse(r.value)]])),
+    );
   }
 
   /** Every deck scope's overrides, keyed by deck id ('' = global). */
   all(): Map<string, Record<string, unknown>> {
     const scopes = new Map<string, Record<string, unknown>>();
     for (const r of this.allStmt.all()) {
+      if (r.value === 'null') continue;
       const layer = scopes.get(r.scope) ?? {};
       layer[r.key] = JSON.parse(r.value);
       scopes.set(r.scope, layer);
@@ -33,11 +40,18 @@ export class SettingsTable {
     return scopes;
   }
 
-  set(scope: string, key: string, value: unknown): void {
-    this.setStmt.run(scope, key, JSON.stringify(value));
+  /** Stores a value, or (value null) a tombstone that hides the override but keeps its clock. */
+  set(scope: string, key: string, value: unknown, hlc: string): void {
+    this.setStmt.run(scope, key, JSON.stringify(value), hlc);
   }
 
-  unset(scope: string, key: string): boolean {
-    return this.unsetStmt.run(scope, key).changes > 0;
+  /** The clock of the last change to this setting ('' if never changed). */
+  hlc(scope: string, key: string): string {
+    return this.hlcStmt.get(scope, key)?.hlc ?? '';
+  }
+
+  /** The newest clock seen on any setting. */
+  maxHlc(): string {
+    return this.maxHlcStmt.get()?.hlc ?? '';
   }
 }

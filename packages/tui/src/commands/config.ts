@@ -35,17 +35,17 @@ export function configGet(key: string | undefined, opts: { deck?: string; json?:
 
 export function configSet(key: string, value: string, opts: { deck?: string }): Promise<void> {
   const parsed = parseSettingValue(key, value);
-  return withGrill((grill) => {
+  return withGrill((grill, now) => {
     const deck = checkDeck(grill, opts.deck);
-    const stored = grill.setSetting(key, parsed, deck);
+    const stored = grill.setSetting(key, parsed, now, deck);
     process.stdout.write(`${key} = ${formatSettingValue(stored)}${deck ? ` for deck ${deck}` : ''}\n`);
   });
 }
 
 export function configUnset(key: string, opts: { deck?: string }): Promise<void> {
-  return withGrill((grill) => {
+  return withGrill((grill, now) => {
     const deck = checkDeck(grill, opts.deck);
-    const removed = grill.unsetSetting(key, deck);
+    const removed = grill.unsetSetting(key, now, deck);
     process.stdout.write(
       removed ? `${key} reset to ${deck ? 'the global value' : 'the default'}\n` : `${key} was not set\n`,
     );

@@ -24,6 +24,12 @@ export async function drill(opts: DrillOptions): Promise<void> {
     throw new InvalidInputError('bad-limit', `bad --limit "${opts.limit}": a positive whole number`);
   // NO_COLOR (no-color.org) must be mapped before chalk is first imported by Ink.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+  // Ink renders only a final frame when it believes it runs in CI (CI=true); on a real terminal
+  // (checked above) the user wants the interactive screen, so CI detection must not apply.
+  for (const name of Object.keys(process.env)) {
+    if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_'))
+      delete process.env[name];
+  }
   const { grill } = await openGrill();
   try {
     if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
