@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { DeckProblemsError, InvalidInputError, type QueueFilter } from '@grill/core';
+import { DeckProblemsError, grillHome, InvalidInputError, type QueueFilter } from '@grill/core';
+import { readCredentials } from '../credentials.js';
 import { clockNow, openGrill } from '../context.js';
 import { grillUnknownDeck } from './due.js';
 
@@ -41,6 +42,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
     const startWith = opts.home ? undefined : { filter, ...(limit ? { limit } : {}) };
     await runApp({
       grill,
+      syncServer: readCredentials(grillHome())?.server ?? null,
       clock: () => clockNow(),
       ...(startWith ? { startWith } : {}),
       openEditor: (file: string, line: number) => {

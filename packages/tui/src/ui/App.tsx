@@ -21,6 +21,8 @@ export interface AppProps {
   readonly openEditor: (file: string, line: number) => void;
   /** Re-imports a deck file after editing; returns an error message or null. */
   readonly reimport: (file: string) => Promise<string | null>;
+  /** The sync server this machine is logged in to, if any (shown on the home screen). */
+  readonly syncServer?: string | null;
 }
 
 type Screen =
@@ -31,7 +33,7 @@ type Screen =
   | { name: 'stats' };
 
 /** The container: holds the screen and the session, maps keys to actions. Screens are presentational. */
-export function App({ grill, clock, startWith, openEditor, reimport }: AppProps) {
+export function App({ grill, clock, startWith, openEditor, reimport, syncServer = null }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const width = Math.max(40, Math.min(stdout.columns || 80, 120) - 1);
@@ -67,8 +69,8 @@ export function App({ grill, clock, startWith, openEditor, reimport }: AppProps)
     startWith ? start(startWith.filter, startWith.limit) : { name: 'home' },
   );
   const home = useMemo(
-    () => (screen.name === 'home' ? homeData(grill, clock()) : null),
-    [screen, grill, clock, message],
+    () => (screen.name === 'home' ? homeData(grill, clock(), syncServer) : null),
+    [screen, grill, clock, message, syncServer],
   );
   const stats = useMemo(
     () => (screen.name === 'stats' ? statsData(grill, clock()) : null),

@@ -1,4 +1,4 @@
-import { computeStats, dailyQueue, dayKey, dayStart, forecast, type Grill, streak } from '@grill/core';
+import { computeStats, dailyQueue, dayKey, dayStart, forecast, type Grill, streak, syncStatus } from '@grill/core';
 
 export interface HomeData {
   due: number;
@@ -9,10 +9,12 @@ export interface HomeData {
   nextDueInMs: number | null;
   decks: { id: string; title: string; learning: number; review: number; new: number }[];
   tags: string[];
+  /** Sync status, when logged in to a server. */
+  sync: { server: string; lastSyncAgoMs: number | null; unsynced: number } | null;
 }
 
 /** What the home screen shows. */
-export function homeData(grill: Grill, now: number): HomeData {
+export function homeData(grill: Grill, now: number, syncServer: string | null = null): HomeData {
   const queue = dailyQueue(grill, now);
   const today = computeStats(grill, now, 1).today;
   const sum = (f: 'learning' | 'review' | 'new') => queue.perDeck.reduce((n, d) => n + d[f], 0);
@@ -31,7 +33,13 @@ export function homeData(grill: Grill, now: number): HomeData {
       new: d.new,
     })),
     tags: grill.store.cards.tags(),
+    sync: syncServer ? syncView(grill, now, syncServer) : null,
   };
+}
+
+function syncView(grill: Grill, now: number, server: string) {
+  const status = syncStatus(grill);
+  return { server, lastSyncAgoMs: status.lastSync === null ? null : now - status.lastSync, unsynced: status.unsynced };
 }
 
 export interface StatsData {

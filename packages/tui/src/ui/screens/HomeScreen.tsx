@@ -47,6 +47,11 @@ export function HomeScreen({ data, width, message }: HomeScreenProps) {
           <Text bold>Enter</Text> start · <Text bold>d</Text> deck · <Text bold>t</Text> tag ·{' '}
           <Text bold>s</Text> stats · <Text bold>?</Text> help · <Text bold>q</Text> quit
         </Text>
+        {data.sync ? (
+          <Text dimColor>
+            {`sync: ${data.sync.server} · ${data.sync.lastSyncAgoMs === null ? 'never synced' : `synced ${formatInterval(data.sync.lastSyncAgoMs)} ago`} · ${data.sync.unsynced} to push (grill sync)`}
+          </Text>
+        ) : null}
         {message ? <Text color="yellow">{message}</Text> : null}
       </Box>
     </Box>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { StatsData } from '../view-data.js';
+import { stripInline } from './CardScreen.js';
 
 export interface StatsScreenProps {
   readonly data: StatsData;
@@ -9,7 +10,7 @@ export interface StatsScreenProps {
 const SHADES = [' ', '░', '▒', '▓', '█'];
 const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/** Heatmap of 26 weeks (a column per week, Monday at the top), 30-day forecast, retention, weakest cards. */
+/** Heatmap of 26 weeks (a column per week, oldest on the left), 30-day forecast, retention, weakest cards. */
 export function StatsScreen({ data, width }: StatsScreenProps) {
   const max = Math.max(1, ...data.heatmap.map((d) => d.reviews));
   const weeks = Math.ceil(data.heatmap.length / 7);
@@ -64,7 +65,7 @@ export function StatsScreen({ data, width }: StatsScreenProps) {
             <Text
               color={w.leech ? 'red' : 'yellow'}
             >{`${String(w.lapses).padStart(2)} ${w.lapses === 1 ? 'lapse ' : 'lapses'}${w.leech ? ' leech' : '      '} `}</Text>
-            {`${w.key} — ${w.title}`}
+            {`${w.key} — ${stripInline(w.title)}`}
           </Text>
         ))}
       </Box>
