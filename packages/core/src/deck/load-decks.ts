@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findDeckFiles } from './find-deck-files.js';
-import type { ParsedDeck } from './model.js';
+import type { ParsedDeck, Problem } from './model.js';
 import { parseDeck } from './parse-deck.js';
 
 export interface LoadedDeck extends ParsedDeck {
@@ -28,17 +28,22 @@ export function loadDecks(paths: readonly string[]): LoadedDeck[] {
     if (!d.deck) continue;
     const owner = owners.get(d.deck.id);
     if (owner) {
-      d.problems.push({
-        file: d.deck.file,
-        line: d.deck.line,
-        column: 1,
-        code: 'duplicate-deck-id',
-        message: `deck id "${d.deck.id}" is already used by ${owner}`,
-        hint: 'each deck needs its own id: rename one of them, or import only one of the two files',
-      });
+      d.problems.push(duplicateDeckId(d.deck.file, d.deck.line, d.deck.id, owner));
     } else {
       owners.set(d.deck.id, d.deck.file);
     }
   }
   return loaded;
+}
+
+/** The problem reported when a second file claims a deck id. */
+export function duplicateDeckId(file: string, line: number, deckId: string, owner: string): Problem {
+  return {
+    file,
+    line,
+    column: 1,
+    code: 'duplicate-deck-id',
+    message: `deck id "${deckId}" is already used by ${owner}`,
+    hint: 'each deck needs its own id: rename one of them, or import only one of the two files',
+  };
 }

@@ -23,6 +23,11 @@ function deckOfAny(cardKey: string, scopes: ReadonlySet<string>): boolean {
   return scopes.has('') || scopes.has(deckOf(cardKey));
 }
 
+/** The millisecond timestamp a UUIDv7 carries in its first 48 bits. */
+function uuidTime(id: string): number {
+  return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+}
+
 /** The UUID after `id`: its random tail (last 12 hex digits) plus one. */
 function successor(id: string): string {
   const tail = (BigInt(`0x${id.slice(-12)}`) + 1n).toString(16).padStart(12, '0');
@@ -185,8 +190,9 @@ export class Grill {
    */
   private newEventId(now: number): string {
     const id = uuidv7({ msecs: now });
-    const last = this.store.events.maxIdAt(now);
-    return last && id <= last ? successor(last) : id;
+    const last = this.store.events.maxId();
+    // Only an id made in this same millisecond can tie with the new one.
+    return last && id <= last && uuidTime(last) === now ? successor(last) : id;
   }
 
   /**

@@ -85,6 +85,14 @@ describe('import', () => {
     expect(grill.store.decks.all()).toEqual([]);
   });
 
+  it('refuses a new file claiming the id of a deck another (unchanged) file in the import holds', () => {
+    const { grill, dir } = setup({ 'a.md': deckText('a', 2) });
+    writeDeck(dir, 'copy.md', deckText('a', 3));
+    expect(() => importPaths(grill, [dir], T0)).toThrow(DeckProblemsError);
+    expect(grill.store.decks.get('a')?.sourcePath).toMatch(/a\.md$/);
+    expect(grill.store.cards.indexOfDeck('a')).toHaveLength(2);
+  });
+
   it('follows a deck to a new file, saying where it was imported from before', () => {
     const { grill, dir } = setup({ 'a.md': deckText('a', 2) });
     grill.answer('a/c1', 3, T0);

@@ -29,7 +29,7 @@ export class EventsTable {
   private readonly getStmt;
   private readonly countStmt;
   private readonly keysStmt;
-  private readonly maxIdAtStmt;
+  private readonly maxIdStmt;
   private readonly unsyncedStmt;
   private readonly unsyncedCountStmt;
   private readonly markSyncedStmt;
@@ -62,9 +62,7 @@ export class EventsTable {
       'SELECT count(*) AS n FROM events WHERE synced = 0',
     );
     this.markSyncedStmt = db.prepare('UPDATE events SET synced = 1 WHERE id = ?');
-    this.maxIdAtStmt = db.prepare<[number], { id: string | null }>(
-      'SELECT max(id) AS id FROM events WHERE at = ?',
-    );
+    this.maxIdStmt = db.prepare<[], { id: string | null }>('SELECT max(id) AS id FROM events');
     // The derived reviews table holds exactly the answers in effect (undone ones are absent).
     this.inEffectStmt = db.prepare<[], RawEvent>(
       'SELECT e.* FROM events e JOIN reviews r ON r.event_id = e.id ORDER BY e.at, e.id',
@@ -127,9 +125,9 @@ export class EventsTable {
     return rows.map(toEvent) as Extract<GrillEvent, { type: 'review' }>[];
   }
 
-  /** The greatest event id recorded at exactly this millisecond, if any. */
-  maxIdAt(at: number): string | undefined {
-    return this.maxIdAtStmt.get(at)?.id ?? undefined;
+  /** The greatest event id stored (an index lookup). */
+  maxId(): string | undefined {
+    return this.maxIdStmt.get()?.id ?? undefined;
   }
 
   count(): number {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { DeckProblemsError, grillHome, InvalidInputError, type QueueFilter } from '@grill/core';
-import { readCredentials } from '../credentials.js';
 import { clockNow, openGrill } from '../context.js';
+import { readCredentials } from '../credentials.js';
 import { grillUnknownDeck } from './due.js';
 
 export interface DrillOptions {

@@ -12,6 +12,13 @@ afterEach(() => {
 });
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+/** Polls the rendered frame until it satisfies `check` (rendering is asynchronous). */
+async function until(frame: () => string | undefined, check: (f: string) => boolean, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check(frame() ?? '') && Date.now() < deadline) await tick();
+  return frame() ?? '';
+}
 const DOWN = '\u001b[B';
 
 async function press(stdin: { write(s: string): void }, ...keys: string[]) {
@@ -36,16 +43,22 @@ describe('App', () => {
       />,
     );
     await tick();
-    expect(lastFrame()).toContain('What does idempotent mean?');
+    expect(await until(lastFrame, (f) => f.includes('What does idempotent mean?'))).toContain(
+      'What does idempotent mean?',
+    );
     now += 5000;
     await press(stdin, ' ', '4'); // basic: reveal, Easy
-    expect(lastFrame()).toContain('Which methods are idempotent?');
+    expect(await until(lastFrame, (f) => f.includes('Which methods are idempotent?'))).toContain(
+      'Which methods are idempotent?',
+    );
     await press(stdin, '1', '3', '\r'); // choice: pick PUT and DELETE, submit
-    expect(lastFrame()).toContain('Enter = Good');
+    expect(await until(lastFrame, (f) => f.includes('Enter = Good'))).toContain('Enter = Good');
     await press(stdin, '\r'); // confirm Good
-    expect(lastFrame()).toContain('Which status code means Conflict?');
+    expect(await until(lastFrame, (f) => f.includes('Which status code means Conflict?'))).toContain(
+      'Which status code means Conflict?',
+    );
     await press(stdin, '4', '0', '9', '\r', '\r'); // typed: 409, submit, confirm Good
-    expect(lastFrame()).toContain("reading 'url'");
+    expect(await until(lastFrame, (f) => f.includes("reading 'url'"))).toContain("reading 'url'");
     await press(stdin, ' ', ' ', DOWN, ' ', '\r'); // open: reveal, tick 2 of 3 points, confirm (Hard)
     expect(history(grill).map((h) => [h.card, h.ratingName, h.detail])).toEqual([
       ['kinds/basic', 'easy', undefined],
@@ -71,15 +84,23 @@ describe('App', () => {
     );
     await tick();
     await press(stdin, ' ', '3');
-    expect(lastFrame()).toContain('Which methods are idempotent?');
+    expect(await until(lastFrame, (f) => f.includes('Which methods are idempotent?'))).toContain(
+      'Which methods are idempotent?',
+    );
     await press(stdin, 'u');
-    expect(lastFrame()).toContain('What does idempotent mean?');
-    expect(lastFrame()).toContain('undone — this card is back');
+    expect(await until(lastFrame, (f) => f.includes('What does idempotent mean?'))).toContain(
+      'What does idempotent mean?',
+    );
+    expect(await until(lastFrame, (f) => f.includes('undone — this card is back'))).toContain(
+      'undone — this card is back',
+    );
     expect(history(grill)).toEqual([]);
     await press(stdin, '?');
-    expect(lastFrame()).toContain('Keys');
+    expect(await until(lastFrame, (f) => f.includes('Keys'))).toContain('Keys');
     await press(stdin, 'x');
-    expect(lastFrame()).toContain('What does idempotent mean?');
+    expect(await until(lastFrame, (f) => f.includes('What does idempotent mean?'))).toContain(
+      'What does idempotent mean?',
+    );
   });
 
   it('edit opens the card’s file at its line and re-imports it', async () => {
@@ -98,7 +119,9 @@ describe('App', () => {
     await tick();
     await press(stdin, 'e');
     expect(opened).toEqual([[grill.store.decks.get('kinds')?.sourcePath, 6]]);
-    expect(lastFrame()).toContain('saved and re-imported');
+    expect(await until(lastFrame, (f) => f.includes('saved and re-imported'))).toContain(
+      'saved and re-imported',
+    );
   });
 
   it('home: starts a session for one deck from the picker, and opens stats', async () => {
@@ -108,13 +131,17 @@ describe('App', () => {
       <App grill={grill} clock={() => T0} openEditor={() => {}} reimport={async () => null} />,
     );
     await tick();
-    expect(lastFrame()).toContain('4 new');
+    expect(await until(lastFrame, (f) => f.includes('4 new'))).toContain('4 new');
     await press(stdin, 's');
-    expect(lastFrame()).toContain('Reviews, last 26 weeks');
+    expect(await until(lastFrame, (f) => f.includes('Reviews, last 26 weeks'))).toContain(
+      'Reviews, last 26 weeks',
+    );
     await press(stdin, '\u001b');
     await press(stdin, 'd');
-    expect(lastFrame()).toContain('› kinds  Every kind');
+    expect(await until(lastFrame, (f) => f.includes('› kinds  Every kind'))).toContain('› kinds  Every kind');
     await press(stdin, '\r');
-    expect(lastFrame()).toContain('What does idempotent mean?');
+    expect(await until(lastFrame, (f) => f.includes('What does idempotent mean?'))).toContain(
+      'What does idempotent mean?',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { dailyQueue, type Grill, type QueueFilter, type Rating, streak } from '@grill/core';
 import { Box, useApp, useInput, useStdout } from 'ink';
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useMemo, useReducer, useRef } from 'react';
 import { cardReducer, initialCardUi } from './card-reducer.js';
 import { type KeyAction, type KeyContext, resolveKey } from './keymap.js';
 import { CardScreen } from './screens/CardScreen.js';
@@ -39,16 +39,27 @@ export function App({ grill, clock, startWith, openEditor, reimport, syncServer 
   const width = Math.max(40, Math.min(stdout.columns || 80, 120) - 1);
   const height = stdout.rows || 24;
   const session = useRef<DrillSession | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [help, setHelp] = useState(false);
-  const [, bump] = useReducer((n: number) => n + 1, 0);
-  const [ui, dispatchUi] = useReducer(
-    (state: typeof initialCardUi, action: Parameters<typeof cardReducer>[2]) => {
-      const card = session.current?.current?.card.content;
-      return card ? cardReducer(card, state, action) : state;
-    },
-    initialCardUi,
-  );
+  const messageRef = useRef<string | null>(null);
+  const helpRef = useRef(false);
+  const setMessage = (m: string | null) => {
+    messageRef.current = m;
+  };
+  const setHelp = (h: boolean) => {
+    helpRef.current = h;
+  };
+  // Keys can arrive faster than React re-renders, so the state the key handler reads lives in
+  // refs, updated at once; `repaint` then renders it.
+  const [, repaint] = useReducer((n: number) => n + 1, 0);
+  const uiRef = useRef(initialCardUi);
+  const dispatchUi = (action: Parameters<typeof cardReducer>[2]) => {
+    const card = session.current?.current?.card.content;
+    uiRef.current =
+      action.type === 'reset'
+        ? initialCardUi
+        : card
+          ? cardReducer(card, uiRef.current, action)
+          : uiRef.current;
+  };
 
   const start = useCallback(
     (filter: QueueFilter, limit?: number): Screen => {
@@ -65,9 +76,15 @@ export function App({ grill, clock, startWith, openEditor, reimport, syncServer 
     [grill, clock],
   );
 
-  const [screen, setScreen] = useState<Screen>(() =>
-    startWith ? start(startWith.filter, startWith.limit) : { name: 'home' },
-  );
+  const screenRef = useRef<Screen | null>(null);
+  screenRef.current ??= startWith ? start(startWith.filter, startWith.limit) : { name: 'home' };
+  const setScreen = (next: Screen) => {
+    screenRef.current = next;
+  };
+  const screen = screenRef.current;
+  const ui = uiRef.current;
+  const message = messageRef.current;
+  const help = helpRef.current;
   const home = useMemo(
     () => (screen.name === 'home' ? homeData(grill, clock(), syncServer) : null),
     [screen, grill, clock, message, syncServer],
@@ -83,13 +100,13 @@ export function App({ grill, clock, startWith, openEditor, reimport, syncServer 
     const s = session.current;
     dispatchUi({ type: 'reset' });
     if (s && !s.current) setScreen({ name: 'summary', summary: s.summary() });
-    bump();
   };
 
   const rate = (rating: Rating) => {
     const s = session.current;
     if (!s?.current) return;
     const card = s.current.card.content;
+    const ui = uiRef.current;
     const detail =
       card.kind === 'choice'
         ? { chosen: ui.chosen, correct: ui.correct ?? false }
@@ -103,19 +120,19 @@ export function App({ grill, clock, startWith, openEditor, reimport, syncServer 
     afterSessionChange();
   };
 
-  const context: KeyContext =
-    screen.name === 'session'
-      ? ui.phase === 'revealed'
-        ? 'revealed'
-        : current?.card.content.kind === 'typed'
-          ? 'typing'
-          : 'question'
-      : screen.name === 'picker'
-        ? 'picker'
-        : screen.name;
+  /** Which key bindings apply, from the state as it is now (not as last rendered). */
+  const currentContext = (): KeyContext => {
+    const screen = screenRef.current ?? { name: 'home' };
+    if (screen.name === 'picker') return 'picker';
+    if (screen.name !== 'session') return screen.name;
+    if (uiRef.current.phase === 'revealed') return 'revealed';
+    return session.current?.current?.card.content.kind === 'typed' ? 'typing' : 'question';
+  };
 
   const run = (action: KeyAction, input: string) => {
     const s = session.current;
+    const screen = screenRef.current ?? { name: 'home' };
+    const current = s?.current ?? null;
     switch (action) {
       case 'quit':
         exit();
@@ -181,7 +198,7 @@ export function App({ grill, clock, startWith, openEditor, reimport, syncServer 
         rate(Number(input) as Rating);
         return;
       case 'confirm-rating':
-        if (ui.rating) rate(ui.rating);
+        if (uiRef.current.rating) rate(uiRef.current.rating);
         else setMessage('press 1-4 to rate');
         return;
       case 'undo':
@@ -209,6 +226,7 @@ export function App({ grill, clock, startWith, openEditor, reimport, syncServer 
           s.reload();
           setMessage(problem ? `not re-imported: ${problem}` : 'saved and re-imported');
           afterSessionChange();
+          repaint();
         });
         return;
       }
@@ -216,14 +234,16 @@ export function App({ grill, clock, startWith, openEditor, reimport, syncServer 
   };
 
   useInput((input, key) => {
-    if (help) {
-      setHelp(false);
-      return;
+    if (helpRef.current) setHelp(false);
+    else {
+      const context = currentContext();
+      const action = resolveKey(context, input, key);
+      if (action) run(action, input);
+      else if (context === 'typing' && input && !key.ctrl && !key.meta && input >= ' ') {
+        dispatchUi({ type: 'type', text: input });
+      }
     }
-    const action = resolveKey(context, input, key);
-    if (action) run(action, input);
-    else if (context === 'typing' && input && !key.ctrl && !key.meta && input >= ' ')
-      dispatchUi({ type: 'type', text: input });
+    repaint();
   });
 
   function pickerItems(kind: 'deck' | 'tag'): string[] {

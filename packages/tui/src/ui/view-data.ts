@@ -1,4 +1,13 @@
-import { computeStats, dailyQueue, dayKey, dayStart, forecast, type Grill, streak, syncStatus } from '@grill/core';
+import {
+  computeStats,
+  dailyQueue,
+  dayKey,
+  dayStart,
+  forecast,
+  type Grill,
+  streak,
+  syncStatus,
+} from '@grill/core';
 
 export interface HomeData {
   due: number;
@@ -39,7 +48,11 @@ export function homeData(grill: Grill, now: number, syncServer: string | null = 
 
 function syncView(grill: Grill, now: number, server: string) {
   const status = syncStatus(grill);
-  return { server, lastSyncAgoMs: status.lastSync === null ? null : now - status.lastSync, unsynced: status.unsynced };
+  return {
+    server,
+    lastSyncAgoMs: status.lastSync === null ? null : now - status.lastSync,
+    unsynced: status.unsynced,
+  };
 }
 
 export interface StatsData {

@@ -112,8 +112,12 @@ describe('other screens', () => {
     expect(done.lastFrame()).toMatch(/all done for today — next card due in \d+d/);
     expect(done.lastFrame()).toContain('4 done today · streak 1 day');
     expect(done.lastFrame()).not.toContain('sync:');
-    const synced = render(<HomeScreen data={homeData(grill, T0, 'http://127.0.0.1:8787')} width={80} message={null} />);
-    expect(synced.lastFrame()).toContain('sync: http://127.0.0.1:8787 · never synced · 4 to push (grill sync)');
+    const synced = render(
+      <HomeScreen data={homeData(grill, T0, 'http://127.0.0.1:8787')} width={80} message={null} />,
+    );
+    expect(synced.lastFrame()).toContain(
+      'sync: http://127.0.0.1:8787 · never synced · 4 to push (grill sync)',
+    );
   });
 
   it('summary: reviewed, correct %, time, due tomorrow, streak', () => {

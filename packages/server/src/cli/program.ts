@@ -1,0 +1,63 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { checkUsername } from '../accounts.js';
+import { MIN_PASSWORD_LENGTH } from '../protocol.js';
+import { SERVER_VERSION } from '../version.js';
+import { type ServeOptions, serve } from './serve.js';
+import { UsageError } from './usage-error.js';
+import { type UserAddOptions, userAdd } from './user-add.js';
+
+const DB_HELP = 'database file (default: $GRILL_SERVER_DB or ./grill-server.db)';
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new InvalidArgumentError('must be an integer from 0 to 65535');
+  return port;
+}
+
+function parseUsername(value: string): string {
+  try {
+    checkUsername(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+  return value;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('grill-server')
+    .description('Sync server for grill review logs. Without a command: serve the HTTP API.')
+    .version(SERVER_VERSION)
+    // Options after a subcommand belong to it (both levels have --db).
+    .enablePositionalOptions()
+    .exitOverride()
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 8787)
+    .option('--db <path>', DB_HELP)
+    .option('--open-registration', 'let anyone create an account with POST /v1/accounts', false)
+    .action((options: ServeOptions) => serve(options));
+
+  const user = program.command('user').description('manage accounts');
+  user
+    .command('add')
+    .description(`create an account (password: at least ${MIN_PASSWORD_LENGTH} characters)`)
+    .argument('<name>', "username: 1-64 characters of letters, digits, '.', '_' or '-'", parseUsername)
+    .option('--db <path>', DB_HELP)
+    .option('--password-stdin', 'read the password from stdin instead of prompting on the terminal')
+    .action((name: string, options: UserAddOptions) => userAdd(name, options));
+  return program;
+}
+
+/** Runs the command line; resolves to the exit code (0 once the server is listening). */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    // Commander has already printed its own message (or the help).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`grill-server: ${message}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}

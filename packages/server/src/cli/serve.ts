@@ -1,0 +1,60 @@
+import { buildApp } from '../app.js';
+import { SqliteStore } from '../sqlite-store.js';
+import { resolveDbPath } from './db-path.js';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  db?: string;
+  openRegistration: boolean;
+}
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/** Opens the database and listens until SIGINT/SIGTERM, then closes both. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const file = resolveDbPath(options.db);
+  const store = SqliteStore.open(file);
+  const app = buildApp({
+    store,
+    logger: { level: process.env.LOG_LEVEL || 'info' },
+    openRegistration: options.openRegistration,
+  });
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      app.log.error('shutdown took too long: exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    try {
+      await app.close();
+      app.log.info('stopped');
+    } catch (error) {
+      app.log.error({ err: error }, 'error while shutting down');
+      process.exitCode = 1;
+    } finally {
+      await store.close();
+      clearTimeout(timer);
+    }
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  try {
+    app.log.info({ db: file, openRegistration: options.openRegistration }, 'database opened');
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await app.close().catch(() => {});
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import { Accounts, checkPassword } from '../accounts.js';
+import { DEFAULT_SCRYPT_COST } from '../passwords.js';
+import { SqliteStore } from '../sqlite-store.js';
+import { resolveDbPath } from './db-path.js';
+import { promptNewPassword, readPasswordFromStdin } from './read-password.js';
+
+export interface UserAddOptions {
+  db?: string;
+  passwordStdin?: boolean;
+}
+
+/** `grill-server user add NAME`: creates an account, the only way to when registration is closed. */
+export async function userAdd(name: string, options: UserAddOptions): Promise<void> {
+  const password = options.passwordStdin ? await readPasswordFromStdin() : await promptNewPassword();
+  checkPassword(password);
+  const file = resolveDbPath(options.db);
+  const store = SqliteStore.open(file);
+  try {
+    await new Accounts(store, DEFAULT_SCRYPT_COST, Date.now).create(name, password);
+  } finally {
+    await store.close();
+  }
+  process.stdout.write(`created user ${name} in ${file}\n`);
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addUser, bearer, type Harness, makeHarness, PASSWORD } from '../test-support/helpers.js';
+import { hashToken } from '../tokens.js';
+
+describe('POST /v1/login', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  const attempt = (username: string, password: string) =>
+    h.app.inject({ method: 'POST', url: '/v1/login', payload: { username, password, device: 'laptop' } });
+
+  it('issues a base64url token (32 bytes) that authenticates, stored only as a hash', async () => {
+    h = makeHarness();
+    await addUser(h.store, 'ann');
+    const response = await attempt('ann', PASSWORD);
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { token: string; tokenId: string; username: string };
+    expect(body.username).toBe('ann');
+    expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(body.token, 'base64url')).toHaveLength(32);
+    const tokens = await h.app.inject({ method: 'GET', url: '/v1/tokens', headers: bearer(body.token) });
+    expect(tokens.statusCode).toBe(200);
+    expect(tokens.json()).toEqual([
+      expect.objectContaining({ id: body.tokenId, device: 'laptop', current: true }),
+    ]);
+    // Closing checkpoints the WAL into the file: it holds the token's SHA-256, never the token.
+    await h.store.close();
+    const file = readFileSync(h.dbFile);
+    expect(file.includes(body.token)).toBe(false);
+    expect(file.includes(hashToken(body.token))).toBe(true);
+  });
+
+  it('answers a wrong password and an unknown user with the same 401', async () => {
+    h = makeHarness();
+    await addUser(h.store, 'ann');
+    const wrong = await attempt('ann', 'not the password');
+    const unknown = await attempt('nobody', PASSWORD);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.body).toBe(unknown.body);
+    expect(wrong.json()).toEqual({ error: 'invalid username or password' });
+  });
+
+  it('rate-limits attempts per IP: 429 with a clear message once over the limit', async () => {
+    h = makeHarness({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
+    await addUser(h.store, 'ann');
+    for (let i = 0; i < 3; i++) expect((await attempt('ann', 'wrong password')).statusCode).toBe(401);
+    const limited = await attempt('ann', PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toMatch(/^too many login attempts from this address; retry in /);
+    expect(limited.headers['retry-after']).toBeDefined();
+    // Another address still gets through, and other routes are not limited.
+    const other = await h.app.inject({
+      method: 'POST',
+      url: '/v1/login',
+      remoteAddress: '10.0.0.9',
+      payload: { username: 'ann', password: PASSWORD, device: 'laptop' },
+    });
+    expect(other.statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) {
+      expect((await h.app.inject({ method: 'GET', url: '/v1/health' })).statusCode).toBe(200);
+    }
+  });
+
+  it('defaults to 10 attempts per minute', async () => {
+    h = makeHarness({ loginRateLimit: undefined });
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await attempt('nobody', 'whatever pw')).statusCode);
+    expect(codes).toEqual([...Array(10).fill(401), 429]);
+  });
+
+  it('names the missing or mistyped field', async () => {
+    h = makeHarness();
+    const missing = await h.app.inject({
+      method: 'POST',
+      url: '/v1/login',
+      payload: { username: 'ann', password: PASSWORD },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toEqual({ error: 'body/device is required' });
+    const typed = await h.app.inject({
+      method: 'POST',
+      url: '/v1/login',
+      payload: { username: 'ann', password: 12345678, device: 'x' },
+    });
+    expect(typed.json()).toEqual({ error: 'body/password must be string' });
+  });
+});

@@ -1,0 +1,158 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteStore } from './sqlite-store.js';
+import { tempDir } from './test-support/helpers.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = path.join(root, 'packages/server/dist/server.js');
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function wait(child: ChildProcess): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+function run(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: root,
+    env: { ...process.env, GRILL_SERVER_DB: '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.end(input);
+  return wait(child);
+}
+
+/** Resolves with the server's base URL once it logs that it is listening. */
+function listening(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const url = /Server listening at (http:\/\/[^"\s]+)/.exec(seen)?.[1];
+      if (url) resolve(url);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${seen}`)));
+  });
+}
+
+describe('the grill-server binary', () => {
+  let dir: string;
+  let db: string;
+
+  beforeAll(() => {
+    // The tests drive the built binary; build it from the current sources first.
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'packages/server'],
+      {
+        cwd: root,
+      },
+    );
+    dir = tempDir();
+    db = path.join(dir, 'server.db');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('adds a user from --password-stdin, hashed with the default scrypt cost', async () => {
+    const added = await run(['user', 'add', 'ann', '--db', db, '--password-stdin'], 'hunter2hunter2\n');
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    expect(added.stdout).toBe(`created user ann in ${db}\n`);
+    const store = SqliteStore.open(db);
+    const user = await store.findUserByName('ann');
+    await store.close();
+    expect(user?.password.params).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
+  });
+
+  it('reads the database path from $GRILL_SERVER_DB', async () => {
+    const other = path.join(dir, 'from-env.db');
+    const added = await run(['user', 'add', 'cy', '--password-stdin'], 'long enough', {
+      GRILL_SERVER_DB: other,
+    });
+    expect(added).toMatchObject({ code: 0, stdout: `created user cy in ${other}\n` });
+  });
+
+  it('exits 1 with one clear line on a user error', async () => {
+    const taken = await run(['user', 'add', 'ann', '--db', db, '--password-stdin'], 'another password');
+    expect(taken).toMatchObject({ code: 1, stderr: "grill-server: username 'ann' is already taken\n" });
+    const short = await run(['user', 'add', 'bo', '--db', db, '--password-stdin'], 'short\n');
+    expect(short).toMatchObject({
+      code: 1,
+      stderr: 'grill-server: password must be at least 8 characters\n',
+    });
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const badName = await run(['user', 'add', 'no spaces', '--db', db, '--password-stdin'], 'password123');
+    expect(badName.code).toBe(2);
+    expect(badName.stderr).toMatch(/username must be 1-64 characters/);
+    const noTty = await run(['user', 'add', 'bo', '--db', db]);
+    expect(noTty).toMatchObject({ code: 2, stderr: expect.stringMatching(/--password-stdin/) });
+    expect((await run(['--port', 'http'])).code).toBe(2);
+    expect((await run(['--nope'])).code).toBe(2);
+    expect((await run(['user', 'add'])).code).toBe(2);
+  });
+
+  it('has --help on every command', async () => {
+    for (const args of [['--help'], ['user', '--help'], ['user', 'add', '--help']]) {
+      const help = await run(args);
+      expect(help.code, args.join(' ')).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: grill-server/);
+    }
+    expect((await run(['--help'])).stdout).toMatch(/--open-registration/);
+  });
+
+  it('serves, logs with pino, and shuts down cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [bin, '--port', '0', '--db', db], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const done = wait(child);
+    const base = await listening(child);
+    const health = await fetch(`${base}/v1/health`);
+    expect(health.status).toBe(200);
+    // The user added by the binary logs in against the server's default settings.
+    const login = await fetch(`${base}/v1/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ann', password: 'hunter2hunter2', device: 'test' }),
+    });
+    expect(login.status).toBe(200);
+    const closed = await fetch(`${base}/v1/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'zed', password: 'password123' }),
+    });
+    expect(closed.status).toBe(403);
+
+    child.kill('SIGTERM');
+    const result = await done;
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string; level: number });
+    const messages = lines.map((line) => line.msg);
+    expect(messages).toContain('shutting down');
+    expect(messages.at(-1)).toBe('stopped');
+    expect(result.stdout).not.toContain('hunter2');
+  });
+});

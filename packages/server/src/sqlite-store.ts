@@ -1,0 +1,105 @@
+import { sameEventContent } from './event-content.js';
+import type { WireEvent } from './protocol.js';
+import { type Db, openDatabase } from './sqlite/database.js';
+import { EventsTable } from './sqlite/events-table.js';
+import { TokensTable } from './sqlite/tokens-table.js';
+import { UsersTable } from './sqlite/users-table.js';
+import type {
+  AppendResult,
+  EventPage,
+  NewToken,
+  NewUser,
+  ServerStore,
+  TokenOwner,
+  TokenRecord,
+  UserRecord,
+} from './store.js';
+
+/** Thrown inside the append transaction to roll it back. */
+class ConflictAbort extends Error {
+  constructor(readonly conflicts: string[]) {
+    super('conflicting event ids');
+  }
+}
+
+/** The ServerStore on one SQLite file (better-sqlite3, synchronous underneath). */
+export class SqliteStore implements ServerStore {
+  private readonly users: UsersTable;
+  private readonly tokens: TokensTable;
+  private readonly events: EventsTable;
+  private readonly appendTx;
+
+  constructor(private readonly db: Db) {
+    this.users = new UsersTable(db);
+    this.tokens = new TokensTable(db);
+    this.events = new EventsTable(db);
+    this.appendTx = db.transaction((userId: number, batch: readonly WireEvent[]) => {
+      let seq = this.events.lastSeq(userId);
+      let accepted = 0;
+      let duplicates = 0;
+      const conflicts = new Set<string>();
+      for (const event of batch) {
+        // Sees the rows this batch already inserted, so a repeat inside one batch is handled too.
+        const stored = this.events.byId(userId, event.id);
+        if (!stored) {
+          this.events.insert(userId, ++seq, event);
+          accepted++;
+        } else if (sameEventContent(stored, event)) {
+          duplicates++;
+        } else {
+          conflicts.add(event.id);
+        }
+      }
+      if (conflicts.size > 0) throw new ConflictAbort([...conflicts]);
+      return { accepted, duplicates };
+    });
+  }
+
+  /** Opens (creating and migrating if needed) the database file; `:memory:` for a throwaway one. */
+  static open(file: string): SqliteStore {
+    return new SqliteStore(openDatabase(file));
+  }
+
+  async createUser(user: NewUser): Promise<UserRecord | undefined> {
+    return this.users.insert(user);
+  }
+
+  async findUserByName(name: string): Promise<UserRecord | undefined> {
+    return this.users.byName(name);
+  }
+
+  async createToken(token: NewToken): Promise<void> {
+    this.tokens.insert(token);
+  }
+
+  async useToken(tokenHash: string, now: number): Promise<TokenOwner | undefined> {
+    return this.tokens.use(tokenHash, now);
+  }
+
+  async listTokens(userId: number): Promise<TokenRecord[]> {
+    return this.tokens.list(userId);
+  }
+
+  async revokeToken(userId: number, tokenId: string, now: number): Promise<boolean> {
+    return this.tokens.revoke(userId, tokenId, now);
+  }
+
+  async appendEvents(userId: number, events: readonly WireEvent[]): Promise<AppendResult> {
+    try {
+      // IMMEDIATE takes the write lock up front, so two processes cannot hand out the same seq.
+      return { ok: true, ...this.appendTx.immediate(userId, events) };
+    } catch (error) {
+      if (error instanceof ConflictAbort) return { ok: false, conflicts: error.conflicts };
+      throw error;
+    }
+  }
+
+  async pullEvents(userId: number, after: number, limit: number): Promise<EventPage> {
+    const rows = this.events.after(userId, after, limit + 1);
+    return { events: rows.slice(0, limit), more: rows.length > limit };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

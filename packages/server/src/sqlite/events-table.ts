@@ -1,0 +1,67 @@
+import type { PulledEvent, WireEvent, WireEventType } from '../protocol.js';
+import type { Db } from './database.js';
+
+interface EventRow {
+  seq: number;
+  id: string;
+  card_key: string;
+  type: string;
+  at: number;
+  device_id: string;
+  payload: string;
+}
+
+function toEvent(r: EventRow): PulledEvent {
+  return {
+    id: r.id,
+    cardKey: r.card_key,
+    type: r.type as WireEventType,
+    at: r.at,
+    deviceId: r.device_id,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    seq: r.seq,
+  };
+}
+
+const COLUMNS = 'seq, id, card_key, type, at, device_id, payload';
+
+export class EventsTable {
+  private readonly insertStmt;
+  private readonly byIdStmt;
+  private readonly lastSeqStmt;
+  private readonly afterStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare<[number, number, string, string, string, number, string, string]>(
+      `INSERT INTO events (user_id, seq, id, card_key, type, at, device_id, payload)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.byIdStmt = db.prepare<[number, string], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE user_id = ? AND id = ?`,
+    );
+    this.lastSeqStmt = db.prepare<[number], { seq: number }>(
+      'SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE user_id = ?',
+    );
+    this.afterStmt = db.prepare<[number, number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    );
+  }
+
+  insert(userId: number, seq: number, e: WireEvent): void {
+    // The payload is kept as the client's JSON text (key order included) and returned as such.
+    this.insertStmt.run(userId, seq, e.id, e.cardKey, e.type, e.at, e.deviceId, JSON.stringify(e.payload));
+  }
+
+  byId(userId: number, id: string): PulledEvent | undefined {
+    const row = this.byIdStmt.get(userId, id);
+    return row ? toEvent(row) : undefined;
+  }
+
+  lastSeq(userId: number): number {
+    return this.lastSeqStmt.get(userId)?.seq ?? 0;
+  }
+
+  after(userId: number, after: number, limit: number): PulledEvent[] {
+    return this.afterStmt.all(userId, after, limit).map(toEvent);
+  }
+}

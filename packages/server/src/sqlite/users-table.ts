@@ -1,0 +1,46 @@
+import type { PasswordParams } from '../passwords.js';
+import type { NewUser, UserRecord } from '../store.js';
+import type { Db } from './database.js';
+
+interface UserRow {
+  id: number;
+  name: string;
+  password_hash: Buffer;
+  salt: Buffer;
+  params: string;
+  created_at: number;
+}
+
+function toUser(r: UserRow): UserRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    password: { hash: r.password_hash, salt: r.salt, params: JSON.parse(r.params) as PasswordParams },
+    createdAt: r.created_at,
+  };
+}
+
+export class UsersTable {
+  private readonly insertStmt;
+  private readonly byNameStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare<[string, Buffer, Buffer, string, number], { id: number }>(
+      `INSERT INTO users (name, password_hash, salt, params, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO NOTHING RETURNING id`,
+    );
+    this.byNameStmt = db.prepare<[string], UserRow>('SELECT * FROM users WHERE name = ?');
+  }
+
+  /** Undefined when the name is taken. */
+  insert(user: NewUser): UserRecord | undefined {
+    const { hash, salt, params } = user.password;
+    const row = this.insertStmt.get(user.name, hash, salt, JSON.stringify(params), user.createdAt);
+    return row ? { ...user, id: row.id } : undefined;
+  }
+
+  byName(name: string): UserRecord | undefined {
+    const row = this.byNameStmt.get(name);
+    return row ? toUser(row) : undefined;
+  }
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { Accounts } from '../accounts.js';
+import { type BuildAppOptions, buildApp } from '../app.js';
+import type { ScryptCost } from '../passwords.js';
+import type { WireEvent } from '../protocol.js';
+import { SqliteStore } from '../sqlite-store.js';
+
+/** Cheap enough for tests; the default cost is covered by passwords.test.ts and server.test.ts. */
+export const FAST_SCRYPT: ScryptCost = { N: 2 ** 12, r: 8, p: 1 };
+export const PASSWORD = 'correct horse battery';
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'grill-server-test-'));
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  store: SqliteStore;
+  dir: string;
+  dbFile: string;
+  close(): Promise<void>;
+}
+
+/** A real app on a real SQLite file in a fresh temp dir. */
+export function makeHarness(options: Partial<BuildAppOptions> = {}): Harness {
+  const dir = tempDir();
+  const dbFile = path.join(dir, 'server.db');
+  const store = SqliteStore.open(dbFile);
+  const app = buildApp({ scryptCost: FAST_SCRYPT, ...options, store });
+  return {
+    app,
+    store,
+    dir,
+    dbFile,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function addUser(store: SqliteStore, name: string, password = PASSWORD): Promise<void> {
+  await new Accounts(store, FAST_SCRYPT, Date.now).create(name, password);
+}
+
+export async function login(app: FastifyInstance, username: string, device = 'laptop'): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/login',
+    payload: { username, password: PASSWORD, device },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  return (response.json() as { token: string }).token;
+}
+
+/** A user with a token, ready to push and pull. */
+export async function userWithToken(h: Harness, name: string): Promise<string> {
+  await addUser(h.store, name);
+  return login(h.app, name);
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+/** The n-th test event: a valid UUIDv7-shaped id and a small nested payload. */
+export function event(n: number, overrides: Partial<WireEvent> = {}): WireEvent {
+  return {
+    id: `01900000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`,
+    cardKey: `deck/card-${n % 7}`,
+    type: 'review',
+    at: 1_700_000_000_000 + n,
+    deviceId: 'device-a',
+    payload: { rating: 3, durationMs: 1200 + n, detail: { chosen: [0, 2], correct: true } },
+    ...overrides,
+  };
+}
+
+export function events(from: number, count: number): WireEvent[] {
+  return Array.from({ length: count }, (_, i) => event(from + i));
+}

@@ -1,0 +1,201 @@
+import {
+  Grill,
+  type GrillEvent,
+  history,
+  type PullResponse,
+  type PushResponse,
+  type Rating,
+  SyncHttpClient,
+  type SyncTransport,
+  syncOnce,
+} from '@grill/core';
+import { importPaths } from '@grill/core/parse';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deckDir, T0 } from '../test-support/deck-fixture.js';
+import { tempDir } from '../test-support/run-grill.js';
+import { startSyncServer } from '../test-support/sync-server.js';
+
+let server: Awaited<ReturnType<typeof startSyncServer>>;
+beforeAll(async () => {
+  server = await startSyncServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const CARDS = ['kinds/basic', 'kinds/choice', 'kinds/typed', 'kinds/open'];
+
+async function clientFor(username: string, content: string | null) {
+  const grill = Grill.open(tempDir('grill-sync-client-'));
+  if (content) importPaths(grill, [content], T0);
+  const login = await SyncHttpClient.login(server.url, username, 'password123', 'test');
+  return { grill, http: new SyncHttpClient(server.url, login.token) };
+}
+
+/** A transport that fails (as a dropped connection would) on its n-th call. */
+function flaky(inner: SyncTransport, failAt: number): SyncTransport {
+  let calls = 0;
+  const step = <T>(fn: () => Promise<T>, afterSend: boolean): Promise<T> => {
+    calls++;
+    if (calls !== failAt) return fn();
+    // Half the failures happen after the server got the request (the reply is lost).
+    return afterSend
+      ? fn().then(() => Promise.reject(new Error('connection lost')))
+      : Promise.reject(new Error('connection lost'));
+  };
+  return {
+    push: (events: readonly GrillEvent[]): Promise<PushResponse> =>
+      step(() => inner.push(events), failAt % 2 === 0),
+    pull: (after: number, limit: number): Promise<PullResponse> =>
+      step(() => inner.pull(after, limit), failAt % 2 === 0),
+  };
+}
+
+function snapshot(grill: Grill) {
+  return {
+    history: history(grill),
+    states: grill.store.db.prepare('SELECT * FROM card_state ORDER BY card_key').all(),
+    settings: grill.settings('kinds'),
+  };
+}
+
+type Op =
+  | { op: 'answer'; client: number; card: number; rating: Rating; gap: number }
+  | { op: 'undo'; client: number; gap: number }
+  | { op: 'suspend'; client: number; card: number; gap: number }
+  | { op: 'setting'; client: number; value: number; gap: number }
+  | { op: 'sync'; client: number; failAt: number; gap: number };
+
+const gap = fc.integer({ min: 0, max: 3 * 86_400_000 });
+const client = fc.nat(2);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('answer' as const),
+      client,
+      card: fc.nat(3),
+      rating: fc.constantFrom<Rating>(1, 2, 3, 4),
+      gap,
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('undo' as const), client, gap }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('suspend' as const), client, card: fc.nat(3), gap }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('setting' as const),
+      client,
+      value: fc.integer({ min: 70, max: 99 }),
+      gap,
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('sync' as const),
+      client,
+      failAt: fc.integer({ min: 0, max: 4 }),
+      gap,
+    }),
+  },
+);
+
+describe('sync between machines', () => {
+  it('converges: after a final sync every client has the same history, states and settings, and the server holds each event once (property)', async () => {
+    const content = deckDir();
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 30 }), async (ops) => {
+        const username = await server.newUser();
+        const clients = [
+          await clientFor(username, content),
+          await clientFor(username, content),
+          await clientFor(username, content),
+        ];
+        try {
+          let now = T0;
+          for (const o of ops) {
+            now += o.gap;
+            const c = clients[o.client];
+            if (!c) continue;
+            if (o.op === 'answer')
+              c.grill.answer(CARDS[o.card] ?? 'kinds/basic', o.rating, now, { durationMs: 1000 });
+            else if (o.op === 'undo') c.grill.undo(now);
+            else if (o.op === 'suspend') c.grill.suspend(CARDS[o.card] ?? 'kinds/basic', now);
+            else if (o.op === 'setting') c.grill.setSetting('retention', o.value / 100, now, 'kinds');
+            else await syncOnce(c.grill, flaky(c.http, o.failAt), now, 3).catch(() => undefined);
+          }
+          // Final sync of all (twice round, so everyone sees everyone's last pushes).
+          for (let round = 0; round < 2; round++)
+            for (const c of clients) await syncOnce(c.grill, c.http, now, 3);
+          const [first, ...rest] = clients.map((c) => snapshot(c.grill));
+          for (const other of rest) expect(other).toEqual(first);
+          const all = new Set(
+            clients.flatMap((c) =>
+              c.grill.store.db
+                .prepare<[], { id: string }>('SELECT id FROM events')
+                .all()
+                .map((r) => r.id),
+            ),
+          );
+          const page = await clients[0]?.http.pull(0, 1000);
+          const onServer = page?.events.map((e) => e.id) ?? [];
+          expect(new Set(onServer).size).toBe(onServer.length);
+          expect(new Set(onServer)).toEqual(all);
+          for (const c of clients) expect(c.grill.store.events.unsyncedCount()).toBe(0);
+        } finally {
+          for (const c of clients) c.grill.close();
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 180_000);
+
+  it('keeps events for cards this machine has not imported yet, and applies them when the deck appears', async () => {
+    const username = await server.newUser();
+    const content = deckDir();
+    const laptop = await clientFor(username, content);
+    const desktop = await clientFor(username, null);
+    try {
+      laptop.grill.answer('kinds/basic', 3, T0);
+      laptop.grill.answer('kinds/basic', 3, T0 + 600_000);
+      await syncOnce(laptop.grill, laptop.http, T0 + 700_000);
+      const result = await syncOnce(desktop.grill, desktop.http, T0 + 800_000);
+      expect(result).toMatchObject({ pushed: 0, pulled: 2 });
+      expect(history(desktop.grill)).toHaveLength(2);
+      importPaths(desktop.grill, [content], T0 + 900_000);
+      expect(desktop.grill.state('kinds/basic')).toEqual(laptop.grill.state('kinds/basic'));
+      // A second sync has nothing to do.
+      expect(await syncOnce(desktop.grill, desktop.http, T0 + 1_000_000)).toEqual({
+        pushed: 0,
+        pulled: 0,
+        cardsUpdated: 0,
+      });
+    } finally {
+      laptop.grill.close();
+      desktop.grill.close();
+    }
+  });
+
+  it('replays a card when an older answer arrives from another machine (offline first)', async () => {
+    const username = await server.newUser();
+    const content = deckDir();
+    const a = await clientFor(username, content);
+    const b = await clientFor(username, content);
+    try {
+      // b answers offline in the morning; a answers the same card later the same day and syncs first.
+      b.grill.answer('kinds/typed', 1, T0 + 3_600_000);
+      a.grill.answer('kinds/typed', 3, T0 + 7_200_000);
+      await syncOnce(a.grill, a.http, T0 + 8_000_000);
+      await syncOnce(b.grill, b.http, T0 + 8_100_000);
+      await syncOnce(a.grill, a.http, T0 + 8_200_000);
+      expect(history(a.grill).map((h) => h.rating)).toEqual([1, 3]);
+      expect(a.grill.state('kinds/typed')).toEqual(b.grill.state('kinds/typed'));
+      expect(a.grill.state('kinds/typed').reps).toBe(2);
+    } finally {
+      a.grill.close();
+      b.grill.close();
+    }
+  });
+});

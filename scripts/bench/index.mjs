@@ -1,0 +1,275 @@
+// `pnpm bench`: grill's hot paths measured side by side with the raw speed of the libraries
+// underneath, in the same run. `--json` prints the results as JSON; `--write` also writes
+// docs/BENCHMARKS.md. Data is generated (seeded) in a temp dir, never in the repository.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
+import { unified } from 'unified';
+import { computeStats, Grill } from '../../packages/core/dist/index.js';
+import { importPaths } from '../../packages/core/dist/parse.js';
+import { DAY, DAYS, generateHistory, HISTORY_MAX_INTERVAL, START, writeDeckTree } from './data.mjs';
+import { hasGnuTime, stats, time, timeProcess, timeProcessPlain } from './measure.mjs';
+import { syncCases } from './sync-cases.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const GRILL = path.join(ROOT, 'packages/tui/bundle/cli.js');
+const json = process.argv.includes('--json');
+const write = process.argv.includes('--write');
+const log = (...a) => (json ? process.stderr.write(`${a.join(' ')}\n`) : console.log(...a));
+const results = [];
+const NOW = START + DAYS * DAY;
+
+function record(id, what, samples, baselineSamples, extra = {}) {
+  const s = stats(samples);
+  const b = baselineSamples ? stats(baselineSamples).median : null;
+  const row = {
+    id,
+    median_ms: round(s.median),
+    p99_ms: round(s.p99),
+    baseline_ms: b === null ? null : round(b),
+    ratio: b ? round(s.median / b) : null,
+    peak_rss_mb: extra.rss ?? null,
+    what,
+    target: extra.target ?? '',
+  };
+  results.push(row);
+  log(
+    `  ${id.padEnd(12)} median ${fmt(row.median_ms)}  p99 ${fmt(row.p99_ms)}  baseline ${fmt(row.baseline_ms)}  ratio ${row.ratio ?? '—'}${row.peak_rss_mb ? `  rss ${row.peak_rss_mb} MB` : ''}`,
+  );
+}
+const round = (x) => Math.round(x * 1000) / 1000;
+const fmt = (x) => (x === null ? '—'.padStart(9) : `${x.toFixed(x < 10 ? 3 : 1)} ms`.padStart(11));
+
+const work = mkdtempSync(path.join(tmpdir(), 'grill-bench-'));
+const started = performance.now();
+try {
+  const decks = writeDeckTree(path.join(work, 'decks'));
+  const deckFiles = readdirSync(decks, { recursive: true })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.join(decks, f));
+
+  // ── import: cold and warm, against parsing / reading the same files ─────────
+  log('import (10k cards in 100 files)');
+  const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+  const parseOnly = await time(
+    () => {
+      for (const f of deckFiles) parser.parse(readFileSync(f, 'utf8'));
+    },
+    { runs: 5, warmup: 1 },
+  );
+  const cold = await time(
+    (i) => {
+      const grill = Grill.open(path.join(work, `cold-${i}`));
+      importPaths(grill, [decks], NOW);
+      grill.close();
+    },
+    { runs: 5, warmup: 1 },
+  );
+  record('import-cold', 'import 10k cards into an empty database', cold, parseOnly, {
+    target: '≤ 2× and ≤ 2000 ms',
+  });
+  const warmGrill = Grill.open(path.join(work, 'cold-0'));
+  const readOnly = await time(
+    () => {
+      for (const f of deckFiles) readFileSync(f, 'utf8');
+    },
+    { runs: 10 },
+  );
+  const warm = await time(() => importPaths(warmGrill, [decks], NOW), { runs: 10 });
+  warmGrill.close();
+  record('import-warm', 're-import the unchanged 10k cards', warm, readOnly, { target: '≤ 3×' });
+
+  // ── the big collection: 10k cards, ~1M events ─────────────────────────────────
+  log('building the 1M-event collection…');
+  const home = path.join(work, 'big');
+  const grill = Grill.open(home);
+  grill.setSetting('max-interval', HISTORY_MAX_INTERVAL, START);
+  importPaths(grill, [decks], START);
+  const insert = grill.store.db.prepare(
+    'INSERT INTO events (id, card_key, type, at, device_id, payload, synced) VALUES (@id, @cardKey, @type, @at, @deviceId, @payload, 0)',
+  );
+  const byCard = new Map();
+  const events = grill.store.transaction(() =>
+    generateHistory(grill.deviceId, (e) => {
+      insert.run(e);
+      let list = byCard.get(e.cardKey);
+      if (!list) {
+        list = [];
+        byCard.set(e.cardKey, list);
+      }
+      list.push([e.at, JSON.parse(e.payload).rating]);
+    }),
+  );
+  log(
+    `  ${events} events, ${byCard.size} cards (${((performance.now() - started) / 1000).toFixed(1)} s so far)`,
+  );
+
+  // ── rebuild: every state from the log, against raw ts-fsrs replay in memory ───
+  log('rebuild');
+  const scheduler = fsrs(
+    generatorParameters({
+      request_retention: 0.9,
+      maximum_interval: HISTORY_MAX_INTERVAL,
+      enable_fuzz: true,
+      enable_short_term: true,
+      learning_steps: ['1m', '10m'],
+      relearning_steps: ['10m'],
+    }),
+  );
+  const rawReplay = await time(
+    () => {
+      for (const list of byCard.values()) {
+        let card = createEmptyCard(list[0][0]);
+        for (const [at, rating] of list) card = scheduler.next(card, at, rating).card;
+      }
+    },
+    { runs: 2, warmup: 0 },
+  );
+  const rebuild = await time(() => grill.rebuildAll(), { runs: 2, warmup: 0 });
+  record('rebuild', `rebuild every card state from ${events} events`, rebuild, rawReplay, {
+    target: '≤ 1.5×',
+  });
+  byCard.clear();
+
+  // ── answer: schedule + commit event + update state ────────────────────────────
+  log('answer');
+  const raw = new Database(path.join(work, 'raw.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.exec(
+    'CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, card_key TEXT, type TEXT, at INTEGER, device_id TEXT, payload TEXT)',
+  );
+  const rawInsert = raw.prepare(
+    'INSERT INTO events (id, card_key, type, at, device_id, payload) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const rawTx = raw.transaction((args) => rawInsert.run(...args));
+  let rawCard = createEmptyCard(NOW);
+  const rawAnswer = await time(
+    (i) => {
+      rawCard = scheduler.next(rawCard, NOW + i * 60_000, 3).card;
+      rawTx([`raw-${i}`, 'deck-1/q1', 'review', NOW + i * 60_000, 'dev', '{"rating":3,"durationMs":1000}']);
+    },
+    { runs: 500, warmup: 50 },
+  );
+  raw.close();
+  const answer = await time(
+    (i) =>
+      grill.answer(`deck-${1 + (i % 100)}/q${1 + ((i * 7) % 100)}`, 1 + (i % 4), NOW + i * 1000, {
+        durationMs: 5000,
+      }),
+    { runs: 500, warmup: 50 },
+  );
+  record('answer', 'answer one card (schedule, commit the event, update the state)', answer, rawAnswer, {
+    target: 'p99 ≤ 2 ms; ratio ≤ 3',
+  });
+
+  // ── stats, in process, against one count(*) over the review log ────────────────
+  log('stats');
+  const countOnly = await time(() => grill.store.db.prepare('SELECT count(*) FROM reviews').get(), {
+    runs: 20,
+  });
+  const statsRun = await time(() => computeStats(grill, NOW), { runs: 20 });
+  record('stats', 'grill stats on the 1M-event collection (in process)', statsRun, countOnly, {
+    target: '≤ 5×',
+  });
+  grill.close();
+
+  // ── whole-process commands, against `node -e 0` ───────────────────────────────
+  log('whole-process commands');
+  const gnu = hasGnuTime();
+  const proc = gnu ? timeProcess : timeProcessPlain;
+  const env = {
+    GRILL_HOME: home,
+    GRILL_NOW: new Date(NOW).toISOString(),
+    GRILL_CONTENT: path.join(ROOT, 'content'),
+  };
+  proc(process.execPath, [GRILL, 'due'], env); // first run imports the bundled decks
+  const nodeRuns = Array.from({ length: 15 }, () => proc(process.execPath, ['-e', '0']).ms);
+  for (const [id, args, target] of [
+    ['due', ['due', '--json'], '≤ 2.5×'],
+    ['next', ['next', '--json'], '≤ 3×'],
+    ['stats-cli', ['stats', '--json'], '—'],
+  ]) {
+    const runs = Array.from({ length: 15 }, () => proc(process.execPath, [GRILL, ...args], env));
+    record(
+      id,
+      `grill ${args.join(' ')} on the 1M-event collection (whole process)`,
+      runs.map((r) => r.ms),
+      nodeRuns,
+      {
+        target,
+        rss: gnu ? round(Math.max(...runs.map((r) => r.rssMb))) : null,
+      },
+    );
+  }
+
+  // ── the terminal UI: first frame and memory over a session ─────────────────────
+  log('terminal UI');
+  const tui = await import('./tui-cases.mjs');
+  const frames = [];
+  for (let i = 0; i < 7; i++) frames.push(await tui.firstFrame(GRILL, env));
+  record('first-frame', 'grill drill until the first card is on screen (whole process)', frames, nodeRuns, {
+    target: '≤ 300 ms',
+  });
+  const session = await tui.sessionMemory(GRILL, env, 40);
+  record('tui-memory', `a 40-card drill session on the big collection`, [session.ms], null, {
+    rss: round(session.peakRssMb),
+    target: 'peak RSS ≤ 150 MB',
+  });
+
+  // ── sync ──────────────────────────────────────────────────────────────────────
+  log('sync');
+  for (const row of await syncCases({ work, record, log })) void row;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const totalSeconds = (performance.now() - started) / 1000;
+log(`done in ${totalSeconds.toFixed(1)} s`);
+if (json)
+  process.stdout.write(
+    `${JSON.stringify(
+      results.map(({ id, median_ms, p99_ms, baseline_ms, ratio, peak_rss_mb }) => ({
+        id,
+        median_ms,
+        p99_ms,
+        baseline_ms,
+        ratio,
+        peak_rss_mb,
+      })),
+      null,
+      2,
+    )}\n`,
+  );
+if (write) writeReport(totalSeconds);
+
+function writeReport(seconds) {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`pnpm bench --write\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}. The whole run took ${seconds.toFixed(0)} s.`,
+    '',
+    'Each case is measured next to a baseline run in the same process and moment: the raw speed of the library underneath, so the ratio says how much grill adds. Data: 10k cards in 100 generated deck files and ~1M review events from two simulated years (seeded, in a temp dir).',
+    '',
+    '| case | what | median | p99 | baseline | ratio | peak RSS | target |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...results.map(
+      (r) =>
+        `| \`${r.id}\` | ${r.what} | ${r.median_ms} ms | ${r.p99_ms} ms | ${r.baseline_ms === null ? '—' : `${r.baseline_ms} ms`} | ${r.ratio ?? '—'} | ${r.peak_rss_mb === null ? '—' : `${r.peak_rss_mb} MB`} | ${r.target} |`,
+    ),
+    '',
+    'Baselines: `import-cold` — parsing the same files with remark alone; `import-warm` — reading the files; `rebuild` — replaying the same events through ts-fsrs in memory; `answer` — ts-fsrs `next()` plus one better-sqlite3 insert in a transaction; `stats` — one `SELECT count(*)` over the review table; whole-process cases (`due`, `next`, `stats-cli`, `first-frame`) — `node -e 0`; sync cases — see the table.',
+    '',
+  ];
+  mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'docs/BENCHMARKS.md'), lines.join('\n'));
+  log('wrote docs/BENCHMARKS.md');
+}
