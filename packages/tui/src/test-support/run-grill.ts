@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,17 +19,43 @@ export function tempDir(prefix = 'grill-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export function runGrill(
-  args: string[],
-  opts: { home?: string; now?: string; cwd?: string; input?: string; env?: Record<string, string> } = {},
-): GrillResult {
+type RunOptions = { home?: string; now?: string; cwd?: string; input?: string; env?: Record<string, string> };
+
+function childEnv(opts: RunOptions): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
   if (opts.home) env.GRILL_HOME = opts.home;
   if (opts.now) env.GRILL_NOW = opts.now;
   else delete env.GRILL_NOW;
+  return env;
+}
+
+/** Like runGrill, without blocking this process (needed when a server runs in it). */
+export function runGrillAsync(args: string[], opts: RunOptions = {}): Promise<GrillResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [GRILL_BIN, ...args], {
+      cwd: opts.cwd ?? REPO_ROOT,
+      env: childEnv(opts),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+export function runGrill(
+  args: string[],
+  opts: { home?: string; now?: string; cwd?: string; input?: string; env?: Record<string, string> } = {},
+): GrillResult {
   const result = spawnSync(process.execPath, [GRILL_BIN, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
-    env,
+    env: childEnv(opts),
     input: opts.input ?? '',
     encoding: 'utf8',
   });
