@@ -32,7 +32,7 @@ function record(id, what, samples, baselineSamples, extra = {}) {
   const row = {
     id,
     median_ms: round(s.median),
-    p99_ms: round(s.p99),
+    p99_ms: round(extra.p99 ?? s.p99),
     baseline_ms: b === null ? null : round(b),
     ratio: b ? round(s.median / b) : null,
     peak_rss_mb: extra.rss ?? null,
@@ -226,7 +226,7 @@ try {
 
   // ── sync ──────────────────────────────────────────────────────────────────────
   log('sync');
-  for (const row of await syncCases({ work, record, log })) void row;
+  await syncCases({ work, record, log });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
