@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findDeckFiles } from './find-deck-files.js';
 import type { ParsedDeck, Problem } from './model.js';
@@ -9,6 +9,9 @@ export interface LoadedDeck extends ParsedDeck {
   absPath: string;
   /** The file's text as read. */
   text: string;
+  /** Size and mtime (ms) of the file, taken just before it was read. */
+  size: number;
+  mtimeMs: number;
 }
 
 /** How a path is shown in messages: relative to the working directory when inside it. */
@@ -20,8 +23,9 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 /** Reads and parses every deck under `paths`, then checks that no two files claim one deck id. */
 export function loadDecks(paths: readonly string[]): LoadedDeck[] {
   const loaded = findDeckFiles(paths).map((file) => {
+    const { size, mtimeMs } = statSync(file);
     const text = readFileSync(file, 'utf8');
-    return { ...parseDeck(text, displayPath(file)), absPath: path.resolve(file), text };
+    return { ...parseDeck(text, displayPath(file)), absPath: path.resolve(file), text, size, mtimeMs };
   });
   const owners = new Map<string, string>();
   for (const d of loaded) {

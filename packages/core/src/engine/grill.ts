@@ -19,6 +19,11 @@ import { deckOf } from '../store/reviews-table.js';
 import { Store } from '../store/store.js';
 import { nextHlc } from '../sync/hlc.js';
 
+function unknownCard(cardKey: string): NotFoundError {
+  const hint = cardKey.includes('/') ? '' : ' (card keys look like deck-id/card-id)';
+  return new NotFoundError('unknown-card', `unknown card "${cardKey}"${hint}`);
+}
+
 function deckOfAny(cardKey: string, scopes: ReadonlySet<string>): boolean {
   return scopes.has('') || scopes.has(deckOf(cardKey));
 }
@@ -133,7 +138,7 @@ export class Grill {
     now: number,
     opts: { durationMs?: number; detail?: AnswerDetail } = {},
   ) {
-    this.requireCard(cardKey);
+    this.checkCard(cardKey);
     if (![1, 2, 3, 4].includes(rating))
       throw new InvalidInputError('bad-rating', `bad rating "${rating}": use again, hard, good, easy or 1-4`);
     const durationMs = Math.max(0, Math.round(opts.durationMs ?? 0));
@@ -143,20 +148,20 @@ export class Grill {
   }
 
   suspend(cardKey: string, now: number): CardState {
-    this.requireCard(cardKey);
+    this.checkCard(cardKey);
     this.record({ type: 'suspend', cardKey, payload: {} }, now);
     return this.state(cardKey);
   }
 
   unsuspend(cardKey: string, now: number): CardState {
-    this.requireCard(cardKey);
+    this.checkCard(cardKey);
     this.record({ type: 'unsuspend', cardKey, payload: {} }, now);
     return this.state(cardKey);
   }
 
   /** Hides a card until the next day starts. */
   bury(cardKey: string, now: number): CardState {
-    this.requireCard(cardKey);
+    this.checkCard(cardKey);
     const rollover = this.settings(deckOf(cardKey)).rolloverHour;
     const until = addDays(dayStart(now, rollover), 1, rollover);
     this.record({ type: 'bury', cardKey, payload: { until } }, now);
@@ -247,32 +252,47 @@ export class Grill {
 
   /** Re-derives every card's state (of one deck, if given) from the review log. */
   rebuildAll(deckId?: string): number {
-    return this.store.transaction(() => {
-      const keys = this.store.events.cardKeys().filter((k) => deckId === undefined || deckOf(k) === deckId);
-      for (const key of keys) this.replace(key, this.store.events.forCard(key));
-      return keys.length;
+    const keys = this.store.events.cardKeys().filter((k) => deckId === undefined || deckOf(k) === deckId);
+    this.store.transaction(() => {
+      if (deckId !== undefined) {
+        for (const key of keys) this.replace(key, this.store.events.forCard(key));
+        return;
+      }
+      // Everything: clear the caches once and refill them with their indexes set aside, which
+      // is several times faster than replacing card by card.
+      this.store.clearDerived(() => {
+        for (const key of keys) this.fill(key, this.store.events.forCard(key));
+      });
     });
+    this.store.checkpoint();
+    return keys.length;
   }
 
   /** Replaces a card's cached state and facts with a fold of `events` (no state if none is in effect). */
   private replace(cardKey: string, events: readonly GrillEvent[]): CardState | null {
     this.store.reviews.deleteForCard(cardKey);
+    this.store.states.delete(cardKey);
+    return this.fill(cardKey, events);
+  }
+
+  /** Writes the fold of `events` as the card's state and facts (none if no event is in effect). */
+  private fill(cardKey: string, events: readonly GrillEvent[]): CardState | null {
     const { state, facts } = foldEvents(cardKey, events, this.settings(deckOf(cardKey)));
-    if (state.lastEventId === null) {
-      this.store.states.delete(cardKey);
-      return null;
-    }
+    if (state.lastEventId === null) return null;
     this.store.states.put(state);
     for (const fact of facts) this.store.reviews.insert(fact);
     return state;
   }
 
+  /** The card, or a clear error when there is no active card with this key. */
   requireCard(cardKey: string) {
     const card = this.store.cards.get(cardKey);
-    if (!card || card.retired) {
-      const hint = cardKey.includes('/') ? '' : ' (card keys look like deck-id/card-id)';
-      throw new NotFoundError('unknown-card', `unknown card "${cardKey}"${hint}`);
-    }
+    if (!card || card.retired) throw unknownCard(cardKey);
     return card;
+  }
+
+  /** Like requireCard without loading the card's content (the answer path needs only this). */
+  private checkCard(cardKey: string): void {
+    if (!this.store.cards.isActive(cardKey)) throw unknownCard(cardKey);
   }
 }

@@ -61,6 +61,7 @@ export function importDecks(grill: Grill, decks: readonly LoadedDeck[], now: num
       };
       if (existing && existing.sourcePath !== loaded.absPath) summary.previousFile = existing.sourcePath;
       if (existing && existing.sourceHash === hash && existing.sourcePath === loaded.absPath) {
+        store.decks.seen(deck.id, loaded.size, loaded.mtimeMs);
         summary.unchanged = loaded.cards.length;
         summaries.push(summary);
         continue;
@@ -72,6 +73,8 @@ export function importDecks(grill: Grill, decks: readonly LoadedDeck[], now: num
         tags: deck.tags,
         sourcePath: loaded.absPath,
         sourceHash: hash,
+        sourceSize: loaded.size,
+        sourceMtime: loaded.mtimeMs,
         importedAt: now,
       });
       const known = new Map(store.cards.indexOfDeck(deck.id).map((c) => [c.key, c]));

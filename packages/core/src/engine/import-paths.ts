@@ -1,36 +1,28 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { findDeckFiles } from '../deck/find-deck-files.js';
 import { duplicateDeckId, loadDecks } from '../deck/load-decks.js';
+import { partitionByChange } from './deck-changes.js';
 import type { Grill } from './grill.js';
-import { type DeckImportSummary, DeckProblemsError, fileHash, importDecks } from './import-decks.js';
+import { type DeckImportSummary, DeckProblemsError, importDecks } from './import-decks.js';
 
 /**
  * Reads and imports deck files and folders, all or nothing. Files whose text has not changed
  * since they were last imported (same path, same hash) are not parsed again.
  */
 export function importPaths(grill: Grill, paths: readonly string[], now: number): DeckImportSummary[] {
-  const bySource = new Map(grill.store.decks.all().map((d) => [d.sourcePath, d]));
-  const unchanged: DeckImportSummary[] = [];
-  const changed: string[] = [];
-  for (const file of findDeckFiles(paths)) {
-    const known = bySource.get(path.resolve(file));
-    if (known && known.sourceHash === fileHash(readFileSync(file, 'utf8'))) {
-      const cards = grill.store.cards.indexOfDeck(known.id).filter((c) => !c.retired).length;
-      unchanged.push({
-        deckId: known.id,
-        title: known.title,
-        file: known.sourcePath,
-        added: 0,
-        updated: 0,
-        unchanged: cards,
-        retired: 0,
-        restored: 0,
-      });
-    } else {
-      changed.push(file);
-    }
-  }
+  const partition = partitionByChange(grill, findDeckFiles(paths));
+  const counts = new Map<string, number>();
+  for (const c of grill.store.cards.counts()) counts.set(c.deckId, (counts.get(c.deckId) ?? 0) + c.n);
+  const unchanged: DeckImportSummary[] = partition.unchanged.map((d) => ({
+    deckId: d.id,
+    title: d.title,
+    file: d.sourcePath,
+    added: 0,
+    updated: 0,
+    unchanged: counts.get(d.id) ?? 0,
+    retired: 0,
+    restored: 0,
+  }));
+  const changed = partition.changed;
   const loaded = changed.length > 0 ? loadDecks(changed) : [];
   // A changed file may claim the id of a deck that an unchanged file in this import holds.
   const kept = new Map(unchanged.map((s) => [s.deckId, s.file]));

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findDeckFiles } from '../deck/find-deck-files.js';
 import type { Problem } from '../deck/model.js';
 import { bundledContentDir } from '../paths.js';
+import { partitionByChange } from './deck-changes.js';
 import type { Grill } from './grill.js';
-import { type DeckImportSummary, fileHash, importDecks } from './import-decks.js';
+import { type DeckImportSummary, importDecks } from './import-decks.js';
 
 /**
  * Keeps the bundled decks current: imports bundled files that are new or changed since they
@@ -23,11 +23,7 @@ export async function refreshBundledDecks(
   } catch {
     return { summaries: [], problems: [] };
   }
-  const bySource = new Map(grill.store.decks.all().map((d) => [d.sourcePath, d]));
-  const stale = files.filter((file) => {
-    const known = bySource.get(path.resolve(file));
-    return !known || known.sourceHash !== fileHash(readFileSync(file, 'utf8'));
-  });
+  const stale = partitionByChange(grill, files).changed;
   if (stale.length === 0) return { summaries: [], problems: [] };
   // The markdown parser is loaded only when a bundled file actually changed.
   const { loadDecks } = await import('../deck/load-decks.js');

@@ -46,11 +46,13 @@ export function computeStats(grill: Grill, now: number, forecastDays = 14): Stat
 
 export function streak(grill: Grill, now: number): number {
   const rollover = grill.settings().rolloverHour;
-  const days = new Set(grill.store.stats.days(0, rollover).map((d) => d.day));
+  const answeredOn = (start: number) =>
+    grill.store.stats.anyReviewBetween(start, addDays(start, 1, rollover));
+  // One index seek per day walked back: cheap however long the history is.
   let cursor = dayStart(now, rollover);
-  if (!days.has(dayKey(cursor, rollover))) cursor = addDays(cursor, -1, rollover);
+  if (!answeredOn(cursor)) cursor = addDays(cursor, -1, rollover);
   let n = 0;
-  while (days.has(dayKey(cursor, rollover))) {
+  while (answeredOn(cursor)) {
     n++;
     cursor = addDays(cursor, -1, rollover);
   }

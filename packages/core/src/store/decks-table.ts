@@ -7,6 +7,9 @@ export interface DeckRow {
   tags: string[];
   sourcePath: string;
   sourceHash: string;
+  /** Size and mtime of the file when it was last seen with this hash (-1: unknown). */
+  sourceSize: number;
+  sourceMtime: number;
   importedAt: number;
 }
 
@@ -17,6 +20,8 @@ interface RawDeck {
   tags: string;
   source_path: string;
   source_hash: string;
+  source_size: number;
+  source_mtime: number;
   imported_at: number;
 }
 
@@ -27,6 +32,8 @@ const toDeck = (r: RawDeck): DeckRow => ({
   tags: JSON.parse(r.tags) as string[],
   sourcePath: r.source_path,
   sourceHash: r.source_hash,
+  sourceSize: r.source_size,
+  sourceMtime: r.source_mtime,
   importedAt: r.imported_at,
 });
 
@@ -34,16 +41,26 @@ export class DecksTable {
   private readonly allStmt;
   private readonly getStmt;
   private readonly upsertStmt;
+  private readonly seenStmt;
 
   constructor(db: Db) {
+    this.seenStmt = db.prepare(
+      'UPDATE decks SET source_size = @sourceSize, source_mtime = @sourceMtime WHERE id = @id',
+    );
     this.allStmt = db.prepare<[], RawDeck>('SELECT * FROM decks ORDER BY id');
     this.getStmt = db.prepare<[string], RawDeck>('SELECT * FROM decks WHERE id = ?');
     this.upsertStmt = db.prepare(
-      `INSERT INTO decks (id, title, description, tags, source_path, source_hash, imported_at)
-       VALUES (@id, @title, @description, @tags, @sourcePath, @sourceHash, @importedAt)
+      `INSERT INTO decks (id, title, description, tags, source_path, source_hash, source_size, source_mtime, imported_at)
+       VALUES (@id, @title, @description, @tags, @sourcePath, @sourceHash, @sourceSize, @sourceMtime, @importedAt)
        ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description, tags = excluded.tags,
-         source_path = excluded.source_path, source_hash = excluded.source_hash, imported_at = excluded.imported_at`,
+         source_path = excluded.source_path, source_hash = excluded.source_hash, source_size = excluded.source_size,
+         source_mtime = excluded.source_mtime, imported_at = excluded.imported_at`,
     );
+  }
+
+  /** Records that the deck's file, unchanged in content, now has this size and mtime. */
+  seen(id: string, sourceSize: number, sourceMtime: number): void {
+    this.seenStmt.run({ id, sourceSize, sourceMtime });
   }
 
   all(): DeckRow[] {

@@ -86,6 +86,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_unsynced ON events(seq) WHERE synced = 0;
   ALTER TABLE settings ADD COLUMN hlc TEXT NOT NULL DEFAULT '';
   `,
+  // 4: a deck file's size and modification time, so unchanged files are skipped without reading.
+  `
+  ALTER TABLE decks ADD COLUMN source_size INTEGER NOT NULL DEFAULT -1;
+  ALTER TABLE decks ADD COLUMN source_mtime REAL NOT NULL DEFAULT -1;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,7 @@ export class StatsQueries {
   private readonly dueDaysStmt;
   private readonly totalsStmt;
   private readonly weakestStmt;
+  private readonly anyBetweenStmt;
   private readonly retentionByDeckStmt;
   private readonly retentionByCardStmt;
 
@@ -37,6 +38,9 @@ export class StatsQueries {
       `SELECT count(*) AS cards, sum(s.card_key IS NULL OR s.phase = 0) AS fresh, sum(s.phase IN (1, 3)) AS learning,
          sum(s.phase = 2) AS review, sum(s.suspended = 1) AS suspended, sum(s.leech = 1) AS leeches
        FROM cards c LEFT JOIN card_state s ON s.card_key = c.key WHERE c.retired = 0`,
+    );
+    this.anyBetweenStmt = db.prepare<[number, number], { one: number }>(
+      'SELECT 1 AS one FROM reviews WHERE at >= ? AND at < ? LIMIT 1',
     );
     this.weakestStmt = db.prepare<
       [number],
@@ -69,6 +73,11 @@ export class StatsQueries {
     return this.dayCountsStmt
       .all({ from, shift: `-${rolloverHour} hours` })
       .map((r) => ({ day: r.day, reviews: r.n, durationMs: r.ms }));
+  }
+
+  /** Whether any answer in effect falls in [from, to) (an index seek). */
+  anyReviewBetween(from: number, to: number): boolean {
+    return this.anyBetweenStmt.get(from, to) !== undefined;
   }
 
   dueTimesBefore(until: number): number[] {

@@ -42,6 +42,24 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /**
+   * Empties the derived caches (card states and review facts) and runs `refill` with the
+   * review-fact indexes dropped, recreating them after: for rebuilding everything at once.
+   * Call inside a transaction.
+   */
+  clearDerived(refill: () => void): void {
+    this.db.exec(
+      'DELETE FROM card_state; DELETE FROM reviews; DROP INDEX reviews_at; DROP INDEX reviews_card;',
+    );
+    refill();
+    this.db.exec('CREATE INDEX reviews_at ON reviews(at); CREATE INDEX reviews_card ON reviews(card_key);');
+  }
+
+  /** Folds the write-ahead log back into the database file (after a large write; not inside a transaction). */
+  checkpoint(): void {
+    if (!this.db.inTransaction) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** SQLite's own consistency checks; 'ok' lines are dropped. */
   integrityProblems(): string[] {
     const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map(
