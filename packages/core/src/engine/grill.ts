@@ -209,6 +209,7 @@ export class Grill {
     const touched = new Set<string>();
     const replay = new Set<string>();
     const settingScopes = new Set<string>();
+    const folded = new Map<string, CardState>();
     for (const event of events) {
       if (!this.store.events.insert(event, synced)) continue;
       if (event.type === 'setting') {
@@ -217,16 +218,20 @@ export class Grill {
       }
       touched.add(event.cardKey);
       if (replay.has(event.cardKey)) continue;
-      const state = this.store.states.get(event.cardKey) ?? emptyState(event.cardKey);
+      const state =
+        folded.get(event.cardKey) ?? this.store.states.get(event.cardKey) ?? emptyState(event.cardKey);
       const last = state.lastEventId === null ? null : { id: state.lastEventId, at: state.lastEventAt ?? 0 };
       if (event.type === 'undo' || (last && compareEvents(event, last) < 0)) {
         replay.add(event.cardKey);
+        folded.delete(event.cardKey);
         continue;
       }
       const { state: next, fact } = applyEvent(state, event, this.settings(deckOf(event.cardKey)));
-      this.store.states.put(next);
+      folded.set(event.cardKey, next);
       if (fact) this.store.reviews.insert(fact);
     }
+    // Each card's state is written once per batch, however many of its events the batch held.
+    for (const state of folded.values()) this.store.states.put(state);
     for (const key of replay) this.rebuild(key);
     if (settingScopes.size > 0) {
       // Schedules depend on settings: re-derive what a changed setting governs.

@@ -1,6 +1,6 @@
 import type { Grill } from '../engine/grill.js';
 import type { GrillEvent } from '../scheduler/events.js';
-import { DEFAULT_PULL_LIMIT, MAX_PUSH_BATCH, type PullResponse, type PushResponse } from './protocol.js';
+import { MAX_PULL_LIMIT, MAX_PUSH_BATCH, type PullResponse, type PushResponse } from './protocol.js';
 
 /** What a sync needs from the server; the HTTP client implements it, and so can a test double. */
 export interface SyncTransport {
@@ -43,7 +43,7 @@ export async function syncOnce(
   const updated = new Set<string>();
   for (;;) {
     const after = Number(store.meta.get(CURSOR) ?? 0);
-    const page = await transport.pull(after, DEFAULT_PULL_LIMIT);
+    const page = await transport.pull(after, MAX_PULL_LIMIT);
     store.transaction(() => {
       const events = page.events.map(({ seq: _seq, ...e }) => e as GrillEvent);
       for (const key of grill.ingest(events, true)) updated.add(key);

@@ -37,6 +37,7 @@ export class DrillSession {
   correct = 0;
   timeMs = 0;
   private readonly ratings: Rating[] = [];
+  private left = 0;
 
   constructor(
     private readonly grill: Grill,
@@ -47,13 +48,9 @@ export class DrillSession {
     this.advance();
   }
 
-  /** Cards left in this session, including learning cards coming back soon. */
+  /** Cards left in this session, including learning cards coming back soon (as of the last move). */
   remaining(): number {
-    if (this.reviewed >= this.limit) return 0;
-    const now = this.clock();
-    const queue = dailyQueue(this.grill, now, this.filter);
-    const soon = queue.later.filter((e) => e.due - now <= LEARN_AHEAD_MS).length;
-    return Math.min(this.limit - this.reviewed, queue.entries.length + soon);
+    return this.left;
   }
 
   answer(rating: Rating, detail?: AnswerDetail): void {
@@ -79,6 +76,7 @@ export class DrillSession {
       if (last !== undefined && last > 1) this.correct--;
       this.timeMs = Math.max(0, this.timeMs - (result.undone.payload as { durationMs: number }).durationMs);
     }
+    this.queue(this.clock());
     this.show(result.undone.cardKey, 'learning');
     return true;
   }
@@ -110,15 +108,25 @@ export class DrillSession {
   private advance(): void {
     if (this.reviewed >= this.limit) {
       this.current = null;
+      this.left = 0;
       return;
     }
     const now = this.clock();
-    const entry = nextEntry(dailyQueue(this.grill, now, this.filter), now);
+    const queue = this.queue(now);
+    const entry = nextEntry(queue, now);
     if (!entry) {
       this.current = null;
       return;
     }
     this.show(entry.cardKey, entry.kind, entry);
+  }
+
+  /** Today's queue for this session, remembering how many cards are left in it. */
+  private queue(now: number) {
+    const queue = dailyQueue(this.grill, now, this.filter);
+    const soon = queue.later.filter((e) => e.due - now <= LEARN_AHEAD_MS).length;
+    this.left = Math.min(this.limit - this.reviewed, queue.entries.length + soon);
+    return queue;
   }
 
   private show(cardKey: string, kind: QueueEntry['kind'], entry?: QueueEntry): void {
