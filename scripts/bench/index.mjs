@@ -62,7 +62,7 @@ try {
     () => {
       for (const f of deckFiles) parser.parse(readFileSync(f, 'utf8'));
     },
-    { runs: 5, warmup: 1 },
+    { runs: 3, warmup: 0 },
   );
   const cold = await time(
     (i) => {
@@ -70,7 +70,7 @@ try {
       importPaths(grill, [decks], NOW);
       grill.close();
     },
-    { runs: 5, warmup: 1 },
+    { runs: 3, warmup: 0 },
   );
   record('import-cold', 'import 10k cards into an empty database', cold, parseOnly, {
     target: '≤ 2× and ≤ 2000 ms',
@@ -130,9 +130,9 @@ try {
         for (const [at, rating] of list) card = scheduler.next(card, at, rating).card;
       }
     },
-    { runs: 2, warmup: 0 },
+    { runs: 1, warmup: 0 },
   );
-  const rebuild = await time(() => grill.rebuildAll(), { runs: 2, warmup: 0 });
+  const rebuild = await time(() => grill.rebuildAll(), { runs: 1, warmup: 0 });
   record('rebuild', `rebuild every card state from ${events} events`, rebuild, rawReplay, {
     target: '≤ 1.5×',
   });
