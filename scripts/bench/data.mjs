@@ -67,8 +67,8 @@ export const HISTORY_MAX_INTERVAL = 5;
  * is due (ratings: 15% again, 25% hard, 55% good, 5% easy), through real ts-fsrs. Returns
  * events in time order, as rows for the events table.
  */
-export function generateHistory(deviceId, onEvent) {
-  const scheduler = fsrs(
+export function historyScheduler() {
+  return fsrs(
     generatorParameters({
       request_retention: 0.9,
       maximum_interval: HISTORY_MAX_INTERVAL,
@@ -78,6 +78,10 @@ export function generateHistory(deviceId, onEvent) {
       relearning_steps: ['10m'],
     }),
   );
+}
+
+export function generateHistory(deviceId, onEvent) {
+  const scheduler = historyScheduler();
   const rand = rng(7);
   const keys = [];
   for (let d = 1; d <= DECKS; d++) for (let c = 1; c <= CARDS_PER_DECK; c++) keys.push(`deck-${d}/q${c}`);
@@ -109,7 +113,7 @@ export function generateHistory(deviceId, onEvent) {
 }
 
 /** A UUIDv7-shaped id for a time and a counter (unique, time-ordered). */
-function uuid7(ms, n) {
+export function uuid7(ms, n) {
   const t = ms.toString(16).padStart(12, '0');
   const c = n.toString(16).padStart(20, '0');
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${c.slice(0, 3)}-8${c.slice(3, 6)}-${c.slice(8, 20)}`;

@@ -10,11 +10,19 @@ import Database from 'better-sqlite3';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
+import { createEmptyCard } from 'ts-fsrs';
 import { unified } from 'unified';
 import { computeStats, Grill } from '../../packages/core/dist/index.js';
 import { importPaths } from '../../packages/core/dist/parse.js';
-import { DAY, DAYS, generateHistory, HISTORY_MAX_INTERVAL, START, writeDeckTree } from './data.mjs';
+import {
+  DAY,
+  DAYS,
+  generateHistory,
+  HISTORY_MAX_INTERVAL,
+  historyScheduler,
+  START,
+  writeDeckTree,
+} from './data.mjs';
 import { hasGnuTime, stats, time, timeProcess, timeProcessPlain } from './measure.mjs';
 import { syncCases } from './sync-cases.mjs';
 
@@ -113,16 +121,7 @@ try {
 
   // ── rebuild: every state from the log, against raw ts-fsrs replay in memory ───
   log('rebuild');
-  const scheduler = fsrs(
-    generatorParameters({
-      request_retention: 0.9,
-      maximum_interval: HISTORY_MAX_INTERVAL,
-      enable_fuzz: true,
-      enable_short_term: true,
-      learning_steps: ['1m', '10m'],
-      relearning_steps: ['10m'],
-    }),
-  );
+  const scheduler = historyScheduler();
   const rawReplay = await time(
     () => {
       for (const list of byCard.values()) {

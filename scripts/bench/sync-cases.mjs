@@ -7,17 +7,12 @@ import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { Grill, SyncHttpClient, syncOnce } from '../../packages/core/dist/index.js';
 import { buildApp, SqliteStore } from '../../packages/server/dist/index.js';
+import { uuid7 } from './data.mjs';
 import { runAsync } from './measure.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GRILL = path.join(ROOT, 'packages/tui/bundle/cli.js');
 const EVENTS = 100_000;
-
-function uuid7(ms, n) {
-  const t = ms.toString(16).padStart(12, '0');
-  const c = n.toString(16).padStart(20, '0');
-  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${c.slice(0, 3)}-8${c.slice(3, 6)}-${c.slice(8, 20)}`;
-}
 
 export async function syncCases({ work, record, log }) {
   const store = SqliteStore.open(path.join(work, 'server.db'));

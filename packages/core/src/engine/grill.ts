@@ -56,6 +56,8 @@ type EventInput = GrillEvent extends infer E
  */
 export class Grill {
   private settingsCache: Map<string, Settings> | null = null;
+  /** The last event id made here (see newEventId). */
+  private lastId: string | undefined;
 
   private constructor(
     readonly store: Store,
@@ -195,9 +197,11 @@ export class Grill {
    */
   private newEventId(now: number): string {
     const id = uuidv7({ msecs: now });
-    const last = this.store.events.maxId();
-    // Only an id made in this same millisecond can tie with the new one.
-    return last && id <= last && uuidTime(last) === now ? successor(last) : id;
+    // The latest id is remembered after the first look (ingest forgets it when others' events arrive).
+    const last = this.lastId === undefined ? this.store.events.maxId() : this.lastId;
+    const next = last && id <= last && uuidTime(last) === now ? successor(last) : id;
+    this.lastId = next;
+    return next;
   }
 
   /**
@@ -210,6 +214,7 @@ export class Grill {
     const replay = new Set<string>();
     const settingScopes = new Set<string>();
     const folded = new Map<string, CardState>();
+    if (synced) this.lastId = undefined;
     for (const event of events) {
       if (!this.store.events.insert(event, synced)) continue;
       if (event.type === 'setting') {

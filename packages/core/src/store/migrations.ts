@@ -91,6 +91,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE decks ADD COLUMN source_size INTEGER NOT NULL DEFAULT -1;
   ALTER TABLE decks ADD COLUMN source_mtime REAL NOT NULL DEFAULT -1;
   `,
+  // 5: the answers-by-time index also covers what stats and daily limits read from it.
+  `
+  DROP INDEX reviews_at;
+  CREATE INDEX reviews_at ON reviews(at, phase_before, rating, duration_ms, deck_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

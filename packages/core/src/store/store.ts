@@ -52,12 +52,17 @@ export class Store {
       'DELETE FROM card_state; DELETE FROM reviews; DROP INDEX reviews_at; DROP INDEX reviews_card;',
     );
     refill();
-    this.db.exec('CREATE INDEX reviews_at ON reviews(at); CREATE INDEX reviews_card ON reviews(card_key);');
+    this.db.exec(
+      'CREATE INDEX reviews_at ON reviews(at, phase_before, rating, duration_ms, deck_id); CREATE INDEX reviews_card ON reviews(card_key);',
+    );
   }
 
-  /** Folds the write-ahead log back into the database file (after a large write; not inside a transaction). */
-  checkpoint(): void {
-    if (!this.db.inTransaction) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  /**
+   * Folds the write-ahead log back into the database file: after a large write, on close, and
+   * from time to time in long-running processes. Never inside a transaction.
+   */
+  checkpoint(mode: 'PASSIVE' | 'TRUNCATE' = 'TRUNCATE'): void {
+    if (!this.db.inTransaction) this.db.pragma(`wal_checkpoint(${mode})`);
   }
 
   /** SQLite's own consistency checks; 'ok' lines are dropped. */
@@ -77,6 +82,7 @@ export class Store {
   }
 
   close(): void {
+    if (this.db.open) this.checkpoint();
     this.db.close();
   }
 }

@@ -32,6 +32,9 @@ export async function drill(opts: DrillOptions): Promise<void> {
       delete process.env[name];
   }
   const { grill } = await openGrill();
+  // Answers are committed at once; folding the write-ahead log back happens here, off the answer path.
+  const checkpoints = setInterval(() => grill.store.checkpoint('PASSIVE'), 30_000);
+  checkpoints.unref();
   try {
     if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
     const { runApp } = await import('../ui/run-app.js');
@@ -66,6 +69,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
       },
     });
   } finally {
+    clearInterval(checkpoints);
     grill.close();
   }
 }

@@ -172,23 +172,27 @@ function Revealed({
           <Markdown source={card.answer} width={width - 4} />
         </Box>
       ) : null}
-      {card.why ? (
-        <Text wrap="wrap">
-          <Text color="yellow" bold>
-            {'Why it matters: '}
-          </Text>
-          {stripInline(card.why)}
-        </Text>
-      ) : null}
-      {card.mistake ? (
-        <Text wrap="wrap">
-          <Text color="red" bold>
-            {'Common mistake: '}
-          </Text>
-          {stripInline(card.mistake)}
-        </Text>
-      ) : null}
+      <Note label="Why it matters" color="yellow" text={card.why} />
+      <Note label="Common mistake" color="red" text={card.mistake} />
     </Box>
+  );
+}
+
+function Note({
+  label,
+  color,
+  text,
+}: {
+  readonly label: string;
+  readonly color: string;
+  readonly text: string;
+}) {
+  if (!text) return null;
+  return (
+    <Text wrap="wrap">
+      <Text color={color} bold>{`${label}: `}</Text>
+      {stripInline(text)}
+    </Text>
   );
 }
 
