@@ -153,6 +153,7 @@ program
   .requiredOption('--server <url>', 'the server, e.g. http://127.0.0.1:8787')
   .requiredOption('--user <name>', 'your account name')
   .option('--password-stdin', 'read the password from standard input instead of prompting')
+  .option('--auto-sync', 'sync whenever the drill opens and closes')
   .action(async (opts) => (await import('./commands/sync.js')).login(opts));
 
 program

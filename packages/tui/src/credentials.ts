@@ -8,6 +8,8 @@ export interface Credentials {
   username: string;
   token: string;
   tokenId: string;
+  /** Sync when the drill opens and when it closes. */
+  autoSync?: boolean;
 }
 
 const file = (home: string) => path.join(home, 'sync.json');

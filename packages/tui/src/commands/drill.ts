@@ -1,7 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { DeckProblemsError, grillHome, InvalidInputError, type QueueFilter } from '@grill/core';
+import {
+  DeckProblemsError,
+  type Grill,
+  grillHome,
+  InvalidInputError,
+  type QueueFilter,
+  SyncHttpClient,
+  syncOnce,
+} from '@grill/core';
 import { clockNow, openGrill } from '../context.js';
-import { readCredentials } from '../credentials.js';
+import { type Credentials, readCredentials } from '../credentials.js';
 import { grillUnknownDeck } from './due.js';
 
 export interface DrillOptions {
@@ -37,6 +45,10 @@ export async function drill(opts: DrillOptions): Promise<void> {
   checkpoints.unref();
   try {
     if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
+    const credentials = readCredentials(grillHome());
+    const autoSync = credentials?.autoSync ? credentials : null;
+    let syncNote: string | null = null;
+    if (autoSync) syncNote = await quietSync(grill, autoSync);
     const { runApp } = await import('../ui/run-app.js');
     const filter: QueueFilter = {
       ...(opts.deck ? { deck: opts.deck } : {}),
@@ -45,7 +57,8 @@ export async function drill(opts: DrillOptions): Promise<void> {
     const startWith = opts.home ? undefined : { filter, ...(limit ? { limit } : {}) };
     await runApp({
       grill,
-      syncServer: readCredentials(grillHome())?.server ?? null,
+      syncServer: credentials?.server ?? null,
+      initialMessage: syncNote,
       clock: () => clockNow(),
       ...(startWith ? { startWith } : {}),
       openEditor: (file: string, line: number) => {
@@ -68,8 +81,22 @@ export async function drill(opts: DrillOptions): Promise<void> {
         }
       },
     });
+    if (autoSync) {
+      const note = await quietSync(grill, autoSync);
+      if (note) process.stderr.write(`${note}\n`);
+    }
   } finally {
     clearInterval(checkpoints);
     grill.close();
+  }
+}
+
+/** Syncs for the drill: a failure (offline, say) becomes a note on screen, never an error. */
+async function quietSync(grill: Grill, credentials: Credentials): Promise<string | null> {
+  try {
+    const r = await syncOnce(grill, new SyncHttpClient(credentials.server, credentials.token), clockNow());
+    return r.pushed + r.pulled > 0 ? `synced: pushed ${r.pushed}, pulled ${r.pulled}` : null;
+  } catch (error) {
+    return `not synced: ${(error as Error).message}`;
   }
 }

@@ -5,7 +5,12 @@ import { readCredentials, removeCredentials, requireCredentials, writeCredential
 import { printJson } from '../output.js';
 import { promptPassword, readStdin } from '../password-prompt.js';
 
-export async function login(opts: { server: string; user: string; passwordStdin?: boolean }): Promise<void> {
+export async function login(opts: {
+  server: string;
+  user: string;
+  passwordStdin?: boolean;
+  autoSync?: boolean;
+}): Promise<void> {
   let server: URL;
   try {
     server = new URL(opts.server);
@@ -25,8 +30,10 @@ export async function login(opts: { server: string; user: string; passwordStdin?
     username: result.username,
     token: result.token,
     tokenId: result.tokenId,
+    ...(opts.autoSync ? { autoSync: true } : {}),
   });
-  process.stdout.write(`logged in to ${server.origin} as ${result.username}\n`);
+  const note = opts.autoSync ? ' (the drill syncs when it opens and closes)' : '';
+  process.stdout.write(`logged in to ${server.origin} as ${result.username}${note}\n`);
 }
 
 export async function logout(): Promise<void> {

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckDir } from '../test-support/deck-fixture.js';
+import { GrillPty } from '../test-support/pty.js';
 import { runGrillAsync, tempDir } from '../test-support/run-grill.js';
 import { startSyncServer } from '../test-support/sync-server.js';
 
@@ -113,5 +114,33 @@ describe('grill login, sync and logout (real binary, real server)', () => {
     const refused = await b.run(['sync']);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^grill: the sync server refused the login: /);
+  });
+  it('with --auto-sync, the drill syncs when it opens and when it closes', async () => {
+    const user = await server.newUser();
+    const content = deckDir();
+    const laptop = machine(content);
+    const desktop = machine(content);
+    await laptop.run(['login', '--server', server.url, '--user', user, '--password-stdin'], 'password123\n');
+    const login = await desktop.run(
+      ['login', '--server', server.url, '--user', user, '--password-stdin', '--auto-sync'],
+      'password123\n',
+    );
+    expect(login.stdout).toContain('(the drill syncs when it opens and closes)');
+    await laptop.run(['review', 'kinds/basic', '--rating', 'easy']);
+    await laptop.run(['sync']);
+
+    const app = new GrillPty(['drill'], { GRILL_HOME: desktop.home, GRILL_CONTENT: content, GRILL_NOW: NOW });
+    await app.waitFor('synced: pushed 0, pulled 1');
+    await app.waitFor('Which methods are idempotent?');
+    app.mark();
+    await app.type(' ', '3');
+    await app.waitFor('Which status code means Conflict?');
+    await app.type('\u0003');
+    expect(await app.exit()).toBe(0);
+    // The answer given on the desktop reached the server on the way out.
+    await laptop.run(['sync']);
+    expect(
+      JSON.parse((await laptop.run(['history', '--json'])).stdout).map((h: { card: string }) => h.card),
+    ).toEqual(['kinds/basic', 'kinds/choice']);
   });
 });

@@ -23,6 +23,8 @@ export interface AppProps {
   readonly reimport: (file: string) => Promise<string | null>;
   /** The sync server this machine is logged in to, if any (shown on the home screen). */
   readonly syncServer?: string | null;
+  /** A note to show on the first screen (e.g. the result of syncing on start). */
+  readonly initialMessage?: string | null;
 }
 
 type Screen =
@@ -33,13 +35,21 @@ type Screen =
   | { name: 'stats' };
 
 /** The container: holds the screen and the session, maps keys to actions. Screens are presentational. */
-export function App({ grill, clock, startWith, openEditor, reimport, syncServer = null }: AppProps) {
+export function App({
+  grill,
+  clock,
+  startWith,
+  openEditor,
+  reimport,
+  syncServer = null,
+  initialMessage = null,
+}: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const width = Math.max(40, Math.min(stdout.columns || 80, 120) - 1);
   const height = stdout.rows || 24;
   const session = useRef<DrillSession | null>(null);
-  const messageRef = useRef<string | null>(null);
+  const messageRef = useRef<string | null>(initialMessage);
   const helpRef = useRef(false);
   const setMessage = (m: string | null) => {
     messageRef.current = m;
@@ -70,7 +80,6 @@ export function App({ grill, clock, startWith, openEditor, reimport, syncServer 
       }
       session.current = s;
       dispatchUi({ type: 'reset' });
-      setMessage(null);
       return { name: 'session' };
     },
     [grill, clock],
@@ -133,6 +142,7 @@ export function App({ grill, clock, startWith, openEditor, reimport, syncServer 
     const s = session.current;
     const screen = screenRef.current ?? { name: 'home' };
     const current = s?.current ?? null;
+    if (action === 'start-all' || action === 'choose' || action === 'drill-weakest') setMessage(null);
     switch (action) {
       case 'quit':
         exit();
