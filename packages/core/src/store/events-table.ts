@@ -55,11 +55,12 @@ export class EventsTable {
     this.keysStmt = db.prepare<[], { card_key: string }>(
       "SELECT DISTINCT card_key FROM events WHERE type <> 'setting'",
     );
-    this.unsyncedStmt = db.prepare<[number], RawEvent>(
-      'SELECT * FROM events WHERE synced = 0 ORDER BY seq LIMIT ?',
+    // Unsynced events are found from a remembered starting seq (not by an index the answer path would pay for).
+    this.unsyncedStmt = db.prepare<[number, number], RawEvent>(
+      'SELECT * FROM events WHERE seq >= ? AND synced = 0 ORDER BY seq LIMIT ?',
     );
-    this.unsyncedCountStmt = db.prepare<[], { n: number }>(
-      'SELECT count(*) AS n FROM events WHERE synced = 0',
+    this.unsyncedCountStmt = db.prepare<[number], { n: number }>(
+      'SELECT count(*) AS n FROM events WHERE seq >= ? AND synced = 0',
     );
     this.markSyncedStmt = db.prepare('UPDATE events SET synced = 1 WHERE id = ?');
     this.maxIdStmt = db.prepare<[], { id: string | null }>('SELECT max(id) AS id FROM events');
@@ -92,13 +93,13 @@ export class EventsTable {
     );
   }
 
-  /** The oldest events the server has not acknowledged yet, in the order they were recorded. */
-  unsynced(limit: number): GrillEvent[] {
-    return this.unsyncedStmt.all(limit).map(toEvent);
+  /** The oldest events (from local seq `from` on) the server has not acknowledged, in the order they were recorded. */
+  unsynced(from: number, limit: number): { seq: number; event: GrillEvent }[] {
+    return this.unsyncedStmt.all(from, limit).map((r) => ({ seq: r.seq, event: toEvent(r) }));
   }
 
-  unsyncedCount(): number {
-    return this.unsyncedCountStmt.get()?.n ?? 0;
+  unsyncedCount(from: number): number {
+    return this.unsyncedCountStmt.get(from)?.n ?? 0;
   }
 
   markSynced(ids: readonly string[]): void {

@@ -17,6 +17,12 @@ export interface SyncResult {
 }
 
 const CURSOR = 'sync.cursor';
+/** Local seq from which unacknowledged events may exist. */
+const FROM = 'sync.from';
+
+function unsyncedFrom(grill: Grill): number {
+  return Number(grill.store.meta.get(FROM) ?? 0);
+}
 
 /**
  * One sync: push every event the server has not acknowledged, in batches, then pull until
@@ -33,10 +39,14 @@ export async function syncOnce(
   const { store } = grill;
   let pushed = 0;
   for (;;) {
-    const batch = store.events.unsynced(batchSize);
+    const batch = store.events.unsynced(unsyncedFrom(grill), batchSize);
     if (batch.length === 0) break;
-    await transport.push(batch);
-    store.transaction(() => store.events.markSynced(batch.map((e) => e.id)));
+    await transport.push(batch.map((b) => b.event));
+    store.transaction(() => {
+      store.events.markSynced(batch.map((b) => b.event.id));
+      // Every event before the batch's last one is now acknowledged.
+      store.meta.set(FROM, String((batch[batch.length - 1]?.seq ?? 0) + 1));
+    });
     pushed += batch.length;
   }
   const before = store.events.count();
@@ -62,5 +72,8 @@ export interface SyncStatus {
 
 export function syncStatus(grill: Grill): SyncStatus {
   const last = grill.store.meta.get('sync.last');
-  return { lastSync: last ? Number(last) : null, unsynced: grill.store.events.unsyncedCount() };
+  return {
+    lastSync: last ? Number(last) : null,
+    unsynced: grill.store.events.unsyncedCount(unsyncedFrom(grill)),
+  };
 }

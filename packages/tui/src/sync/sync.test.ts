@@ -143,7 +143,7 @@ describe('sync between machines', () => {
           const onServer = page?.events.map((e) => e.id) ?? [];
           expect(new Set(onServer).size).toBe(onServer.length);
           expect(new Set(onServer)).toEqual(all);
-          for (const c of clients) expect(c.grill.store.events.unsyncedCount()).toBe(0);
+          for (const c of clients) expect(c.grill.store.events.unsyncedCount(0)).toBe(0);
         } finally {
           for (const c of clients) c.grill.close();
         }
