@@ -60,6 +60,13 @@ export function CardScreen({ current, ui, done, remaining, width, now, message }
   );
 }
 
+/** What the parts of the card screen below the prompt are drawn from. */
+interface CardPartProps {
+  readonly card: Card;
+  readonly ui: CardUiState;
+  readonly width: number;
+}
+
 function questionHint(card: Card): string {
   if (card.kind === 'choice')
     return `press 1-${card.options.length} to ${card.multiple ? 'toggle options (choose all that apply)' : 'choose'}, Enter to submit`;
@@ -68,15 +75,7 @@ function questionHint(card: Card): string {
   return 'recall the answer, then Space to reveal';
 }
 
-function KindInput({
-  card,
-  ui,
-  width,
-}: {
-  readonly card: Card;
-  readonly ui: CardUiState;
-  readonly width: number;
-}) {
+function KindInput({ card, ui, width }: CardPartProps) {
   const revealed = ui.phase === 'revealed';
   if (card.kind === 'choice') {
     return (
@@ -153,15 +152,7 @@ function KindInput({
   return null;
 }
 
-function Revealed({
-  card,
-  ui,
-  width,
-}: {
-  readonly card: Card;
-  readonly ui: CardUiState;
-  readonly width: number;
-}) {
+function Revealed({ card, ui, width }: CardPartProps) {
   return (
     <Box flexDirection="column" marginTop={1}>
       {card.kind === 'choice' ? (
