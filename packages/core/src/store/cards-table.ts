@@ -59,7 +59,6 @@ export class CardsTable {
   private readonly placeStmt;
   private readonly retireStmt;
   private readonly countsStmt;
-  private readonly activeStmt;
   private readonly tagStmt;
   private readonly tagsStmt;
 
@@ -93,9 +92,6 @@ export class CardsTable {
     this.retireStmt = db.prepare('UPDATE cards SET retired = 1 WHERE key = ?');
     this.countsStmt = db.prepare<[], { deck_id: string; kind: string; n: number }>(
       'SELECT deck_id, kind, count(*) AS n FROM cards WHERE retired = 0 GROUP BY deck_id, kind',
-    );
-    this.activeStmt = db.prepare<[], RawCard>(
-      'SELECT * FROM cards WHERE retired = 0 ORDER BY deck_id, position',
     );
     this.tagsStmt = db.prepare<[], { tag: string }>(
       "SELECT DISTINCT t.value AS tag FROM cards, json_each(cards.content, '$.tags') AS t WHERE cards.retired = 0 ORDER BY tag",
@@ -146,10 +142,6 @@ export class CardsTable {
   /** Active card counts per deck and kind. */
   counts(): { deckId: string; kind: string; n: number }[] {
     return this.countsStmt.all().map((r) => ({ deckId: r.deck_id, kind: r.kind, n: r.n }));
-  }
-
-  active(): CardRow[] {
-    return this.activeStmt.all().map(toCard);
   }
 
   /** Every tag on an active card, sorted. */

@@ -26,7 +26,6 @@ export class EventsTable {
   private readonly insertStmt;
   private readonly forCardStmt;
   private readonly lastUndoableStmt;
-  private readonly getStmt;
   private readonly countStmt;
   private readonly keysStmt;
   private readonly maxIdStmt;
@@ -50,7 +49,6 @@ export class EventsTable {
          AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id)
        ORDER BY e.seq DESC LIMIT 1`,
     );
-    this.getStmt = db.prepare<[string], RawEvent>('SELECT * FROM events WHERE id = ?');
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
     this.keysStmt = db.prepare<[], { card_key: string }>(
       "SELECT DISTINCT card_key FROM events WHERE type <> 'setting'",
@@ -108,11 +106,6 @@ export class EventsTable {
 
   forCard(cardKey: string): GrillEvent[] {
     return this.forCardStmt.all(cardKey).map(toEvent);
-  }
-
-  get(id: string): GrillEvent | undefined {
-    const row = this.getStmt.get(id);
-    return row ? toEvent(row) : undefined;
   }
 
   lastUndoable(deviceId: string): GrillEvent | undefined {
