@@ -24,7 +24,7 @@ export {
   type QueueFilter,
 } from './engine/queue.js';
 export { refreshBundledDecks } from './engine/refresh-bundled.js';
-export { computeStats, forecast, type Stats, streak } from './engine/stats.js';
+export { computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';
 export * from './errors.js';
 export { bundledContentDir } from './paths.js';
 export {
@@ -50,3 +50,10 @@ export { nextHlc } from './sync/hlc.js';
 export { SyncHttpClient } from './sync/http-client.js';
 export * from './sync/protocol.js';
 export { type SyncResult, type SyncStatus, type SyncTransport, syncOnce, syncStatus } from './sync/sync.js';
+export {
+  controlPicture,
+  describeControl,
+  findControlCharacters,
+  hasControlCharacters,
+  terminalSafe,
+} from './text/terminal-safe.js';

@@ -1,9 +1,12 @@
 import type { Rating } from '../scheduler/events.js';
 import type { ChoiceCard, TypedCard } from './model.js';
 
-/** How typed answers are compared: case, backticks, surrounding and repeated whitespace ignored. */
+/**
+ * How typed answers are compared: Unicode NFC first (so `é` typed as `e` + U+0301 equals the
+ * precomposed `é`), then case, backticks, surrounding and repeated whitespace ignored.
+ */
 export function normalizeTyped(text: string): string {
-  return text.replace(/`/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return text.normalize('NFC').replace(/`/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 export function typedMatches(card: TypedCard, input: string): boolean {

@@ -259,3 +259,46 @@ describe('parseDeck: line endings and BOM', () => {
     expect(withBom.cards).toEqual(parseDeck(text, 'a.md').cards);
   });
 });
+
+describe('parseDeck: control characters', () => {
+  const controls = (text: string) =>
+    parseDeck(text, 'evil.md')
+      .problems.filter((p) => p.code === 'control-character')
+      .map((p) => `${p.line}:${p.column} ${p.message}`);
+
+  it('reports each control character where an editor shows it, with a hint', () => {
+    const body =
+      '\n## Clear \x1b[2Jscreen {#q}\n\nBody \x1b]0;pwned\x07 and\rback.\n\n### Answer\n\x1b[31mred\tok\n';
+    const { problems } = parseDeck(FRONT + body, 'evil.md');
+    expect(controls(FRONT + body)).toEqual([
+      '8:10 control character U+001B (ESC) in deck text',
+      '10:6 control character U+001B (ESC) in deck text',
+      '10:15 control character U+0007 (BEL) in deck text',
+      '10:20 control character U+000D (CR) in deck text',
+      '13:1 control character U+001B (ESC) in deck text',
+    ]);
+    expect(problems.find((p) => p.code === 'control-character')).toMatchObject({
+      file: 'evil.md',
+      hint: expect.stringContaining('remove it'),
+    });
+  });
+
+  it('reports C1 controls and DEL, and names ones without a short name by code point', () => {
+    expect(controls(`${FRONT}\n## Q {#q}\n\n### Answer\na\u009bb\u007fc\u0001\n`)).toEqual([
+      '11:2 control character U+009B (CSI) in deck text',
+      '11:4 control character U+007F (DEL) in deck text',
+      '11:6 control character U+0001 in deck text',
+    ]);
+  });
+
+  it('reports a control character in the front matter too', () => {
+    expect(controls('---\nid: x\ntitle: Ti\x1b[1mtle\n---\n\n## Q {#q}\n\n### Answer\nA\n')).toEqual([
+      '3:10 control character U+001B (ESC) in deck text',
+    ]);
+  });
+
+  it('accepts tab, CRLF line endings and a leading byte-order mark', () => {
+    const text = `\uFEFF${FRONT}\n## Q {#q}\n\n### Answer\n\tindented\n`.replace(/\n/g, '\r\n');
+    expect(parseDeck(text, 'ok.md').problems).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { describeControl, findControlCharacters } from '../text/terminal-safe.js';
 import { parseDeckMeta } from './front-matter.js';
 import { isValidId } from './ids.js';
 import { CARD_KINDS, type Card, type CardKind, type Deck, type ParsedDeck, type Problem } from './model.js';
@@ -89,6 +90,7 @@ export function parseDeck(input: string, file: string): ParsedDeck {
   const src = new Source(text, file);
   const tree = parser().parse(text) as Root;
 
+  checkControlCharacters(src);
   checkCodeFences(src, tree);
   const deck = readFrontMatter(src, tree);
 
@@ -462,6 +464,22 @@ function readOptions(
     );
   }
   return options;
+}
+
+/**
+ * Reports every control character (an ESC, a bare CR, ...) where an editor shows it: deck text
+ * ends up in terminals, and decks come from git, so none may reach one. Tab, newline and CRLF
+ * line endings are fine.
+ */
+function checkControlCharacters(src: Source): void {
+  for (const found of findControlCharacters(src.text)) {
+    src.problem(
+      found,
+      'control-character',
+      `control character ${describeControl(found.char)} in deck text`,
+      'remove it; deck text is shown in terminals, where it would act as a command',
+    );
+  }
 }
 
 /** Reports fenced code blocks that are never closed (they swallow the rest of the file). */

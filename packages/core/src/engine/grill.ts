@@ -149,10 +149,11 @@ export class Grill {
     return { event, state: this.state(cardKey) };
   }
 
-  suspend(cardKey: string, now: number): CardState {
+  /** Hides a card until it is unsuspended. Returns the card's new state and the event recorded. */
+  suspend(cardKey: string, now: number): CardState & { eventId: string } {
     this.checkCard(cardKey);
-    this.record({ type: 'suspend', cardKey, payload: {} }, now);
-    return this.state(cardKey);
+    const event = this.record({ type: 'suspend', cardKey, payload: {} }, now);
+    return { ...this.state(cardKey), eventId: event.id };
   }
 
   unsuspend(cardKey: string, now: number): CardState {
@@ -161,21 +162,31 @@ export class Grill {
     return this.state(cardKey);
   }
 
-  /** Hides a card until the next day starts. */
-  bury(cardKey: string, now: number): CardState {
+  /** Hides a card until the next day starts. Returns the card's new state and the event recorded. */
+  bury(cardKey: string, now: number): CardState & { eventId: string } {
     this.checkCard(cardKey);
     const rollover = this.settings(deckOf(cardKey)).rolloverHour;
     const until = addDays(dayStart(now, rollover), 1, rollover);
-    this.record({ type: 'bury', cardKey, payload: { until } }, now);
-    return this.state(cardKey);
+    const event = this.record({ type: 'bury', cardKey, payload: { until } }, now);
+    return { ...this.state(cardKey), eventId: event.id };
+  }
+
+  /** Every tag on an active card, with how many active cards carry it, by name. */
+  tagCounts(): { tag: string; cards: number }[] {
+    return this.store.cards.tagCounts();
   }
 
   /**
-   * Cancels the last answer (or suspend/bury) made on this device, restoring the card's previous
-   * state exactly. Returns the cancelled event, or null when there is nothing to undo.
+   * Cancels an answer (or suspend/bury), restoring the card's previous state exactly: the event
+   * `eventId` when given (a drill session undoes exactly what it recorded, whatever another
+   * process did meanwhile), else the last one made on this device. Returns the cancelled event,
+   * or null when there is nothing to undo (or `eventId` is unknown or already undone).
    */
-  undo(now: number): { undone: GrillEvent; state: CardState } | null {
-    const target = this.store.events.lastUndoable(this.deviceId);
+  undo(now: number, eventId?: string): { undone: GrillEvent; state: CardState } | null {
+    const target =
+      eventId === undefined
+        ? this.store.events.lastUndoable(this.deviceId)
+        : this.store.events.undoable(eventId);
     if (!target || !UNDOABLE_TYPES.includes(target.type)) return null;
     this.record({ type: 'undo', cardKey: target.cardKey, payload: { target: target.id } }, now);
     return { undone: target, state: this.state(target.cardKey) };
@@ -184,7 +195,14 @@ export class Grill {
   /** Adds an event made here: committed with the card's re-derived state in one transaction. */
   private record(input: EventInput, now: number): GrillEvent {
     return this.store.transaction(() => {
-      const event = { ...input, id: this.newEventId(now), at: now, deviceId: this.deviceId } as GrillEvent;
+      let id = this.newEventId(now);
+      // Another process on this database (grill review in a second shell) may have taken the id
+      // this one would use next in the same millisecond: then continue after everything stored.
+      while (this.store.events.has(id)) {
+        this.lastId = this.store.events.maxId();
+        id = this.newEventId(now);
+      }
+      const event = { ...input, id, at: now, deviceId: this.deviceId } as GrillEvent;
       this.ingest([event]);
       return event;
     });

@@ -71,3 +71,20 @@ export function forecast(grill: Grill, now: number, days: number): { date: strin
   }
   return counts.map((due, i) => ({ date: dayKey(bounds[i] ?? start, rollover), due }));
 }
+
+/**
+ * What comes due soon after `now`: cards due later in today's day window (learning steps, say)
+ * and cards due in tomorrow's day window. Counts of cards, by their current due time.
+ */
+export function upcoming(grill: Grill, now: number): { laterToday: number; tomorrow: number } {
+  const rollover = grill.settings().rolloverHour;
+  const end = addDays(dayStart(now, rollover), 1, rollover);
+  const endTomorrow = addDays(end, 1, rollover);
+  let laterToday = 0;
+  let tomorrow = 0;
+  for (const due of grill.store.stats.dueTimesBefore(endTomorrow)) {
+    if (due >= end) tomorrow++;
+    else if (due > now) laterToday++;
+  }
+  return { laterToday, tomorrow };
+}

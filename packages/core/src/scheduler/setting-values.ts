@@ -1,19 +1,37 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
-import { isSettingKey, SETTING_KEYS, type SettingKey, unknownSetting } from './settings.js';
+import { isSettingKey, type SettingKey, unknownSetting } from './settings.js';
 
 // Kept apart from settings.ts so that only commands that change settings load the validator.
 
-const steps = z
-  .string()
-  .trim()
-  .transform((s) => (s === '' ? [] : s.split(/[\s,]+/)))
-  .pipe(z.array(z.string().regex(/^\d+(\.\d+)?[mhd]$/, 'steps look like 1m 10m 1h 1d')));
+/** A setting's validator and, in plain words, the values it accepts (the error message says it). */
+interface SettingValue {
+  schema: z.ZodType;
+  expected: string;
+}
 
-const int = (min: number, max: number) => z.coerce.number().int('must be a whole number').min(min).max(max);
+const steps: SettingValue = {
+  schema: z
+    .string()
+    .trim()
+    .transform((s) => (s === '' ? [] : s.split(/[\s,]+/)))
+    .pipe(z.array(z.string().regex(/^\d+(\.\d+)?[mhd]$/))),
+  expected: 'durations like 1m 10m 1h 1d',
+};
 
-const PARSERS: Record<SettingKey, z.ZodType> = {
-  retention: z.coerce.number().min(0.7).max(0.99),
+const int = (min: number, max: number): SettingValue => ({
+  schema: z.coerce.number().int().min(min).max(max),
+  expected: `a whole number from ${min} to ${max}`,
+});
+
+const number = (min: number, max: number): SettingValue => ({
+  schema: z.coerce.number().min(min).max(max),
+  expected: `a number from ${min} to ${max}`,
+});
+
+/** The one definition of each setting's valid values. */
+const SETTING_VALUES: Record<SettingKey, SettingValue> = {
+  retention: number(0.7, 0.99),
   'max-interval': int(1, 36500),
   'learning-steps': steps,
   'relearning-steps': steps,
@@ -23,15 +41,14 @@ const PARSERS: Record<SettingKey, z.ZodType> = {
   'leech-threshold': int(1, 99),
 };
 
-/** Parses a setting's text value; throws a clear error naming the key and the expected form. */
+/**
+ * Parses a setting's text value. A bad value throws an InvalidInputError (`bad-setting`) that
+ * says what the setting accepts, e.g. `retention must be a number from 0.7 to 0.99, not "2"`.
+ */
 export function parseSettingValue(key: string, raw: string): unknown {
   if (!isSettingKey(key)) throw unknownSetting(key);
-  const result = PARSERS[key].safeParse(raw);
-  if (!result.success) {
-    throw new InvalidInputError(
-      'bad-setting',
-      `bad value "${raw}" for ${key}: ${result.error.issues[0]?.message ?? 'invalid'} (${SETTING_KEYS[key].help})`,
-    );
-  }
+  const { schema, expected } = SETTING_VALUES[key];
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new InvalidInputError('bad-setting', `${key} must be ${expected}, not "${raw}"`);
   return result.data;
 }

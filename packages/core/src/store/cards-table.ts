@@ -61,6 +61,7 @@ export class CardsTable {
   private readonly countsStmt;
   private readonly tagStmt;
   private readonly tagsStmt;
+  private readonly tagCountsStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], RawCard>('SELECT * FROM cards WHERE key = ?');
@@ -92,6 +93,9 @@ export class CardsTable {
     this.retireStmt = db.prepare('UPDATE cards SET retired = 1 WHERE key = ?');
     this.countsStmt = db.prepare<[], { deck_id: string; kind: string; n: number }>(
       'SELECT deck_id, kind, count(*) AS n FROM cards WHERE retired = 0 GROUP BY deck_id, kind',
+    );
+    this.tagCountsStmt = db.prepare<[], { tag: string; cards: number }>(
+      "SELECT t.value AS tag, count(DISTINCT cards.key) AS cards FROM cards, json_each(cards.content, '$.tags') AS t WHERE cards.retired = 0 GROUP BY t.value ORDER BY tag",
     );
     this.tagsStmt = db.prepare<[], { tag: string }>(
       "SELECT DISTINCT t.value AS tag FROM cards, json_each(cards.content, '$.tags') AS t WHERE cards.retired = 0 ORDER BY tag",
@@ -145,6 +149,11 @@ export class CardsTable {
   }
 
   /** Every tag on an active card, sorted. */
+  /** Every tag of an active card with its number of active cards, by name. */
+  tagCounts(): { tag: string; cards: number }[] {
+    return this.tagCountsStmt.all();
+  }
+
   tags(): string[] {
     return this.tagsStmt.all().map((r) => r.tag);
   }

@@ -26,7 +26,9 @@ export class EventsTable {
   private readonly insertStmt;
   private readonly forCardStmt;
   private readonly lastUndoableStmt;
+  private readonly undoableStmt;
   private readonly countStmt;
+  private readonly hasStmt;
   private readonly keysStmt;
   private readonly maxIdStmt;
   private readonly unsyncedStmt;
@@ -49,7 +51,13 @@ export class EventsTable {
          AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id)
        ORDER BY e.seq DESC LIMIT 1`,
     );
+    // One event, when it is of an undoable type and no undo has cancelled it yet.
+    this.undoableStmt = db.prepare<[string], RawEvent>(
+      `SELECT * FROM events e WHERE e.id = ? AND e.type IN ('review', 'suspend', 'unsuspend', 'bury')
+         AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id)`,
+    );
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+    this.hasStmt = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM events WHERE id = ?');
     this.keysStmt = db.prepare<[], { card_key: string }>(
       "SELECT DISTINCT card_key FROM events WHERE type <> 'setting'",
     );
@@ -110,6 +118,17 @@ export class EventsTable {
 
   lastUndoable(deviceId: string): GrillEvent | undefined {
     const row = this.lastUndoableStmt.get(deviceId);
+    return row ? toEvent(row) : undefined;
+  }
+
+  /** Whether an event with this id is stored. */
+  has(id: string): boolean {
+    return this.hasStmt.get(id) !== undefined;
+  }
+
+  /** The event with this id, if it can still be undone (undoable type, not yet cancelled). */
+  undoable(id: string): GrillEvent | undefined {
+    const row = this.undoableStmt.get(id);
     return row ? toEvent(row) : undefined;
   }
 

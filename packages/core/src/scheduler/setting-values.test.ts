@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseSettingValue } from './setting-values.js';
+import { SETTING_KEYS } from './settings.js';
+
+const BAD: Record<keyof typeof SETTING_KEYS, [string, string]> = {
+  retention: ['2', 'retention must be a number from 0.7 to 0.99, not "2"'],
+  'max-interval': ['0', 'max-interval must be a whole number from 1 to 36500, not "0"'],
+  'learning-steps': ['1m soon', 'learning-steps must be durations like 1m 10m 1h 1d, not "1m soon"'],
+  'relearning-steps': ['10', 'relearning-steps must be durations like 1m 10m 1h 1d, not "10"'],
+  'new-per-day': ['2.5', 'new-per-day must be a whole number from 0 to 9999, not "2.5"'],
+  'reviews-per-day': ['-1', 'reviews-per-day must be a whole number from 0 to 99999, not "-1"'],
+  'rollover-hour': ['24', 'rollover-hour must be a whole number from 0 to 23, not "24"'],
+  'leech-threshold': ['many', 'leech-threshold must be a whole number from 1 to 99, not "many"'],
+};
+
+describe('parseSettingValue', () => {
+  it('has a bad-value case for every setting', () => {
+    expect(Object.keys(BAD).sort()).toEqual(Object.keys(SETTING_KEYS).sort());
+  });
+
+  for (const [key, [raw, message]] of Object.entries(BAD)) {
+    it(`says in plain words what ${key} accepts`, () => {
+      expect(() => parseSettingValue(key, raw)).toThrow(message);
+      try {
+        parseSettingValue(key, raw);
+      } catch (error) {
+        expect(error).toMatchObject({ code: 'bad-setting', message });
+      }
+    });
+  }
+
+  it('never shows a schema library message, at either end of a range or for text', () => {
+    for (const key of Object.keys(SETTING_KEYS))
+      for (const raw of ['abc', '-5', '1e9', '0.5', 'Infinity']) {
+        let message = '';
+        try {
+          parseSettingValue(key, raw);
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        expect(message).not.toMatch(/expected|Too (big|small)|Invalid|<=|>=/);
+      }
+  });
+
+  it('accepts the values it always accepted', () => {
+    expect(parseSettingValue('retention', '0.7')).toBe(0.7);
+    expect(parseSettingValue('retention', '0.99')).toBe(0.99);
+    expect(parseSettingValue('new-per-day', '0')).toBe(0);
+    expect(parseSettingValue('reviews-per-day', '99999')).toBe(99999);
+    expect(parseSettingValue('max-interval', '36500')).toBe(36500);
+    expect(parseSettingValue('rollover-hour', '23')).toBe(23);
+    expect(parseSettingValue('leech-threshold', '1')).toBe(1);
+    expect(parseSettingValue('learning-steps', ' 1m, 10m 1.5h 2d ')).toEqual(['1m', '10m', '1.5h', '2d']);
+    expect(parseSettingValue('relearning-steps', '')).toEqual([]);
+  });
+
+  it('rejects an unknown setting by name', () => {
+    expect(() => parseSettingValue('colour', 'red')).toThrow(/^unknown setting "colour"/);
+  });
+});
