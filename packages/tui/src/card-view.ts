@@ -6,6 +6,7 @@ import {
   previewRatings,
   RATING_NAMES,
   type Rating,
+  terminalSafe,
 } from '@grill/core';
 
 const PHASES = ['new', 'learning', 'review', 'relearning'] as const;
@@ -48,12 +49,12 @@ export function cardView(grill: Grill, card: CardRow, state: CardState, now: num
 
 export type CardView = ReturnType<typeof cardView>;
 
-/** Plain-text rendering for a terminal without the TUI. */
+/** Plain-text rendering for a terminal without the TUI; deck text has its control characters made visible. */
 export function formatCardView(v: CardView): string {
   const lines = [`${v.key}  [${v.kind}]  ${v.tags.join(', ')}`, '', v.title];
   if (v.body) lines.push('', v.body);
   if (v.options) lines.push('', ...v.options.map((o, i) => `  ${i + 1}. ${o.text}`));
   const ratings = Object.entries(v.intervals).map(([name, i], n) => `${n + 1} ${name} ${i.interval}`);
   lines.push('', ratings.join(' · '));
-  return lines.join('\n');
+  return terminalSafe(lines.join('\n'));
 }

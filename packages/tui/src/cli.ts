@@ -2,14 +2,13 @@
 // The `grill` entry point. Keep this file light: each command's module (and Ink/React for the
 // interactive ones) is imported only when that command runs, so scripting commands start fast.
 import { Command, CommanderError, Option } from 'commander';
-import { reportError } from './errors.js';
+import { commandGroup, findSubcommand, grillUsageErrors, reportError } from './errors.js';
 
 const program = new Command('grill')
   .description(
     'Spaced-repetition drills for backend-developer interviews.\nWith no command, opens the daily drill.',
   )
   .version('0.1.0')
-  .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .addHelpText(
     'after',
@@ -22,8 +21,6 @@ Environment:
 
 const json = new Option('--json', 'print JSON');
 const deck = new Option('--deck <id>', 'only this deck');
-
-program.action(async () => (await import('./commands/drill.js')).drill({ home: true }));
 
 program
   .command('drill')
@@ -179,6 +176,22 @@ program
   .option('--repair', 'rebuild every card state from the review log if anything differs')
   .addOption(json)
   .action(async (opts) => (await import('./commands/maintenance.js')).doctor(opts));
+
+program
+  .command('help')
+  .description('show help for a command, e.g. grill help config set')
+  .argument('[command...]', 'a command, and a subcommand of it')
+  .action((words: string[]) => {
+    let cmd = program;
+    for (const word of words) cmd = findSubcommand(cmd, word);
+    cmd.outputHelp();
+  });
+
+// Last, so that no subcommand inherits what a command group accepts.
+commandGroup(config);
+commandGroup(program, async () => (await import('./commands/drill.js')).drill({ home: true }));
+
+grillUsageErrors(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,9 +1,18 @@
-import type { Problem } from '@grill/core';
+import { type Problem, terminalSafe } from '@grill/core';
 
-export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}\n  hint: ${p.hint}`;
+/**
+ * Writes plain text (a newline is added) with every control character made visible: deck text
+ * comes from git, so it must never drive the terminal. JSON output does not need this (see printJson).
+ */
+export function printText(text: string): void {
+  process.stdout.write(`${terminalSafe(text)}\n`);
 }
 
+export function formatProblem(p: Problem): string {
+  return terminalSafe(`${p.file}:${p.line}:${p.column}: ${p.message}\n  hint: ${p.hint}`);
+}
+
+/** JSON.stringify escapes control characters, so JSON output keeps deck text exact and still safe. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

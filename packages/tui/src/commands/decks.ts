@@ -1,6 +1,6 @@
 import { bundledContentDir, CARD_KINDS, dailyQueue } from '@grill/core';
 import { withGrill } from '../context.js';
-import { formatProblem, printJson } from '../output.js';
+import { formatProblem, printJson, printText } from '../output.js';
 
 interface DeckListing {
   id: string;
@@ -21,10 +21,10 @@ export async function decks(paths: string[], opts: { json?: boolean }): Promise<
     return;
   }
   const width = Math.max(4, ...rows.map((r) => r.id.length));
-  process.stdout.write(`${'deck'.padEnd(width)}  cards  basic choice typed  open  title\n`);
+  printText(`${'deck'.padEnd(width)}  cards  basic choice typed  open  title`);
   for (const r of rows) {
     const kinds = CARD_KINDS.map((kind) => String(r.kinds[kind] ?? 0).padStart(5)).join(' ');
-    process.stdout.write(`${r.id.padEnd(width)}  ${String(r.cards).padStart(5)}  ${kinds}  ${r.title}\n`);
+    printText(`${r.id.padEnd(width)}  ${String(r.cards).padStart(5)}  ${kinds}  ${r.title}`);
   }
 }
 

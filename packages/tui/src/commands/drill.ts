@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   DeckProblemsError,
   type Grill,
@@ -10,7 +9,8 @@ import {
 } from '@grill/core';
 import { clockNow, openGrill } from '../context.js';
 import { type Credentials, readCredentials } from '../credentials.js';
-import { grillUnknownDeck } from './due.js';
+import { openInEditor } from '../editor.js';
+import { checkTag, grillUnknownDeck } from './due.js';
 
 export interface DrillOptions {
   deck?: string;
@@ -45,6 +45,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
   checkpoints.unref();
   try {
     if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
+    checkTag(grill, opts.tag);
     const credentials = readCredentials(grillHome());
     const autoSync = credentials?.autoSync ? credentials : null;
     let syncNote: string | null = null;
@@ -55,17 +56,19 @@ export async function drill(opts: DrillOptions): Promise<void> {
       ...(opts.tag ? { tag: opts.tag } : {}),
     };
     const startWith = opts.home ? undefined : { filter, ...(limit ? { limit } : {}) };
-    await runApp({
+    const result = await runApp({
       grill,
       syncServer: credentials?.server ?? null,
       initialMessage: syncNote,
       clock: () => clockNow(),
       ...(startWith ? { startWith } : {}),
       openEditor: (file: string, line: number) => {
-        const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
         process.stdin.setRawMode?.(false);
-        spawnSync(editor, [`+${line}`, file], { stdio: 'inherit', shell: process.platform === 'win32' });
-        process.stdin.setRawMode?.(true);
+        try {
+          return openInEditor(file, line);
+        } finally {
+          process.stdin.setRawMode?.(true);
+        }
       },
       reimport: async (file: string) => {
         try {
@@ -81,6 +84,14 @@ export async function drill(opts: DrillOptions): Promise<void> {
         }
       },
     });
+    // Back on the normal screen: one line of what was done, since the drill's screen is gone.
+    const s = result.summary;
+    if (s && s.answers > 0)
+      process.stdout.write(
+        `grill: ${s.answers} answer${s.answers === 1 ? '' : 's'} on ${s.cards} card${s.cards === 1 ? '' : 's'}, all saved\n`,
+      );
+    // Ctrl+C: the conventional exit status of an interrupted command (128 + SIGINT).
+    if (result.interrupted) process.exitCode = 130;
     if (autoSync) {
       const note = await quietSync(grill, autoSync);
       if (note) process.stderr.write(`${note}\n`);

@@ -1,4 +1,4 @@
-import { dailyQueue, formatInterval, NotFoundError } from '@grill/core';
+import { dailyQueue, formatInterval, type Grill, NotFoundError } from '@grill/core';
 import { withGrill } from '../context.js';
 import { printJson } from '../output.js';
 
@@ -34,4 +34,10 @@ export function due(opts: { json?: boolean; deck?: string }): Promise<void> {
 
 export function grillUnknownDeck(id: string): NotFoundError {
   return new NotFoundError('unknown-deck', `unknown deck "${id}" (see grill decks)`);
+}
+
+/** Throws `unknown-tag` when a --tag was given that no active card carries (a filter that can never match). */
+export function checkTag(grill: Grill, tag: string | undefined): void {
+  if (tag !== undefined && !grill.store.cards.tags().includes(tag))
+    throw new NotFoundError('unknown-tag', `unknown tag "${tag}" (no card has it)`);
 }

@@ -1,6 +1,6 @@
 import { history as readHistory } from '@grill/core';
 import { withGrill } from '../context.js';
-import { printJson } from '../output.js';
+import { printJson, printText } from '../output.js';
 
 export function history(cardKey: string | undefined, opts: { json?: boolean }): Promise<void> {
   return withGrill((grill) => {
@@ -11,9 +11,7 @@ export function history(cardKey: string | undefined, opts: { json?: boolean }): 
       return;
     }
     for (const e of entries)
-      process.stdout.write(
-        `${e.at}  ${e.ratingName.padEnd(5)}  ${String(e.durationMs).padStart(6)}ms  ${e.card}\n`,
-      );
-    if (entries.length === 0) process.stdout.write('no answers yet\n');
+      printText(`${e.at}  ${e.ratingName.padEnd(5)}  ${String(e.durationMs).padStart(6)}ms  ${e.card}`);
+    if (entries.length === 0) printText('no answers yet');
   });
 }

@@ -1,7 +1,7 @@
 import { bundledContentDir, type DeckImportSummary, DeckProblemsError, Grill, grillHome } from '@grill/core';
 import { importPaths } from '@grill/core/parse';
 import { clockNow } from '../context.js';
-import { formatProblem, printJson } from '../output.js';
+import { formatProblem, printJson, printText } from '../output.js';
 
 export function importCommand(paths: string[], opts: { json?: boolean }): void {
   const now = clockNow();
@@ -9,7 +9,7 @@ export function importCommand(paths: string[], opts: { json?: boolean }): void {
   try {
     const summaries = importPaths(grill, paths.length > 0 ? paths : [bundledContentDir()], now);
     if (opts.json) printJson(summaries);
-    else for (const s of summaries) process.stdout.write(`${formatSummary(s)}\n`);
+    else for (const s of summaries) printText(formatSummary(s));
   } catch (error) {
     if (error instanceof DeckProblemsError) {
       for (const p of error.problems) process.stdout.write(`${formatProblem(p)}\n`);

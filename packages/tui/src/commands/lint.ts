@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { bundledContentDir, findDeckFiles } from '@grill/core';
+import { bundledContentDir, findDeckFiles, terminalSafe } from '@grill/core';
 import { fixMissingIds, loadDecks } from '@grill/core/parse';
 import { formatProblem, printJson } from '../output.js';
 
@@ -11,7 +11,7 @@ export function lint(paths: string[], opts: { fix?: boolean; json?: boolean }): 
       const { text, added } = fixMissingIds(before);
       if (added > 0) {
         writeFileSync(file, text);
-        process.stderr.write(`${file}: added ${added} card id${added === 1 ? '' : 's'}\n`);
+        process.stderr.write(`${terminalSafe(file)}: added ${added} card id${added === 1 ? '' : 's'}\n`);
       }
     }
   }

@@ -1,12 +1,13 @@
 import { dailyQueue, nextEntry } from '@grill/core';
 import { cardView, formatCardView } from '../card-view.js';
 import { withGrill } from '../context.js';
-import { printJson } from '../output.js';
-import { grillUnknownDeck } from './due.js';
+import { printJson, printText } from '../output.js';
+import { checkTag, grillUnknownDeck } from './due.js';
 
 export function next(opts: { json?: boolean; deck?: string; tag?: string }): Promise<void> {
   return withGrill((grill, now) => {
     if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
+    checkTag(grill, opts.tag);
     const queue = dailyQueue(grill, now, {
       ...(opts.deck ? { deck: opts.deck } : {}),
       ...(opts.tag ? { tag: opts.tag } : {}),
@@ -20,6 +21,6 @@ export function next(opts: { json?: boolean; deck?: string; tag?: string }): Pro
     const card = grill.requireCard(entry.cardKey);
     const view = { ...cardView(grill, card, grill.state(entry.cardKey), now), queue: entry.kind };
     if (opts.json) printJson(view);
-    else process.stdout.write(`${formatCardView(view)}\n`);
+    else printText(formatCardView(view));
   });
 }

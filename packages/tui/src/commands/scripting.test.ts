@@ -105,7 +105,7 @@ describe('scripting CLI', () => {
     const bad = run(['config', 'set', 'retention', '2']);
     expect([bad.status, bad.stderr]).toEqual([
       1,
-      'grill: bad value "2" for retention: Too big: expected number to be <=0.99 (desired retention, 0.7-0.99)\n',
+      'grill: retention must be a number from 0.7 to 0.99, not "2"\n',
     ]);
     expect(run(['config', 'set', 'colour', 'red']).stderr).toMatch(/^grill: unknown setting "colour"/);
     expect(run(['config', 'get', '--deck', 'nope']).stderr).toBe(
