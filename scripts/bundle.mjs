@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-// marked-terminal highlights code through cli-highlight, which loads highlight.js with all of
-// its ~190 languages (1.5 MB, a tenth of a second to load). The drill needs only the languages
+// The markdown renderer highlights code through cli-highlight, which loads highlight.js with all
+// of its ~190 languages (1.5 MB, a tenth of a second to load). The drill needs only the languages
 // decks use, so the bundle gets highlight.js's core with those registered.
 const LANGUAGES = [
   'bash',
@@ -27,9 +27,7 @@ const LANGUAGES = [
   'yaml',
 ];
 const fromTui = createRequire(new URL('../packages/tui/package.json', import.meta.url));
-const fromCliHighlight = createRequire(
-  fromTui.resolve('cli-highlight', { paths: [path.dirname(fromTui.resolve('marked-terminal'))] }),
-);
+const fromCliHighlight = createRequire(fromTui.resolve('cli-highlight'));
 const hljsDir = path.dirname(fromCliHighlight.resolve('highlight.js/package.json'));
 const highlightSubset = {
   name: 'highlight-subset',
@@ -45,12 +43,6 @@ const highlightSubset = {
         ),
         'module.exports = hljs;',
       ].join('\n'),
-    }));
-    // Emoji shortcodes are off (renderMarkdown passes emoji: false), so their 300 kB table is not needed.
-    b.onResolve({ filter: /^node-emoji$/ }, () => ({ path: 'no-emoji', namespace: 'grill' }));
-    b.onLoad({ filter: /^no-emoji$/, namespace: 'grill' }, () => ({
-      loader: 'js',
-      contents: 'export const get = () => undefined;',
     }));
   },
 };

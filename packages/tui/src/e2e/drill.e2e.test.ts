@@ -46,10 +46,10 @@ describe('grill in a pseudo-terminal', () => {
     await app.waitFor('covered 3 of 3');
     app.mark();
     await app.type('3');
-    await app.waitFor(/4 done · \d+ left/);
+    await app.waitFor(/4 done · \d+ new · \d+ learning/);
     // The next card is the typed one again (its 1-minute step), where q is text: Ctrl+C quits anywhere.
     await app.type('\u0003');
-    expect(await app.exit()).toBe(0);
+    expect(await app.exit()).toBe(130);
     expect(history().map((h) => [h.card, h.ratingName, h.detail])).toEqual([
       ['kinds/basic', 'hard', undefined],
       ['kinds/choice', 'good', { chosen: [0, 2], correct: true }],
@@ -80,6 +80,9 @@ describe('grill in a pseudo-terminal', () => {
     const { env } = setup();
     const app = new GrillPty([], env, { cols: 60, rows: 30 });
     await app.waitFor('Enter start · d deck');
+    // Every frame of the home screen fits 60 columns.
+    for (const frame of app.frames())
+      for (const line of frame) expect(GrillPty.width(line)).toBeLessThanOrEqual(60);
     await app.type('q');
     expect(await app.exit()).toBe(0);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: checking that no colour codes were sent

@@ -1,16 +1,31 @@
-import { dailyQueue, type Grill, type QueueFilter, type Rating, streak } from '@grill/core';
-import { Box, useApp, useInput, useStdout } from 'ink';
-import { useCallback, useMemo, useReducer, useRef } from 'react';
-import { cardReducer, initialCardUi } from './card-reducer.js';
+import { type Grill, type QueueFilter, type Rating, streak, upcoming } from '@grill/core';
+import { useApp, useStdout } from 'ink';
+import { useEffect, useReducer, useRef } from 'react';
+import type { EditorResult } from '../editor.js';
+import { type CardAction, cardReducer, initialCardUi } from './card-reducer.js';
+import { Frame } from './components/Frame.js';
 import { type KeyAction, type KeyContext, resolveKey } from './keymap.js';
-import { CardScreen } from './screens/CardScreen.js';
-import { HelpOverlay } from './screens/HelpOverlay.js';
-import { HomeScreen } from './screens/HomeScreen.js';
-import { PickerScreen } from './screens/PickerScreen.js';
-import { StatsScreen } from './screens/StatsScreen.js';
-import { SummaryScreen } from './screens/SummaryScreen.js';
+import type { Keypress } from './keys.js';
+import {
+  cardParts,
+  helpParts,
+  homeParts,
+  layoutScreen,
+  pickerParts,
+  type ScreenParts,
+  statsParts,
+  summaryParts,
+} from './layout/frames.js';
+import { colorEnabled } from './markdown.js';
 import { DrillSession, type SessionSummary } from './session.js';
+import { useKeypresses } from './use-keypresses.js';
 import { homeData, statsData } from './view-data.js';
+
+/** How the app ended: Ctrl+C (`interrupted`) or q, with the last session's summary. */
+export interface AppExit {
+  interrupted: boolean;
+  summary: SessionSummary | null;
+}
 
 export interface AppProps {
   readonly grill: Grill;
@@ -18,286 +33,426 @@ export interface AppProps {
   /** Start a session at once (grill drill) instead of showing home. */
   readonly startWith?: { filter: QueueFilter; limit?: number };
   /** Opens a file at a line in the user's editor; returns when the editor exits. */
-  readonly openEditor: (file: string, line: number) => void;
+  readonly openEditor: (file: string, line: number) => EditorResult;
   /** Re-imports a deck file after editing; returns an error message or null. */
   readonly reimport: (file: string) => Promise<string | null>;
   /** The sync server this machine is logged in to, if any (shown on the home screen). */
   readonly syncServer?: string | null;
   /** A note to show on the first screen (e.g. the result of syncing on start). */
   readonly initialMessage?: string | null;
+  /** The terminal's size, when not the output stream's (tests). */
+  readonly size?: { columns: number; rows: number };
+  /** Colours on or off (default: NO_COLOR / FORCE_COLOR decide). */
+  readonly color?: boolean;
+  /** Told how the app ends, just before it does. */
+  readonly onExit?: (result: AppExit) => void;
 }
 
-type Screen =
+export type Screen =
   | { name: 'home' }
-  | { name: 'picker'; kind: 'deck' | 'tag'; index: number }
+  | { name: 'picker'; kind: 'deck' | 'tag'; index: number; filter: string }
   | { name: 'session' }
-  | { name: 'summary'; summary: SessionSummary }
+  | { name: 'summary'; summary: SessionSummary; early: boolean }
   | { name: 'stats' };
 
-/** The container: holds the screen and the session, maps keys to actions. Screens are presentational. */
-export function App({
-  grill,
-  clock,
-  startWith,
-  openEditor,
-  reimport,
-  syncServer = null,
-  initialMessage = null,
-}: AppProps) {
+/** The container: holds the screen and the session, maps keys to actions. Layout is in layout/. */
+export function App(props: AppProps) {
+  const { grill, clock, startWith, openEditor, reimport, syncServer = null, initialMessage = null } = props;
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const width = Math.max(40, Math.min(stdout.columns || 80, 120) - 1);
-  const height = stdout.rows || 24;
-  const session = useRef<DrillSession | null>(null);
-  const messageRef = useRef<string | null>(initialMessage);
-  const helpRef = useRef(false);
-  const setMessage = (m: string | null) => {
-    messageRef.current = m;
-  };
-  const setHelp = (h: boolean) => {
-    helpRef.current = h;
-  };
-  // Keys can arrive faster than React re-renders, so the state the key handler reads lives in
+  const color = props.color ?? colorEnabled();
+  const size = useTerminalSize(stdout, props.size);
+  const cols = Math.max(20, Math.min(size.columns, 120) - 1);
+
+  // Keys can arrive faster than React re-renders, so everything the key handler reads lives in
   // refs, updated at once; `repaint` then renders it.
   const [, repaint] = useReducer((n: number) => n + 1, 0);
-  const uiRef = useRef(initialCardUi);
-  const dispatchUi = (action: Parameters<typeof cardReducer>[2]) => {
-    const card = session.current?.current?.card.content;
-    uiRef.current =
-      action.type === 'reset'
-        ? initialCardUi
-        : card
-          ? cardReducer(card, uiRef.current, action)
-          : uiRef.current;
+  const session = useRef<DrillSession | null>(null);
+  const message = useRef<string | null>(initialMessage);
+  const help = useRef<KeyContext | null>(null);
+  const ui = useRef(initialCardUi);
+  const scroll = useRef({ offset: 0, follow: false, page: 10, max: 0 });
+  const lastSummary = useRef<SessionSummary | null>(null);
+  // Home and stats data are read once per visit of the screen (and again when the message changes).
+  const cache = useRef<{ screen: Screen; message: string | null; data: unknown } | null>(null);
+  const cached = <T,>(screen: Screen, read: () => T): T => {
+    const c = cache.current;
+    if (c?.screen === screen && c.message === message.current) return c.data as T;
+    const data = read();
+    cache.current = { screen, message: message.current, data };
+    return data;
   };
 
-  const start = useCallback(
-    (filter: QueueFilter, limit?: number): Screen => {
-      const s = new DrillSession(grill, filter, clock, limit);
-      if (!s.current) {
-        setMessage('nothing due there right now');
-        return { name: 'home' };
-      }
-      session.current = s;
-      dispatchUi({ type: 'reset' });
-      return { name: 'session' };
-    },
-    [grill, clock],
-  );
+  const dispatchUi = (action: CardAction) => {
+    const card = session.current?.current?.card.content;
+    ui.current = action.type === 'reset' || !card ? initialCardUi : cardReducer(card, ui.current, action);
+  };
+  const resetScroll = () => {
+    scroll.current = { ...scroll.current, offset: 0, follow: false };
+  };
+
+  const start = (filter: QueueFilter, limit?: number, cram?: readonly string[]): Screen => {
+    const s = new DrillSession(grill, filter, clock, limit, cram ?? null);
+    if (!s.current) {
+      message.current = 'nothing due there right now';
+      return { name: 'home' };
+    }
+    session.current = s;
+    dispatchUi({ type: 'reset' });
+    resetScroll();
+    return { name: 'session' };
+  };
 
   const screenRef = useRef<Screen | null>(null);
   screenRef.current ??= startWith ? start(startWith.filter, startWith.limit) : { name: 'home' };
   const setScreen = (next: Screen) => {
     screenRef.current = next;
+    resetScroll();
   };
-  const screen = screenRef.current;
-  const ui = uiRef.current;
-  const message = messageRef.current;
-  const help = helpRef.current;
-  const home = useMemo(
-    () => (screen.name === 'home' ? homeData(grill, clock(), syncServer) : null),
-    [screen, grill, clock, message, syncServer],
-  );
-  const stats = useMemo(
-    () => (screen.name === 'stats' ? statsData(grill, clock()) : null),
-    [screen, grill, clock],
-  );
-  const current = session.current?.current ?? null;
-  const remaining = screen.name === 'session' && session.current ? session.current.remaining() : 0;
 
+  /** After an answer, undo, bury or suspend: the next card, or the summary when none is left. */
   const afterSessionChange = () => {
     const s = session.current;
     dispatchUi({ type: 'reset' });
-    if (s && !s.current) setScreen({ name: 'summary', summary: s.summary() });
+    resetScroll();
+    if (s && !s.current) {
+      lastSummary.current = s.summary();
+      setScreen({ name: 'summary', summary: s.summary(), early: false });
+    }
   };
 
   const rate = (rating: Rating) => {
     const s = session.current;
     if (!s?.current) return;
     const card = s.current.card.content;
-    const ui = uiRef.current;
+    const u = ui.current;
     const detail =
       card.kind === 'choice'
-        ? { chosen: ui.chosen, correct: ui.correct ?? false }
+        ? { chosen: u.chosen, correct: u.correct ?? false }
         : card.kind === 'typed'
-          ? { typed: ui.typed, correct: ui.correct ?? false }
+          ? { typed: u.typed, correct: u.correct ?? false }
           : card.kind === 'open'
-            ? { covered: ui.covered }
+            ? { covered: u.covered }
             : undefined;
     s.answer(rating, detail);
-    setMessage(null);
+    message.current = null;
     afterSessionChange();
   };
 
   /** Which key bindings apply, from the state as it is now (not as last rendered). */
-  const currentContext = (): KeyContext => {
+  const context = (): KeyContext => {
+    if (help.current) return 'help';
     const screen = screenRef.current ?? { name: 'home' };
-    if (screen.name === 'picker') return 'picker';
+    if (screen.name === 'summary') return screen.early ? 'leaving' : 'summary';
     if (screen.name !== 'session') return screen.name;
-    if (uiRef.current.phase === 'revealed') return 'revealed';
-    return session.current?.current?.card.content.kind === 'typed' ? 'typing' : 'question';
+    const kind = session.current?.current?.card.content.kind;
+    if (ui.current.phase === 'revealed') return kind === 'open' ? 'rubric' : 'revealed';
+    if (kind === 'choice') return 'choice';
+    if (kind === 'typed') return ui.current.editing ? 'typing' : 'typed';
+    return 'question';
   };
 
-  const run = (action: KeyAction, input: string) => {
+  const pickerItems = (kind: 'deck' | 'tag', filter: string): { value: string; label: string }[] => {
+    const all =
+      kind === 'deck'
+        ? grill.store.decks.all().map((d) => ({ value: d.id, label: `${d.id}  ${d.title}` }))
+        : grill.tagCounts().map((t) => ({
+            value: t.tag,
+            label: `${t.tag} (${t.cards} ${t.cards === 1 ? 'card' : 'cards'})`,
+          }));
+    const f = filter.toLowerCase();
+    return f ? all.filter((i) => i.label.toLowerCase().includes(f)) : all;
+  };
+
+  const leave = (interrupted: boolean) => {
+    const result: AppExit = { interrupted, summary: lastSummary.current };
+    props.onExit?.(result);
+    exit(result);
+  };
+
+  const edit = () => {
+    const s = session.current;
+    const current = s?.current;
+    if (!s || !current) return;
+    const deck = grill.store.decks.get(current.card.deckId);
+    if (!deck) return;
+    const result = openEditor(deck.sourcePath, current.card.sourceLine);
+    if (!result.ok) {
+      message.current = `not edited: ${result.message}`;
+      return;
+    }
+    if (!result.changed) {
+      message.current = 'no changes saved in the editor';
+      return;
+    }
+    message.current = 're-importing…';
+    void reimport(deck.sourcePath).then((problem) => {
+      if (problem) message.current = `saved, but not re-imported: ${problem}`;
+      else {
+        s.reload();
+        message.current = 'saved and re-imported';
+        if (!s.current) afterSessionChange();
+      }
+      repaint();
+    });
+  };
+
+  const run = (action: KeyAction, key: Keypress) => {
     const s = session.current;
     const screen = screenRef.current ?? { name: 'home' };
-    const current = s?.current ?? null;
-    if (action === 'start-all' || action === 'choose' || action === 'drill-weakest') setMessage(null);
+    const sc = scroll.current;
     switch (action) {
       case 'quit':
-        exit();
+        leave(false);
+        return;
+      case 'interrupt':
+        if (s) lastSummary.current = s.summary();
+        leave(true);
+        return;
+      case 'end-session':
+        if (!s) return;
+        lastSummary.current = s.summary();
+        message.current = null;
+        setScreen({ name: 'summary', summary: s.summary(), early: true });
         return;
       case 'help':
-        setHelp(true);
+        help.current = context();
+        sc.offset = 0;
         return;
       case 'start-all':
+        message.current = null;
         setScreen(start({}));
         return;
       case 'pick-deck':
       case 'pick-tag':
-        setScreen({ name: 'picker', kind: action === 'pick-deck' ? 'deck' : 'tag', index: 0 });
+        message.current = null;
+        setScreen({ name: 'picker', kind: action === 'pick-deck' ? 'deck' : 'tag', index: 0, filter: '' });
         return;
       case 'open-stats':
+        message.current = null;
         setScreen({ name: 'stats' });
         return;
       case 'back':
-        setMessage(null);
+        if (screen.name === 'picker' && screen.filter) {
+          screenRef.current = { ...screen, filter: '', index: 0 };
+          return;
+        }
+        message.current = null;
         setScreen({ name: 'home' });
         return;
-      case 'up':
-      case 'down': {
-        const delta = action === 'up' ? -1 : 1;
+      case 'move-up':
+      case 'move-down': {
+        const delta = action === 'move-up' ? -1 : 1;
         if (screen.name === 'picker') {
-          const n = pickerItems(screen.kind).length;
-          setScreen({ ...screen, index: (screen.index + delta + n) % n });
-        } else dispatchUi({ type: 'move', delta });
+          const n = pickerItems(screen.kind, screen.filter).length;
+          if (n > 0) screenRef.current = { ...screen, index: (screen.index + delta + n) % n };
+          sc.follow = true;
+        } else {
+          dispatchUi({ type: 'move', delta });
+          sc.follow = true;
+        }
+        return;
+      }
+      case 'scroll-up':
+      case 'scroll-down':
+      case 'page-up':
+      case 'page-down':
+      case 'scroll-top':
+      case 'scroll-bottom': {
+        const step = { 'scroll-up': -1, 'scroll-down': 1, 'page-up': -sc.page, 'page-down': sc.page }[
+          action as 'scroll-up'
+        ];
+        sc.offset =
+          action === 'scroll-top'
+            ? 0
+            : action === 'scroll-bottom'
+              ? sc.max
+              : Math.max(0, Math.min(sc.max, sc.offset + (step ?? 0)));
+        sc.follow = false;
         return;
       }
       case 'choose':
         if (screen.name === 'picker') {
-          const item = pickerItems(screen.kind)[screen.index];
-          if (item)
-            setScreen(start(screen.kind === 'deck' ? { deck: item.split(' ')[0] ?? item } : { tag: item }));
+          const item = pickerItems(screen.kind, screen.filter)[screen.index];
+          if (item) setScreen(start(screen.kind === 'deck' ? { deck: item.value } : { tag: item.value }));
         }
         return;
       case 'drill-weakest': {
-        const keys = new Set(stats?.weakest.map((w) => w.key) ?? []);
-        setScreen(keys.size > 0 ? start({ keys }) : { name: 'home' });
+        const weakest = statsData(grill, clock()).weakest.map((w) => w.key);
+        message.current = null;
+        setScreen(
+          weakest.length > 0 ? start({ keys: new Set(weakest) }, undefined, weakest) : { name: 'home' },
+        );
+        return;
+      }
+      case 'submit': {
+        const card = s?.current?.card.content;
+        if (card?.kind === 'choice' && ui.current.chosen.length === 0) {
+          message.current = `choose an option first (1-${card.options.length}), or Space to give up`;
+          return;
+        }
+        message.current = null;
+        dispatchUi({ type: 'reveal' });
         return;
       }
       case 'reveal':
-      case 'submit':
-        if (
-          action === 'submit' &&
-          current?.card.content.kind !== 'choice' &&
-          current?.card.content.kind !== 'typed'
-        )
-          return;
+        message.current = null;
         dispatchUi({ type: 'reveal' });
         return;
       case 'toggle-option':
-        dispatchUi({ type: 'toggle-option', index: Number(input) - 1 });
+        message.current = null;
+        dispatchUi({ type: 'toggle-option', index: Number(key.text) - 1 });
         return;
       case 'backspace':
-        dispatchUi({ type: 'backspace' });
+        if (screen.name === 'picker')
+          screenRef.current = { ...screen, filter: screen.filter.slice(0, -1), index: 0 };
+        else dispatchUi({ type: 'backspace' });
+        return;
+      case 'clear-field':
+      case 'leave-field':
+      case 'enter-field':
+        dispatchUi({ type: action });
         return;
       case 'toggle-point':
         dispatchUi({ type: 'toggle-point' });
+        sc.follow = true;
         return;
       case 'rate':
-        rate(Number(input) as Rating);
+        rate(Number(key.text) as Rating);
         return;
       case 'confirm-rating':
-        if (uiRef.current.rating) rate(uiRef.current.rating);
-        else setMessage('press 1-4 to rate');
+        if (ui.current.rating) rate(ui.current.rating);
+        else message.current = 'press 1-4 to rate';
         return;
-      case 'undo':
-        if (s?.undo()) {
-          setMessage('undone — this card is back');
-          afterSessionChange();
-        } else setMessage('nothing to undo');
-        return;
-      case 'bury':
-        s?.bury();
-        setMessage('buried until tomorrow');
-        afterSessionChange();
-        return;
-      case 'suspend':
-        s?.suspend();
-        setMessage('suspended (grill unsuspend KEY brings it back)');
-        afterSessionChange();
-        return;
-      case 'edit': {
-        if (!s?.current) return;
-        const deck = grill.store.decks.get(s.current.card.deckId);
-        if (!deck) return;
-        openEditor(deck.sourcePath, s.current.card.sourceLine);
-        void reimport(deck.sourcePath).then((problem) => {
-          s.reload();
-          setMessage(problem ? `not re-imported: ${problem}` : 'saved and re-imported');
-          afterSessionChange();
-          repaint();
-        });
+      case 'undo': {
+        const undone = s?.undo();
+        if (!undone) {
+          message.current = 'nothing to undo in this session';
+          return;
+        }
+        dispatchUi({ type: 'reset' });
+        resetScroll();
+        screenRef.current = { name: 'session' };
+        message.current = `undone: ${undone.type === 'review' ? 'your answer' : undone.type === 'bury' ? 'the bury' : 'the suspend'} — this card is back`;
         return;
       }
+      case 'bury': {
+        const key = s?.bury();
+        afterSessionChange();
+        if (key) message.current = `buried ${key} until tomorrow (u undoes)`;
+        return;
+      }
+      case 'suspend': {
+        const key = s?.suspend();
+        afterSessionChange();
+        if (key) message.current = `suspended ${key} (u undoes; grill unsuspend ${key} brings it back)`;
+        return;
+      }
+      case 'edit':
+        edit();
+        return;
     }
   };
 
-  useInput((input, key) => {
-    if (helpRef.current) setHelp(false);
-    else {
-      const context = currentContext();
-      const action = resolveKey(context, input, key);
-      if (action) run(action, input);
-      else if (context === 'typing' && input && !key.ctrl && !key.meta && input >= ' ') {
-        dispatchUi({ type: 'type', text: input });
-      }
+  const onKey = (key: Keypress) => {
+    const ctx = context();
+    if (ctx === 'leaving') {
+      leave(key.name === 'ctrl' && key.text === 'c');
+      return;
     }
+    const action = resolveKey(ctx, key);
+    if (ctx === 'help') {
+      if (action === 'interrupt') leave(true);
+      else if (action?.startsWith('scroll') || action?.startsWith('page')) run(action, key);
+      else {
+        help.current = null;
+        resetScroll();
+      }
+      return;
+    }
+    if (action) {
+      // A message stays for one card: moving on clears it (actions that set one set it after).
+      run(action, key);
+      return;
+    }
+    const text = key.name === 'char' || key.name === 'space' || key.name === 'paste' ? key.text : '';
+    if (!text) return;
+    const screen = screenRef.current;
+    if (ctx === 'typing') dispatchUi({ type: 'type', text });
+    else if (screen?.name === 'picker')
+      screenRef.current = { ...screen, filter: screen.filter + text.replace(/\s+/g, ' '), index: 0 };
+  };
+
+  useKeypresses((key) => {
+    onKey(key);
     repaint();
   });
 
-  function pickerItems(kind: 'deck' | 'tag'): string[] {
-    return kind === 'deck'
-      ? grill.store.decks.all().map((d) => `${d.id}  ${d.title}`)
-      : grill.store.cards.tags();
-  }
+  // The time on the current card ticks once a second.
+  const onCard = screenRef.current?.name === 'session';
+  useEffect(() => {
+    if (!onCard) return;
+    const timer = setInterval(repaint, 1000);
+    return () => clearInterval(timer);
+  }, [onCard]);
 
-  if (help) return <HelpOverlay />;
-  return (
-    <Box flexDirection="column">
-      {screen.name === 'home' && home ? <HomeScreen data={home} width={width} message={message} /> : null}
-      {screen.name === 'picker' ? (
-        <PickerScreen
-          title={screen.kind === 'deck' ? 'Drill one deck' : 'Drill one tag'}
-          items={pickerItems(screen.kind)}
-          index={screen.index}
-          height={height}
-        />
-      ) : null}
-      {screen.name === 'session' && current ? (
-        <CardScreen
-          current={current}
-          ui={ui}
-          done={session.current?.reviewed ?? 0}
-          remaining={remaining}
-          width={width}
-          now={current.shownAt}
-          message={message}
-        />
-      ) : null}
-      {screen.name === 'summary' ? (
-        <SummaryScreen
-          summary={screen.summary}
-          dueTomorrow={dueTomorrow(grill, clock())}
-          streak={streak(grill, clock())}
-        />
-      ) : null}
-      {screen.name === 'stats' && stats ? <StatsScreen data={stats} width={width} /> : null}
-    </Box>
-  );
+  // ── layout ────────────────────────────────────────────────────────────────
+  const parts = help.current ? helpParts(help.current, cols, color) : screenParts();
+  const frame = layoutScreen(parts, size.rows, scroll.current, color);
+  scroll.current.offset = frame.view.offset;
+  scroll.current.max = frame.view.maxOffset;
+  scroll.current.page = Math.max(1, frame.bodyHeight - 2);
+  return <Frame lines={frame.lines} />;
+
+  function screenParts(): ScreenParts {
+    const screen = screenRef.current ?? { name: 'home' };
+    const s = session.current;
+    const current = s?.current;
+    if (screen.name === 'session' && s && current)
+      return cardParts(
+        { context: context(), current, ui: ui.current, session: s, message: message.current, now: clock() },
+        cols,
+        color,
+      );
+    if (screen.name === 'picker') {
+      const items = pickerItems(screen.kind, screen.filter).map((i) => i.label);
+      const title = screen.kind === 'deck' ? 'Drill one deck' : 'Drill one tag';
+      return pickerParts(title, screen.filter, items, screen.index, cols, color);
+    }
+    if (screen.name === 'summary') {
+      const now = clock();
+      const input = {
+        summary: screen.summary,
+        upcoming: upcoming(grill, now),
+        streak: streak(grill, now),
+        early: screen.early,
+      };
+      return summaryParts(input, cols, color);
+    }
+    if (screen.name === 'stats')
+      return statsParts(
+        cached(screen, () => statsData(grill, clock())),
+        cols,
+        color,
+      );
+    return homeParts(
+      cached(screen, () => homeData(grill, clock(), syncServer)),
+      message.current,
+      cols,
+      color,
+    );
+  }
 }
 
-function dueTomorrow(grill: Grill, now: number): number {
-  const q = dailyQueue(grill, now + 86_400_000);
-  return q.perDeck.reduce((n, d) => n + d.learning + d.review, 0);
+/** The terminal's size, re-read when it is resized. */
+function useTerminalSize(stdout: NodeJS.WriteStream, fixed?: { columns: number; rows: number }) {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (fixed) return;
+    stdout.on('resize', bump);
+    return () => {
+      stdout.off('resize', bump);
+    };
+  }, [stdout, fixed]);
+  return fixed ?? { columns: stdout.columns || 80, rows: stdout.rows || 24 };
 }

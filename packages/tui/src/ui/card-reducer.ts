@@ -14,6 +14,8 @@ export interface CardUiState {
   chosen: number[];
   /** typed: the text typed so far. */
   typed: string;
+  /** typed: whether the answer field has the keys (letters are text) or the card's commands do. */
+  editing: boolean;
   /** open: rubric points ticked as covered. */
   covered: number[];
   /** open: the rubric point the cursor is on. */
@@ -28,6 +30,9 @@ export type CardAction =
   | { type: 'toggle-option'; index: number }
   | { type: 'type'; text: string }
   | { type: 'backspace' }
+  | { type: 'clear-field' }
+  | { type: 'leave-field' }
+  | { type: 'enter-field' }
   | { type: 'reveal' }
   | { type: 'toggle-point'; index?: number }
   | { type: 'move'; delta: number }
@@ -38,6 +43,7 @@ export const initialCardUi: CardUiState = {
   phase: 'question',
   chosen: [],
   typed: '',
+  editing: true,
   covered: [],
   cursor: 0,
   correct: null,
@@ -65,12 +71,20 @@ export function cardReducer(card: Card, state: CardUiState, action: CardAction):
             : [action.index],
       };
     case 'type':
+      // A typed answer is one line: pasted line breaks become spaces.
       return card.kind === 'typed' && state.phase === 'question'
-        ? { ...state, typed: state.typed + action.text }
+        ? { ...state, typed: state.typed + action.text.replace(/\s*\n\s*/g, ' ') }
         : state;
     case 'backspace':
       return card.kind === 'typed' && state.phase === 'question'
-        ? { ...state, typed: [...state.typed].slice(0, -1).join('') }
+        ? { ...state, typed: withoutLastCharacter(state.typed) }
+        : state;
+    case 'clear-field':
+      return card.kind === 'typed' && state.phase === 'question' ? { ...state, typed: '' } : state;
+    case 'leave-field':
+    case 'enter-field':
+      return card.kind === 'typed' && state.phase === 'question'
+        ? { ...state, editing: action.type === 'enter-field' }
         : state;
     case 'reveal': {
       if (state.phase === 'revealed') return state;
@@ -101,4 +115,13 @@ export function cardReducer(card: Card, state: CardUiState, action: CardAction):
     case 'select-rating':
       return state.phase === 'revealed' ? { ...state, rating: action.rating } : state;
   }
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `text` without its last user-perceived character (`é` as `e` + U+0301 goes at once). */
+function withoutLastCharacter(text: string): string {
+  let last = 0;
+  for (const { index } of graphemes.segment(text)) last = index;
+  return text.slice(0, last);
 }

@@ -1,16 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { BINDINGS, helpLines, resolveKey } from './keymap.js';
+import { BINDINGS, footerItems, helpLines, type KeyContext, resolveKey } from './keymap.js';
+import type { Keypress } from './keys.js';
+
+const char = (text: string): Keypress => ({ name: 'char', text });
+const named = (name: Keypress['name']): Keypress => ({ name, text: name === 'space' ? ' ' : '' });
+
+const CONTEXTS: KeyContext[] = [
+  'home',
+  'picker',
+  'question',
+  'choice',
+  'typing',
+  'typed',
+  'revealed',
+  'rubric',
+  'summary',
+  'leaving',
+  'stats',
+  'help',
+];
 
 describe('keymap', () => {
   it('maps keys per context', () => {
-    expect(resolveKey('question', ' ', {})).toBe('reveal');
-    expect(resolveKey('question', '2', {})).toBe('toggle-option');
-    expect(resolveKey('revealed', '2', {})).toBe('rate');
-    expect(resolveKey('revealed', '', { return: true })).toBe('confirm-rating');
-    expect(resolveKey('typing', 'q', {})).toBeNull();
-    expect(resolveKey('typing', '', { return: true })).toBe('submit');
-    expect(resolveKey('home', 'q', {})).toBe('quit');
-    expect(resolveKey('revealed', 'u', { ctrl: true })).toBeNull();
+    expect(resolveKey('question', named('space'))).toBe('reveal');
+    expect(resolveKey('choice', char('2'))).toBe('toggle-option');
+    expect(resolveKey('revealed', char('2'))).toBe('rate');
+    expect(resolveKey('revealed', named('enter'))).toBe('confirm-rating');
+    expect(resolveKey('typing', char('q'))).toBeNull();
+    expect(resolveKey('typing', char('u'))).toBeNull();
+    expect(resolveKey('typing', named('enter'))).toBe('submit');
+    expect(resolveKey('typing', named('escape'))).toBe('leave-field');
+    expect(resolveKey('typed', char('u'))).toBe('undo');
+    expect(resolveKey('typed', named('tab'))).toBe('enter-field');
+    expect(resolveKey('home', char('q'))).toBe('quit');
+    expect(resolveKey('question', char('q'))).toBe('end-session');
+    expect(resolveKey('rubric', named('down'))).toBe('move-down');
+    expect(resolveKey('revealed', named('down'))).toBe('scroll-down');
+    expect(resolveKey('rubric', named('pageup'))).toBe('page-up');
+    expect(resolveKey('picker', char('k'))).toBeNull();
+    expect(resolveKey('revealed', { name: 'paste', text: '3' })).toBeNull();
+    for (const c of CONTEXTS) expect(resolveKey(c, { name: 'ctrl', text: 'c' }), c).toBe('interrupt');
   });
 
   it('never binds one key to two actions in the same context', () => {
@@ -24,6 +53,38 @@ describe('keymap', () => {
         }
       }
     }
-    expect(helpLines().length).toBeGreaterThan(10);
+  });
+
+  it('footers list only keys that work: no session letters while typing an answer', () => {
+    const typing = footerItems('typing').join(' · ');
+    expect(typing).toContain('Enter submit');
+    expect(typing).toContain('Ctrl+C quit');
+    for (const letter of ['u undo', 'e edit', 'b bury', '! suspend', '? help', 'q quit'])
+      expect(typing).not.toContain(letter);
+    const typed = footerItems('typed').join(' · ');
+    for (const letter of ['u undo', 'e edit', 'b bury', '! suspend', '? help', 'q quit'])
+      expect(typed).toContain(letter);
+    expect(
+      footerItems('revealed', (a) => !a.startsWith('scroll') && !a.startsWith('page')).join(' '),
+    ).not.toContain('scroll');
+    // Every footer item names a key that resolves, in that context, to an action.
+    for (const c of CONTEXTS) {
+      for (const b of BINDINGS.filter((x) => x.footer && x.contexts.includes(c))) {
+        const key = b.keys[0] as string;
+        const press: Keypress =
+          key.length === 1
+            ? char(key)
+            : key.startsWith('ctrl+')
+              ? { name: 'ctrl', text: key.slice(5) }
+              : named(key as Keypress['name']);
+        expect(resolveKey(c, press), `${c} ${key}`).toBe(b.action);
+      }
+    }
+  });
+
+  it('help is per context and generated from the table', () => {
+    expect(helpLines('typing').map((l) => l.keys)).toContain('Esc/Tab');
+    expect(helpLines('typing').map((l) => l.keys)).not.toContain('u');
+    expect(helpLines('question').map((l) => l.keys)).toContain('u');
   });
 });

@@ -36,7 +36,9 @@ describe('DrillSession', () => {
       ['kinds/basic', 4, 7000, undefined],
       ['kinds/choice', 1, 3000, { chosen: [1], correct: false }],
     ]);
-    expect(session.summary()).toEqual({ reviewed: 2, correct: 1, timeMs: 10_000 });
+    expect(session.summary()).toEqual({ answers: 2, cards: 2, correct: 1, timeMs: 10_000 });
+    // basic graduated (Easy); choice is back in learning (Again).
+    expect(session.left()).toEqual({ new: 2, learning: 1, review: 0 });
   });
 
   it('undo goes back to the card just answered and removes it from the summary', () => {
@@ -44,11 +46,37 @@ describe('DrillSession', () => {
     tick(1000);
     session.answer(3);
     expect(session.current?.card.key).toBe('kinds/choice');
-    expect(session.undo()).toBe(true);
+    expect(session.undo()).toEqual({ cardKey: 'kinds/basic', type: 'review' });
     expect(session.current?.card.key).toBe('kinds/basic');
-    expect(session.summary()).toEqual({ reviewed: 0, correct: 0, timeMs: 0 });
+    expect(session.summary()).toEqual({ answers: 0, cards: 0, correct: 0, timeMs: 0 });
     expect(grill.store.events.reviewsInEffect()).toEqual([]);
-    expect(session.undo()).toBe(false);
+    expect(session.undo()).toBeNull();
+  });
+
+  it('undo skips what was already undone elsewhere and walks back through the session', () => {
+    const { grill, session } = setup();
+    session.answer(3);
+    session.answer(3, { chosen: [0, 2], correct: true });
+    // `grill undo` in another shell cancels the choice answer (the last made on this device).
+    expect(grill.undo(T0)?.undone.cardKey).toBe('kinds/choice');
+    expect(session.undo()?.cardKey).toBe('kinds/basic');
+    expect(grill.store.events.reviewsInEffect()).toEqual([]);
+    expect(session.undo()).toBeNull();
+  });
+
+  it('counts a card answered twice as one card and two answers', () => {
+    const { session, tick } = setup();
+    session.answer(1);
+    tick(10 * 60_000);
+    session.answer(3, { chosen: [0, 2], correct: true });
+    for (let i = 0; i < 4 && session.current?.card.key !== 'kinds/basic'; i++) {
+      tick(60_000);
+      session.answer(3);
+    }
+    expect(session.current?.card.key).toBe('kinds/basic');
+    session.answer(3);
+    const s = session.summary();
+    expect(s.answers - s.cards).toBe(1);
   });
 
   it('brings learning cards back within the session and ends when nothing is left', () => {

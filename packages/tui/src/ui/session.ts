@@ -22,35 +22,78 @@ export interface CurrentCard {
 }
 
 export interface SessionSummary {
-  reviewed: number;
+  /** Answers given (a card answered Again and then Good counts twice). */
+  answers: number;
+  /** Different cards answered. */
+  cards: number;
+  /** Answers rated Hard, Good or Easy. */
   correct: number;
   timeMs: number;
+}
+
+/** What is left in the session, by kind, as Anki counts it. */
+export interface SessionCounts {
+  new: number;
+  learning: number;
+  review: number;
+}
+
+/** An event this session recorded, for undo. */
+interface Recorded {
+  eventId: string;
+  cardKey: string;
+  /** The answer's rating and time, for the session's counts; absent for bury and suspend. */
+  rating?: Rating;
+  durationMs?: number;
+}
+
+/** What undo did: the card it brought back and what was cancelled. */
+export interface UndoResult {
+  cardKey: string;
+  type: 'review' | 'bury' | 'suspend';
 }
 
 /**
  * A drill session over the engine: which card is up, answering it (committed at once), undo,
  * bury and suspend. Plain logic, no rendering: the TUI is a view of this.
+ *
+ * Two kinds of session: today's queue (optionally one deck or tag), or a fixed list of cards
+ * (`cram`: e.g. the weakest cards) shown whether they are due or not, each once, then any of
+ * them that came back into learning as they come due.
  */
 export class DrillSession {
   current: CurrentCard | null = null;
-  reviewed = 0;
-  correct = 0;
-  timeMs = 0;
-  private readonly ratings: Rating[] = [];
-  private left = 0;
+  private readonly recorded: Recorded[] = [];
+  private counts: SessionCounts = { new: 0, learning: 0, review: 0 };
 
   constructor(
     private readonly grill: Grill,
     private readonly filter: QueueFilter,
     private readonly clock: () => number,
     private readonly limit = Number.POSITIVE_INFINITY,
+    private readonly cram: readonly string[] | null = null,
   ) {
     this.advance();
   }
 
-  /** Cards left in this session, including learning cards coming back soon (as of the last move). */
+  /** Answers given in this session (undone ones not counted). */
+  get answered(): number {
+    return this.recorded.filter((r) => r.rating !== undefined).length;
+  }
+
+  /** Cards left in this session by kind (as of the last move), within the session's limit. */
+  left(): SessionCounts {
+    return this.counts;
+  }
+
+  /** Total cards left (the sum of `left()`). */
   remaining(): number {
-    return this.left;
+    return this.counts.new + this.counts.learning + this.counts.review;
+  }
+
+  /** Whether this session recorded anything it can still undo. */
+  canUndo(): boolean {
+    return this.recorded.length > 0;
   }
 
   answer(rating: Rating, detail?: AnswerDetail): void {
@@ -58,39 +101,52 @@ export class DrillSession {
     if (!current) return;
     const now = this.clock();
     const durationMs = Math.max(0, now - current.shownAt);
-    this.grill.answer(current.card.key, rating, now, { durationMs, ...(detail ? { detail } : {}) });
-    this.reviewed++;
-    this.timeMs += durationMs;
-    this.ratings.push(rating);
-    if (rating > 1) this.correct++;
+    const { event } = this.grill.answer(current.card.key, rating, now, {
+      durationMs,
+      ...(detail ? { detail } : {}),
+    });
+    this.recorded.push({ eventId: event.id, cardKey: current.card.key, rating, durationMs });
     this.advance();
   }
 
-  /** Undoes the last answer made on this device and goes back to that card. */
-  undo(): boolean {
-    const result = this.grill.undo(this.clock());
-    if (!result) return false;
-    if (result.undone.type === 'review' && this.reviewed > 0) {
-      this.reviewed--;
-      const last = this.ratings.pop();
-      if (last !== undefined && last > 1) this.correct--;
-      this.timeMs = Math.max(0, this.timeMs - (result.undone.payload as { durationMs: number }).durationMs);
+  /**
+   * Undoes what this session recorded last (by its event id: an answer made meanwhile in
+   * another shell is left alone) and goes back to that card. Again walks further back. Null
+   * when this session has nothing left to undo.
+   */
+  undo(): UndoResult | null {
+    while (this.recorded.length > 0) {
+      const last = this.recorded.pop() as Recorded;
+      const result = this.grill.undo(this.clock(), last.eventId);
+      // Already undone elsewhere (grill undo in another shell): look further back.
+      if (!result) continue;
+      this.refreshCounts(this.clock());
+      this.show(last.cardKey, 'learning');
+      const type =
+        result.undone.type === 'review' ? 'review' : result.undone.type === 'bury' ? 'bury' : 'suspend';
+      return { cardKey: last.cardKey, type };
     }
-    this.queue(this.clock());
-    this.show(result.undone.cardKey, 'learning');
-    return true;
+    return null;
   }
 
-  bury(): void {
-    if (!this.current) return;
-    this.grill.bury(this.current.card.key, this.clock());
+  /** Buries the current card until tomorrow; returns its key. */
+  bury(): string | null {
+    const current = this.current;
+    if (!current) return null;
+    const { eventId } = this.grill.bury(current.card.key, this.clock());
+    this.recorded.push({ eventId, cardKey: current.card.key });
     this.advance();
+    return current.card.key;
   }
 
-  suspend(): void {
-    if (!this.current) return;
-    this.grill.suspend(this.current.card.key, this.clock());
+  /** Suspends the current card; returns its key. */
+  suspend(): string | null {
+    const current = this.current;
+    if (!current) return null;
+    const { eventId } = this.grill.suspend(current.card.key, this.clock());
+    this.recorded.push({ eventId, cardKey: current.card.key });
     this.advance();
+    return current.card.key;
   }
 
   /** Re-reads the current card (after its deck file was edited and re-imported). */
@@ -102,18 +158,19 @@ export class DrillSession {
   }
 
   summary(): SessionSummary {
-    return { reviewed: this.reviewed, correct: this.correct, timeMs: this.timeMs };
+    const answers = this.recorded.filter((r) => r.rating !== undefined);
+    return {
+      answers: answers.length,
+      cards: new Set(answers.map((r) => r.cardKey)).size,
+      correct: answers.filter((r) => (r.rating ?? 1) > 1).length,
+      timeMs: answers.reduce((t, r) => t + (r.durationMs ?? 0), 0),
+    };
   }
 
   private advance(): void {
-    if (this.reviewed >= this.limit) {
-      this.current = null;
-      this.left = 0;
-      return;
-    }
     const now = this.clock();
-    const queue = this.queue(now);
-    const entry = nextEntry(queue, now);
+    const entry = this.answered >= this.limit ? null : this.nextEntry(now);
+    this.refreshCounts(now);
     if (!entry) {
       this.current = null;
       return;
@@ -121,12 +178,44 @@ export class DrillSession {
     this.show(entry.cardKey, entry.kind, entry);
   }
 
-  /** Today's queue for this session, remembering how many cards are left in it. */
-  private queue(now: number) {
+  /** The card to show next: the cram list's next unanswered card, else today's queue. */
+  private nextEntry(now: number): QueueEntry | null {
+    const fresh = this.cramLeft();
+    if (fresh[0]) return fresh[0];
+    return nextEntry(dailyQueue(this.grill, now, this.filter), now);
+  }
+
+  /** Cards of the cram list not yet answered in this session (and still active, not suspended). */
+  private cramLeft(): QueueEntry[] {
+    if (!this.cram) return [];
+    const done = new Set(this.recorded.map((r) => r.cardKey));
+    return this.cram.flatMap((key) => {
+      if (done.has(key)) return [];
+      const card = this.grill.store.cards.get(key);
+      const state = this.grill.state(key);
+      if (!card || card.retired || state.suspended) return [];
+      const kind: QueueEntry['kind'] = state.phase === 0 ? 'new' : state.phase === 2 ? 'review' : 'learning';
+      return [{ cardKey: key, deckId: card.deckId, kind, due: state.due }];
+    });
+  }
+
+  /** Counts what is left: today's queue (with learning cards coming back within 20 minutes). */
+  private refreshCounts(now: number): void {
     const queue = dailyQueue(this.grill, now, this.filter);
-    const soon = queue.later.filter((e) => e.due - now <= LEARN_AHEAD_MS).length;
-    this.left = Math.min(this.limit - this.reviewed, queue.entries.length + soon);
-    return queue;
+    const soon = queue.later.filter((e) => e.due - now <= LEARN_AHEAD_MS);
+    const counts: SessionCounts = { new: 0, learning: 0, review: 0 };
+    const cram = this.cramLeft();
+    const listed = new Set(cram.map((e) => e.cardKey));
+    for (const e of [...cram, ...queue.entries.filter((q) => !listed.has(q.cardKey)), ...soon])
+      counts[e.kind]++;
+    // A limit caps what is left: new cards are cut first, then learning, then reviews.
+    let over = counts.new + counts.learning + counts.review - Math.max(0, this.limit - this.answered);
+    for (const kind of ['new', 'learning', 'review'] as const) {
+      const cut = Math.min(Math.max(over, 0), counts[kind]);
+      counts[kind] -= cut;
+      over -= cut;
+    }
+    this.counts = counts;
   }
 
   private show(cardKey: string, kind: QueueEntry['kind'], entry?: QueueEntry): void {
