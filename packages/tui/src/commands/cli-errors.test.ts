@@ -125,6 +125,9 @@ describe('--tag', () => {
     const { run } = env();
     const r = run(['next', '--tag', 'nosuch']);
     expect([r.status, r.stderr, r.stdout]).toEqual([1, 'grill: unknown tag "nosuch" (no card has it)\n', '']);
+    // The drill checks its options before it asks for a terminal.
+    const drill = run(['drill', '--tag', 'nosuch']);
+    expect([drill.status, drill.stderr]).toEqual([1, 'grill: unknown tag "nosuch" (no card has it)\n']);
     const json = run(['next', '--tag', 'nosuch', '--json']);
     expect([json.status, json.stderr]).toEqual([1, 'grill: unknown tag "nosuch" (no card has it)\n']);
   });

@@ -22,19 +22,13 @@ export interface DrillOptions {
 
 /** The interactive drill (Ink). Only this command loads Ink and React. */
 export async function drill(opts: DrillOptions): Promise<void> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new InvalidInputError(
-      'not-a-tty',
-      'the drill needs an interactive terminal; for scripts use grill next and grill review',
-    );
-  }
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
     throw new InvalidInputError('bad-limit', `bad --limit "${opts.limit}": a positive whole number`);
   // NO_COLOR (no-color.org) must be mapped before chalk is first imported by Ink.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   // Ink renders only a final frame when it believes it runs in CI (CI=true); on a real terminal
-  // (checked above) the user wants the interactive screen, so CI detection must not apply.
+  // (checked below) the user wants the interactive screen, so CI detection must not apply.
   for (const name of Object.keys(process.env)) {
     if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_'))
       delete process.env[name];
@@ -46,6 +40,13 @@ export async function drill(opts: DrillOptions): Promise<void> {
   try {
     if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
     checkTag(grill, opts.tag);
+    // Bad options are reported first, wherever the command runs; then the terminal is checked.
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      throw new InvalidInputError(
+        'not-a-tty',
+        'the drill needs an interactive terminal; for scripts use grill next and grill review',
+      );
+    }
     const credentials = readCredentials(grillHome());
     const autoSync = credentials?.autoSync ? credentials : null;
     let syncNote: string | null = null;

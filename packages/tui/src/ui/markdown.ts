@@ -136,11 +136,11 @@ function block(t: MarkedToken, width: number, ctx: Ctx): string[] {
     case 'def':
       return [];
     case 'paragraph':
-      return wrap(inline(t.tokens, s), width);
+      return wrapStyled(inline(t.tokens, s), width);
     case 'text':
-      return wrap(t.tokens ? inline(t.tokens, s) : text(t.text), width);
+      return wrapStyled(t.tokens ? inline(t.tokens, s) : text(t.text), width);
     case 'heading':
-      return wrap(s.bold(inline(t.tokens, s)), width);
+      return wrapStyled(s.bold(inline(t.tokens, s)), width);
     case 'hr':
       return [s.dim('─'.repeat(width))];
     case 'code':
@@ -158,11 +158,11 @@ function block(t: MarkedToken, width: number, ctx: Ctx): string[] {
       return t.text
         .replace(/\s+$/, '')
         .split('\n')
-        .flatMap((line) => wrap(line.replace(/\t/g, '  '), width));
+        .flatMap((line) => wrapStyled(line.replace(/\t/g, '  '), width));
     }
     default: {
       const raw = 'text' in t && typeof t.text === 'string' ? t.text : t.raw;
-      return raw.trim() === '' ? [] : wrap(text(raw), width);
+      return raw.trim() === '' ? [] : wrapStyled(text(raw), width);
     }
   }
 }
@@ -204,7 +204,7 @@ function code(t: Tokens.Code, width: number, { s }: Ctx): string[] {
     if (stringWidth(line) <= avail) return [pad + line];
     const [indent, rest] = splitIndent(line);
     const keep = Math.min(indent, Math.max(0, avail - MIN_CODE));
-    return wrap(rest, avail - keep).map((piece) => pad + ' '.repeat(keep) + piece);
+    return wrapStyled(rest, avail - keep).map((piece) => pad + ' '.repeat(keep) + piece);
   });
 }
 
@@ -265,7 +265,7 @@ function table(t: Tokens.Table, width: number, s: Style): string[] {
   const sep = s.dim(' │ ');
   const rule = s.dim(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   const renderRow = (cells: readonly string[], bold: boolean): string[] => {
-    const wrapped = widths.map((w, c) => wrap(bold ? s.bold(cells[c] ?? '') : (cells[c] ?? ''), w));
+    const wrapped = widths.map((w, c) => wrapStyled(bold ? s.bold(cells[c] ?? '') : (cells[c] ?? ''), w));
     const height = Math.max(...wrapped.map((lines) => lines.length));
     return Array.from({ length: height }, (_, i) =>
       widths
@@ -288,9 +288,9 @@ function stacked(header: readonly string[], rows: readonly string[][], width: nu
   return rows.flatMap((row, r) => {
     const lines = header.flatMap((h, c) => {
       const value = row[c] ?? '';
-      const [first = '', ...rest] = wrap(h ? `${s.bold(`${h}:`)} ${value}` : value, width);
+      const [first = '', ...rest] = wrapStyled(h ? `${s.bold(`${h}:`)} ${value}` : value, width);
       if (rest.length === 0) return [first];
-      return [first, ...wrap(rest.join(' '), Math.max(1, width - 2)).map((l) => `  ${l}`)];
+      return [first, ...wrapStyled(rest.join(' '), Math.max(1, width - 2)).map((l) => `  ${l}`)];
     });
     return r > 0 ? ['', ...lines] : lines;
   });
@@ -406,7 +406,7 @@ function decodeEntities(raw: string): string {
  * the row for every word with an older, slower string-width: a full render of every bundled
  * card took a second with it.)
  */
-function wrap(styled: string, width: number): string[] {
+export function wrapStyled(styled: string, width: number): string[] {
   const out: string[] = [];
   for (const source of styled.split('\n')) {
     if (source.trim() === source && stringWidth(source) <= width) out.push(source);

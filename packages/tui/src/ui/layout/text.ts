@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
-import { colorEnabled } from '../markdown.js';
+import { colorEnabled, wrapStyled } from '../markdown.js';
 
 /** Colours for lines built as strings; none at all when colour is off (NO_COLOR). */
 export function palette(color = colorEnabled()): ChalkInstance {
@@ -18,7 +18,7 @@ export function width(text: string): number {
 /** `text` wrapped to `cols` columns: words kept whole where they fit, no leading space on a wrapped line. */
 export function wrap(text: string, cols: number): string[] {
   if (text === '') return [''];
-  return wrapAnsi(text, Math.max(1, cols), { hard: true, trim: true }).split('\n');
+  return wrapStyled(text, Math.max(1, cols));
 }
 
 /**
@@ -45,9 +45,7 @@ export function spread(left: string, right: string, cols: number): string {
 
 /** `text` cut to `cols` columns, ending in … when cut. */
 export function truncate(text: string, cols: number): string {
-  if (width(text) <= cols) return text;
-  if (cols <= 1) return '…'.slice(0, cols);
-  return `${wrapAnsi(text, cols - 1, { hard: true, trim: false, wordWrap: false }).split('\n')[0] ?? ''}…`;
+  return width(text) <= cols ? text : cliTruncate(text, Math.max(0, cols));
 }
 
 /** Items joined with ` · `, broken into lines of at most `cols` columns between items. */
