@@ -16,6 +16,16 @@ describe('answer checks', () => {
     for (const bad of ['', '408', '409 conflicts']) expect(typedMatches(typed, bad), bad).toBe(false);
   });
 
+  it('compares typed answers after Unicode normalisation: combining accents, full-width forms', () => {
+    const typed = cards[0];
+    if (typed?.kind !== 'typed') throw new Error('fixture');
+    expect(typedMatches(typed, '４０９ Ｃｏｎｆｌｉｃｔ')).toBe(true);
+    const cafe = { ...typed, accept: ['café'] };
+    expect(typedMatches(cafe, 'cafe\u0301')).toBe(true);
+    expect(typedMatches({ ...typed, accept: ['cafe\u0301'] }, 'CAFÉ')).toBe(true);
+    expect(typedMatches(cafe, 'cafe')).toBe(false);
+  });
+
   it('judges a choice answer right only when exactly the correct options are chosen', () => {
     const choice = cards[1];
     if (choice?.kind !== 'choice') throw new Error('fixture');

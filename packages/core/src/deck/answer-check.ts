@@ -2,11 +2,12 @@ import type { Rating } from '../scheduler/events.js';
 import type { ChoiceCard, TypedCard } from './model.js';
 
 /**
- * How typed answers are compared: Unicode NFC first (so `é` typed as `e` + U+0301 equals the
- * precomposed `é`), then case, backticks, surrounding and repeated whitespace ignored.
+ * How typed answers are compared: Unicode compatibility normalisation (NFKC) first, so `é` typed
+ * as `e` + U+0301 equals the precomposed `é` and full-width `４１０` equals `410`; then case,
+ * backticks, surrounding and repeated whitespace ignored.
  */
 export function normalizeTyped(text: string): string {
-  return text.normalize('NFC').replace(/`/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return text.normalize('NFKC').replace(/`/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 export function typedMatches(card: TypedCard, input: string): boolean {

@@ -67,6 +67,24 @@ describe('daily queue', () => {
     expect(q).toEqual(['a/c1', 'a/c3', 'a/c2']);
   });
 
+  it('a tag brings its new cards however late in the deck they stand (the daily cap counts tagged cards)', () => {
+    const late = Array.from(
+      { length: 3 },
+      (_, i) => `## Late ${i}? {#late${i}}\ntags: joins\n\n### Answer\nLate ${i}.\n`,
+    ).join('\n');
+    const grill = setup({ 'a.md': deckText('a', 25, 1, `\n${late}`) });
+    expect(dailyQueue(grill, T0, { tag: 'joins' }).entries.map((e) => e.cardKey)).toEqual([
+      'a/late0',
+      'a/late1',
+      'a/late2',
+    ]);
+    expect(
+      dailyQueue(grill, T0, { keys: new Set(['a/late2', 'a/c1']) }).entries.map((e) => e.cardKey),
+    ).toEqual(['a/c1', 'a/late2']);
+    // Without a filter the first 20 of the deck are today's new cards.
+    expect(dailyQueue(grill, T0).entries).toHaveLength(20);
+  });
+
   it('skips suspended and buried cards; buried ones return the next day', () => {
     const grill = setup({ 'a.md': deckText('a', 3) });
     grill.suspend('a/c1', T0);

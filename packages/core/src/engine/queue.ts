@@ -95,7 +95,10 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
 
   const perDeckCap = Math.max(0, ...decks.map((d) => deckNewLeft(d.id)));
   const newByDeck = new Map<string, QueueEntry[]>(decks.map((d) => [d.id, []]));
-  for (const c of store.queue.newCandidates(now, perDeckCap)) {
+  // The cap applies after the filter: a tag's new cards late in a deck still come; a fixed list
+  // of cards is searched whole.
+  const cap = filter.keys ? Number.MAX_SAFE_INTEGER : perDeckCap;
+  for (const c of store.queue.newCandidates(now, cap, filter.tag)) {
     if (wanted(c.key))
       newByDeck.get(c.deckId)?.push({ cardKey: c.key, deckId: c.deckId, kind: 'new', due: 0 });
   }

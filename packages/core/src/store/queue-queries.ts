@@ -25,22 +25,25 @@ export interface TodayCounts {
 /** The reads the daily queue needs. */
 export class QueueQueries {
   private readonly newStmt;
+  private readonly newTaggedStmt;
   private readonly dueStmt;
   private readonly todayStmt;
   private readonly nextDueStmt;
 
   constructor(db: Db) {
-    // New cards in file order, at most `perDeck` per deck (the daily limit can never exceed it).
-    this.newStmt = db.prepare<
-      { now: number; perDeck: number },
-      { key: string; deck_id: string; position: number }
-    >(
+    // New cards in file order, at most `perDeck` per deck (the daily limit can never exceed it);
+    // with a tag, only cards carrying it, so the cap counts tagged cards.
+    const newCards = (where: string) =>
       `SELECT key, deck_id, position FROM (
          SELECT c.key, c.deck_id, c.position, ROW_NUMBER() OVER (PARTITION BY c.deck_id ORDER BY c.position) AS rn
          FROM cards c LEFT JOIN card_state s ON s.card_key = c.key
          WHERE c.retired = 0 AND (s.card_key IS NULL OR (s.phase = 0 AND s.suspended = 0
-           AND (s.buried_until IS NULL OR s.buried_until <= @now))))
-       WHERE rn <= @perDeck ORDER BY deck_id, position`,
+           AND (s.buried_until IS NULL OR s.buried_until <= @now)))${where})
+       WHERE rn <= @perDeck ORDER BY deck_id, position`;
+    type NewRow = { key: string; deck_id: string; position: number };
+    this.newStmt = db.prepare<{ now: number; perDeck: number }, NewRow>(newCards(''));
+    this.newTaggedStmt = db.prepare<{ now: number; perDeck: number; tag: string }, NewRow>(
+      newCards(" AND EXISTS (SELECT 1 FROM json_each(c.content, '$.tags') t WHERE t.value = @tag)"),
     );
     this.dueStmt = db.prepare<{ now: number; until: number }, Record<string, unknown>>(
       `SELECT s.*, c.deck_id AS c_deck_id, c.position AS c_position FROM card_state s JOIN cards c ON c.key = s.card_key
@@ -60,10 +63,11 @@ export class QueueQueries {
     );
   }
 
-  newCandidates(now: number, perDeck: number): NewCandidate[] {
-    return this.newStmt
-      .all({ now, perDeck })
-      .map((r) => ({ key: r.key, deckId: r.deck_id, position: r.position }));
+  /** New cards available at `now`, in file order, the first `perDeck` of each deck (with `tag`: of those carrying it). */
+  newCandidates(now: number, perDeck: number, tag?: string): NewCandidate[] {
+    const rows =
+      tag === undefined ? this.newStmt.all({ now, perDeck }) : this.newTaggedStmt.all({ now, perDeck, tag });
+    return rows.map((r) => ({ key: r.key, deckId: r.deck_id, position: r.position }));
   }
 
   /** Learning and review cards due before `until`. */

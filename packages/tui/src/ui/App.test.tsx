@@ -213,6 +213,81 @@ describe('App', () => {
   });
 });
 
+describe('App: every key honest', () => {
+  it('basic: Enter after the answer confirms Good; the header names the card’s queue', async () => {
+    const { grill, stdin, lastFrame } = setup();
+    expect(await until(lastFrame, 'kinds · basic · new')).toContain('kinds · basic · new');
+    await send(stdin, ' ');
+    await until(lastFrame, 'Enter = Good');
+    await send(stdin, '\r');
+    await until(lastFrame, 'Which methods are idempotent?');
+    expect(history(grill).map((h) => h.ratingName)).toEqual(['good']);
+  });
+
+  it('choice: the footer names the options there are; a key past them says so', async () => {
+    const { stdin, lastFrame } = setup();
+    await send(stdin, ' 3');
+    const frame = await until(lastFrame, 'Which methods are idempotent?');
+    expect(frame).toContain('1-3 choose');
+    expect(frame).not.toContain('1-9');
+    await send(stdin, '7');
+    await until(lastFrame, 'there is no option 7: press 1-3');
+  });
+
+  it('a paste where there is no text field is not taken as keys, and says so', async () => {
+    const { grill, stdin, lastFrame } = setup();
+    await until(lastFrame, 'What does idempotent mean?');
+    await send(stdin, '\u001b[200~ 3\u001b[201~');
+    await until(lastFrame, 'paste ignored: there is no text field here');
+    expect(history(grill)).toEqual([]);
+    expect(lastFrame()).toContain('What does idempotent mean?');
+  });
+
+  it('a short window: the answer field stays in view while typing, the rubric point in view after reveal', async () => {
+    const { grill, stdin, lastFrame } = setup({ columns: 60, rows: 12 });
+    await send(stdin, ' 3');
+    await until(lastFrame, 'Which methods');
+    await send(stdin, '1\r\r');
+    await until(lastFrame, 'Which status code');
+    await send(stdin, '40');
+    await until(lastFrame, '› 40');
+    await send(stdin, '9\r3');
+    await until(lastFrame, "reading 'url'");
+    await send(stdin, ' ');
+    const frame = await until(lastFrame, 'covered 0 of 3');
+    expect(frame).toContain('› [ ] Read the logs first');
+    await send(stdin, '\u001b[B\u001b[B');
+    await until(lastFrame, '› [ ] Roll back');
+    // Past the last point the arrows scroll on instead of wrapping to the first: the tick lands
+    // on the last point.
+    await send(stdin, '\u001b[B\u001b[B\u001b[B \r');
+    await until(lastFrame, '4 done');
+    expect(history(grill).at(-1)?.detail).toEqual({ covered: [2] });
+  });
+
+  it('stats: w with no weak cards says so instead of leaving', async () => {
+    const { grill } = grillWithKinds();
+    grills.push(grill);
+    const { stdin, lastFrame } = render(
+      <App
+        grill={grill}
+        clock={() => T0}
+        openEditor={() => ({ ok: true, changed: false })}
+        reimport={async () => null}
+        size={{ columns: 80, rows: 60 }}
+        color={false}
+      />,
+    );
+    await until(lastFrame, 'grill');
+    await send(stdin, 's');
+    const frame = await until(lastFrame, 'no lapses yet');
+    expect(frame).not.toContain('w drill weakest');
+    await send(stdin, 'w');
+    await until(lastFrame, 'no weak cards yet');
+    expect(lastFrame()).toContain('Weakest cards');
+  });
+});
+
 describe('App screens', () => {
   function homeApp(grill: Grill, now = T0) {
     return render(

@@ -248,8 +248,13 @@ export function App(props: AppProps) {
           if (n > 0) screenRef.current = { ...screen, index: (screen.index + delta + n) % n };
           sc.follow = true;
         } else {
+          const before = ui.current.cursor;
           dispatchUi({ type: 'move', delta });
-          sc.follow = true;
+          // Past the first or last rubric point the arrows scroll on (to the answer below, say).
+          if (ui.current.cursor === before) {
+            sc.offset = Math.max(0, Math.min(sc.max, sc.offset + delta));
+            sc.follow = false;
+          } else sc.follow = true;
         }
         return;
       }
@@ -279,10 +284,12 @@ export function App(props: AppProps) {
         return;
       case 'drill-weakest': {
         const weakest = statsData(grill, clock()).weakest.map((w) => w.key);
+        if (weakest.length === 0) {
+          message.current = 'no weak cards yet: none has lapsed';
+          return;
+        }
         message.current = null;
-        setScreen(
-          weakest.length > 0 ? start({ keys: new Set(weakest) }, undefined, weakest) : { name: 'home' },
-        );
+        setScreen(start({ keys: new Set(weakest) }, undefined, weakest));
         return;
       }
       case 'submit': {
@@ -293,20 +300,33 @@ export function App(props: AppProps) {
         }
         message.current = null;
         dispatchUi({ type: 'reveal' });
+        sc.follow = true;
         return;
       }
       case 'reveal':
         message.current = null;
         dispatchUi({ type: 'reveal' });
+        // The result (typed) or the rubric's first point (open) comes into view.
+        sc.follow = true;
         return;
-      case 'toggle-option':
+      case 'toggle-option': {
+        const card = s?.current?.card.content;
+        const n = card?.kind === 'choice' ? card.options.length : 0;
+        if (Number(key.text) > n) {
+          message.current = `there is no option ${key.text}: press 1-${n}`;
+          return;
+        }
         message.current = null;
         dispatchUi({ type: 'toggle-option', index: Number(key.text) - 1 });
         return;
+      }
       case 'backspace':
         if (screen.name === 'picker')
           screenRef.current = { ...screen, filter: screen.filter.slice(0, -1), index: 0 };
-        else dispatchUi({ type: 'backspace' });
+        else {
+          dispatchUi({ type: 'backspace' });
+          sc.follow = true;
+        }
         return;
       case 'clear-field':
       case 'leave-field':
@@ -378,9 +398,13 @@ export function App(props: AppProps) {
     const text = key.name === 'char' || key.name === 'space' || key.name === 'paste' ? key.text : '';
     if (!text) return;
     const screen = screenRef.current;
-    if (ctx === 'typing') dispatchUi({ type: 'type', text });
-    else if (screen?.name === 'picker')
+    if (ctx === 'typing') {
+      dispatchUi({ type: 'type', text });
+      scroll.current.follow = true;
+    } else if (screen?.name === 'picker')
       screenRef.current = { ...screen, filter: screen.filter + text.replace(/\s+/g, ' '), index: 0 };
+    // A paste is text, never keys: where there is no field to take it, say so.
+    else if (key.name === 'paste') message.current = 'paste ignored: there is no text field here';
   };
 
   useKeypresses((key) => {
@@ -432,6 +456,7 @@ export function App(props: AppProps) {
     if (screen.name === 'stats')
       return statsParts(
         cached(screen, () => statsData(grill, clock())),
+        message.current,
         cols,
         color,
       );

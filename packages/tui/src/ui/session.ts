@@ -169,20 +169,15 @@ export class DrillSession {
 
   private advance(): void {
     const now = this.clock();
-    const entry = this.answered >= this.limit ? null : this.nextEntry(now);
-    this.refreshCounts(now);
+    // One queue computation per card shown: it gives both the next card and the counts.
+    const queue = dailyQueue(this.grill, now, this.filter);
+    const entry = this.answered >= this.limit ? null : (this.cramLeft()[0] ?? nextEntry(queue, now));
+    this.refreshCounts(now, queue);
     if (!entry) {
       this.current = null;
       return;
     }
     this.show(entry.cardKey, entry.kind, entry);
-  }
-
-  /** The card to show next: the cram list's next unanswered card, else today's queue. */
-  private nextEntry(now: number): QueueEntry | null {
-    const fresh = this.cramLeft();
-    if (fresh[0]) return fresh[0];
-    return nextEntry(dailyQueue(this.grill, now, this.filter), now);
   }
 
   /** Cards of the cram list not yet answered in this session (and still active, not suspended). */
@@ -200,8 +195,7 @@ export class DrillSession {
   }
 
   /** Counts what is left: today's queue (with learning cards coming back within 20 minutes). */
-  private refreshCounts(now: number): void {
-    const queue = dailyQueue(this.grill, now, this.filter);
+  private refreshCounts(now: number, queue = dailyQueue(this.grill, now, this.filter)): void {
     const soon = queue.later.filter((e) => e.due - now <= LEARN_AHEAD_MS);
     const counts: SessionCounts = { new: 0, learning: 0, review: 0 };
     const cram = this.cramLeft();

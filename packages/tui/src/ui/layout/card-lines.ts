@@ -68,7 +68,8 @@ function kindInput(card: Card, ui: CardUiState, cols: number, color: boolean): C
       const cursor = ui.editing ? c.inverse(' ') : '';
       const lines = hang(c.cyan('› '), typed + cursor, cols);
       if (!ui.editing) lines.push(c.dim('(answer field left: Tab to type again)'));
-      return { lines, focus: null };
+      // Typing keeps the field in view.
+      return { lines, focus: { start: 0, end: lines.length } };
     }
     const answer = terminalSafe(ui.typed) || '(none)';
     const lines = [
@@ -84,7 +85,7 @@ function kindInput(card: Card, ui: CardUiState, cols: number, color: boolean): C
         cols,
       ),
     ];
-    return { lines, focus: null };
+    return { lines, focus: { start: 0, end: lines.length } };
   }
   if (card.kind === 'open' && revealed) {
     const lines = wrap(c.bold('Rubric — tick what you covered:'), cols);

@@ -42,9 +42,10 @@ export function keysFooter(
   cols: number,
   color: boolean,
   enabled: (action: KeyAction) => boolean,
+  keys: Partial<Record<KeyAction, string>> = {},
 ): string[] {
   const c = palette(color);
-  return joinWrapped(footerItems(context, enabled), cols).map((l) => c.dim(l));
+  return joinWrapped(footerItems(context, enabled, keys), cols).map((l) => c.dim(l));
 }
 
 function messageLines(message: string | null, cols: number, color: boolean): string[] {
@@ -69,15 +70,7 @@ export function cardParts(
   const { lines, focus } = cardBody(card, ui, cols, color);
   return {
     header: [
-      cardHeader(
-        card.deckId,
-        card.kind,
-        current.entry.kind === 'new',
-        card.tags,
-        now - current.shownAt,
-        cols,
-        color,
-      ),
+      cardHeader(card.deckId, card.kind, current.entry.kind, card.tags, now - current.shownAt, cols, color),
       progressLine(session.answered, session.left(), cols, color),
     ],
     body: lines,
@@ -91,8 +84,12 @@ export function cardParts(
         ? joinWrapped(ratingItems(current.intervals, current.shownAt, ui.rating, color), cols)
         : []),
       ...messageLines(message, cols, color),
-      ...keysFooter(context, cols, color, (a) =>
-        SCROLL_ACTIONS.includes(a) ? scrollable : a === 'undo' ? session.canUndo() : true,
+      ...keysFooter(
+        context,
+        cols,
+        color,
+        (a) => (SCROLL_ACTIONS.includes(a) ? scrollable : a === 'undo' ? session.canUndo() : true),
+        card.kind === 'choice' ? { 'toggle-option': `1-${card.options.length}` } : {},
       ),
     ],
   };
@@ -108,6 +105,7 @@ function simpleParts(
   cols: number,
   color: boolean,
   focus: ScreenParts['focus'] = null,
+  enabled: (action: KeyAction) => boolean = () => true,
 ): ScreenParts {
   return {
     header,
@@ -116,7 +114,7 @@ function simpleParts(
     footer: (scrollable) => [
       ...status,
       ...messageLines(message, cols, color),
-      ...keysFooter(context, cols, color, (a) => !SCROLL_ACTIONS.includes(a) || scrollable),
+      ...keysFooter(context, cols, color, (a) => (!SCROLL_ACTIONS.includes(a) || scrollable) && enabled(a)),
     ],
   };
 }
@@ -133,8 +131,14 @@ export function homeParts(data: HomeData, message: string | null, cols: number, 
   );
 }
 
-export function statsParts(data: StatsData, cols: number, color: boolean): ScreenParts {
-  return simpleParts('stats', [], statsLines(data, cols, color), [], null, cols, color);
+export function statsParts(
+  data: StatsData,
+  message: string | null,
+  cols: number,
+  color: boolean,
+): ScreenParts {
+  const weakest = (a: KeyAction) => a !== 'drill-weakest' || data.weakest.length > 0;
+  return simpleParts('stats', [], statsLines(data, cols, color), [], message, cols, color, null, weakest);
 }
 
 export function summaryParts(input: SummaryInput, cols: number, color: boolean): ScreenParts {

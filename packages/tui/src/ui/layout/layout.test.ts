@@ -114,9 +114,30 @@ describe('layout: no frame exceeds the window', () => {
     }
   });
 
+  it('every typed card keeps its answer field in view while typing, and every open card its rubric point after reveal, at 60×20', () => {
+    const problems: string[] = [];
+    for (const card of cards.filter((c) => c.kind === 'typed' || c.kind === 'open')) {
+      const ui =
+        card.kind === 'typed'
+          ? cardReducer(card, initialCardUi, { type: 'type', text: 'zq' })
+          : revealedUi(card);
+      const context = card.kind === 'typed' ? 'typing' : 'rubric';
+      const s = sessionFor(card);
+      const parts = cardParts(
+        { context, current: s.current, ui, session: s.session, message: null, now: T0 },
+        59,
+        false,
+      );
+      const shown = layoutScreen(parts, 20, { offset: 0, follow: true }, false).lines.join('\n');
+      const wanted = card.kind === 'typed' ? '› zq' : '› [ ]';
+      if (!shown.includes(wanted)) problems.push(`${card.deckId}/${card.id}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('stats and help fit a 60×20 window and scroll', () => {
     const stats = layoutScreen(
-      statsParts(statsData(grill, T0), colsFor(60), false),
+      statsParts(statsData(grill, T0), null, colsFor(60), false),
       20,
       { offset: 0, follow: false },
       false,
@@ -124,7 +145,7 @@ describe('layout: no frame exceeds the window', () => {
     expect(stats.lines.length).toBeLessThanOrEqual(19);
     expect(stats.lines.join('\n')).toContain('↓');
     // Headings are never cut mid-phrase at 60 columns (the retention columns stack).
-    expect(statsParts(statsData(grill, T0), colsFor(60), false).body).toContain(
+    expect(statsParts(statsData(grill, T0), null, colsFor(60), false).body).toContain(
       'True retention (30 days), per deck',
     );
     for (const context of ['question', 'rubric', 'typing', 'home'] as const) {

@@ -131,11 +131,11 @@ export function summaryLines(
 ): string[] {
   const c = palette(color);
   const s = summary;
-  const pct = s.answers === 0 ? 0 : Math.round((s.correct / s.answers) * 100);
+  const pct = s.answers === 0 ? '—' : `${Math.round((s.correct / s.answers) * 100)}%`;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const rows: [string, string][] = [
     ['answered', `${plural(s.answers, 'answer', 'answers')} on ${plural(s.cards, 'card', 'cards')}`],
-    ['correct', `${pct}%`],
+    ['correct', pct],
     ['time spent', formatInterval(s.timeMs)],
     ['due later today', String(upcoming.laterToday)],
     ['due tomorrow', String(upcoming.tomorrow)],
@@ -186,11 +186,11 @@ export function progressLine(done: number, left: SessionCounts, cols: number, co
   return truncate(c.green('█'.repeat(filled)) + c.dim('░'.repeat(cells - filled)) + text, cols);
 }
 
-/** `deck · kind · new · tags` on the left, the time on this card on the right. */
+/** `deck · kind · new|learning|review · tags` on the left, the time on this card on the right. */
 export function cardHeader(
   deck: string,
   kind: string,
-  isNew: boolean,
+  queue: 'new' | 'learning' | 'review',
   tags: readonly string[],
   elapsedMs: number,
   cols: number,
@@ -199,6 +199,6 @@ export function cardHeader(
   const c = palette(color);
   const seconds = Math.floor(Math.max(0, elapsedMs) / 1000);
   const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-  const left = `${c.magenta.bold(terminalSafe(deck))}${c.dim(` · ${kind}${isNew ? ' · new' : ''}${tags.length ? ` · ${terminalSafe(tags.join(', '))}` : ''}`)}`;
+  const left = `${c.magenta.bold(terminalSafe(deck))}${c.dim(` · ${kind} · ${queue}${tags.length ? ` · ${terminalSafe(tags.join(', '))}` : ''}`)}`;
   return spread(left, c.dim(clock), cols);
 }
