@@ -11,7 +11,7 @@ export { findDeckFiles } from './deck/find-deck-files.js';
 export { isValidId, slugify } from './deck/ids.js';
 export * from './deck/model.js';
 export { type DoctorReport, doctor } from './engine/doctor.js';
-export { Grill, grillHome } from './engine/grill.js';
+export { DERIVATION, Grill, grillHome } from './engine/grill.js';
 export { type HistoryEntry, history } from './engine/history.js';
 export { type DeckImportSummary, DeckProblemsError, fileHash, importDecks } from './engine/import-decks.js';
 export {

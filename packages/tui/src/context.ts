@@ -20,7 +20,12 @@ export function clockNow(env: NodeJS.ProcessEnv = process.env): number {
  */
 export async function openGrill(): Promise<{ grill: Grill; now: number }> {
   const now = clockNow();
-  const grill = Grill.open(grillHome());
+  const grill = Grill.open(grillHome(), {
+    onRederive: () =>
+      process.stderr.write(
+        'grill: this version schedules differently: re-deriving every card from the review log (once)…\n',
+      ),
+  });
   const { problems } = await refreshBundledDecks(grill, now);
   for (const p of problems) process.stderr.write(`grill: skipped a bundled deck: ${formatProblem(p)}\n`);
   return { grill, now };

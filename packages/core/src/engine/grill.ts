@@ -39,6 +39,15 @@ function successor(id: string): string {
   return id.slice(0, -12) + tail;
 }
 
+/**
+ * The version of how card states are derived from the review log. Bumped when a release changes
+ * the result of replaying the same events, so existing collections are re-derived once on open:
+ * 1, the first release; 2, the fuzz seeded from the card key and its answer count (not the time
+ * of the answer), so the interval previewed is the interval given, and the four ratings of a
+ * learning or relearning card kept strictly ordered in days.
+ */
+export const DERIVATION = '2';
+
 /** Where grill keeps its data: `$GRILL_HOME`, else the platform data folder. */
 export function grillHome(env: NodeJS.ProcessEnv = process.env): string {
   return env.GRILL_HOME || envPaths('grill', { suffix: '' }).data;
@@ -65,14 +74,27 @@ export class Grill {
     readonly deviceId: string,
   ) {}
 
-  static open(home: string): Grill {
+  /**
+   * Opens (creating if needed) the database in `home`. When this version derives card states
+   * differently from the one that wrote them (see DERIVATION), every state is re-derived from the
+   * review log once, first telling `onRederive` (a slow step on a large collection).
+   */
+  static open(home: string, opts: { onRederive?: () => void } = {}): Grill {
     const store = Store.open(path.join(home, 'grill.db'));
     let deviceId = store.meta.get('device_id');
     if (!deviceId) {
       deviceId = randomUUID();
       store.meta.set('device_id', deviceId);
     }
-    return new Grill(store, home, deviceId);
+    const grill = new Grill(store, home, deviceId);
+    if (store.meta.get('derivation') !== DERIVATION) {
+      if (store.events.count() > 0) {
+        opts.onRederive?.();
+        grill.rebuildAll();
+      }
+      store.meta.set('derivation', DERIVATION);
+    }
+    return grill;
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import { createEmptyCard, type Card as FsrsCard, type State } from 'ts-fsrs';
 import { compareEvents, type GrillEvent, type Rating } from './events.js';
-import { schedulerFor } from './fsrs.js';
+import { CARD_KEY_FIELD, schedulerFor } from './fsrs.js';
 import type { Settings } from './settings.js';
 
 /** FSRS learning states, as stored. */
@@ -64,9 +64,11 @@ export function emptyState(cardKey: string): CardState {
   };
 }
 
+/** The card as ts-fsrs takes it, carrying the card key for the fuzz seed (see fsrs.ts). */
 export function toFsrsCard(state: CardState, now: number): FsrsCard {
-  if (state.reps === 0 && state.phase === CardPhase.New) return createEmptyCard(now);
-  return {
+  if (state.reps === 0 && state.phase === CardPhase.New)
+    return { ...createEmptyCard(now), [CARD_KEY_FIELD]: state.cardKey } as FsrsCard;
+  const card: FsrsCard = {
     due: new Date(state.due),
     stability: state.stability,
     difficulty: state.difficulty,
@@ -78,11 +80,12 @@ export function toFsrsCard(state: CardState, now: number): FsrsCard {
     state: state.phase as unknown as State,
     ...(state.lastReview === null ? {} : { last_review: new Date(state.lastReview) }),
   };
+  return { ...card, [CARD_KEY_FIELD]: state.cardKey } as FsrsCard;
 }
 
 /**
  * Folds one event into a state. Pure: the same state, event and settings always give the same
- * result (ts-fsrs seeds its fuzz from the review time, reps and memory state).
+ * result (the fuzz is seeded from the card key and its number of answers: see fsrs.ts).
  * Undo events are not folded: the caller drops cancelled events before folding.
  */
 export function applyEvent(
@@ -93,11 +96,7 @@ export function applyEvent(
   const base = { ...state, lastEventId: event.id, lastEventAt: event.at };
   switch (event.type) {
     case 'review': {
-      const { card } = schedulerFor(settings).next(
-        toFsrsCard(state, event.at),
-        event.at,
-        event.payload.rating,
-      );
+      const card = outcome(state, event.at, settings, event.payload.rating);
       const next: CardState = {
         ...base,
         phase: card.state as unknown as CardPhase,
@@ -162,15 +161,55 @@ export function foldEvents(
   return { state, facts };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * What answering Again … `upTo` at `at` would make of the card, index 0 = Again: ts-fsrs's
+ * results, with the four ratings kept strictly ordered as Anki keeps them. ts-fsrs orders the
+ * day intervals of a card in review (Hard < Good < Easy), but not of a new, learning or
+ * relearning card, where two ratings can both graduate to the same day count (`Good 1d · Easy 1d`).
+ * There a rating whose interval in days is not longer than the rating below it gets one day more
+ * (memory state unchanged; the maximum interval still caps it). The answer and the preview both
+ * come from here, so they agree.
+ */
+export function outcomes(state: CardState, at: number, settings: Settings, upTo: Rating = 4): FsrsCard[] {
+  const scheduler = schedulerFor(settings);
+  const card = toFsrsCard(state, at);
+  const results: FsrsCard[] = [];
+  for (let r = 1; r <= upTo; r++) {
+    const next = scheduler.next(card, at, r as Rating).card;
+    const below = results[r - 2];
+    if (
+      below &&
+      state.phase !== CardPhase.Review &&
+      next.scheduled_days >= 1 &&
+      below.scheduled_days >= 1 &&
+      next.scheduled_days <= below.scheduled_days &&
+      below.scheduled_days < settings.maxInterval
+    ) {
+      const days = below.scheduled_days + 1;
+      results.push({ ...next, scheduled_days: days, due: new Date(at + days * DAY_MS) });
+    } else results.push(next);
+  }
+  return results;
+}
+
+/** What answering `rating` at `at` makes of the card (see outcomes; a card in review needs only its own). */
+function outcome(state: CardState, at: number, settings: Settings, rating: Rating): FsrsCard {
+  if (state.phase === CardPhase.Review)
+    return schedulerFor(settings).next(toFsrsCard(state, at), at, rating).card;
+  return outcomes(state, at, settings, rating)[rating - 1] as FsrsCard;
+}
+
 /** The due time each rating would give, for showing "1 Again 10m · 3 Good 4d". */
 export function previewRatings(state: CardState, now: number, settings: Settings): Record<Rating, number> {
-  const preview = schedulerFor(settings).repeat(toFsrsCard(state, now), now);
-  return {
-    1: preview[1].card.due.getTime(),
-    2: preview[2].card.due.getTime(),
-    3: preview[3].card.due.getTime(),
-    4: preview[4].card.due.getTime(),
-  };
+  const [again, hard, good, easy] = outcomes(state, now, settings, 4).map((c) => c.due.getTime()) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { 1: again, 2: hard, 3: good, 4: easy };
 }
 
 export function retrievability(state: CardState, now: number, settings: Settings): number {

@@ -1,7 +1,27 @@
-import { type FSRS, fsrs, generatorParameters, type StepUnit } from 'ts-fsrs';
+import {
+  type AbstractScheduler,
+  type FSRS,
+  fsrs,
+  generatorParameters,
+  type StepUnit,
+  StrategyMode,
+} from 'ts-fsrs';
 import type { Settings } from './settings.js';
 
 const cache = new Map<string, FSRS>();
+
+/** The field of a ts-fsrs card that carries grill's card key (see toFsrsCard), for the fuzz seed. */
+export const CARD_KEY_FIELD = 'grill_card_key';
+
+/**
+ * The fuzz seed: the card's key and how many times it has been answered. ts-fsrs's default seeds
+ * from the review time in milliseconds, so an interval previewed a few seconds before the answer
+ * came out different from the one given; this seed depends only on what the events determine, so
+ * the preview is the result and every machine replays the same schedule.
+ */
+function seedFromCard(this: AbstractScheduler): string {
+  return `${String(Reflect.get(this.current, CARD_KEY_FIELD) ?? '')}#${this.current.reps}`;
+}
 
 /** A ts-fsrs scheduler for these settings (fuzz and short-term steps on). Cached: they are pure. */
 export function schedulerFor(settings: Settings): FSRS {
@@ -17,7 +37,7 @@ export function schedulerFor(settings: Settings): FSRS {
         learning_steps: settings.learningSteps as StepUnit[],
         relearning_steps: settings.relearningSteps as StepUnit[],
       }),
-    );
+    ).useStrategy(StrategyMode.SEED, seedFromCard);
     cache.set(key, scheduler);
   }
   return scheduler;
