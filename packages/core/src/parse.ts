@@ -4,4 +4,4 @@ export { fixMissingIds } from './deck/fix-ids.js';
 export { displayPath, type LoadedDeck, loadDecks } from './deck/load-decks.js';
 export { cardHeadings, parseDeck } from './deck/parse-deck.js';
 export { importPaths } from './engine/import-paths.js';
-export { parseSettingValue } from './scheduler/setting-values.js';
+export { isValidSettingValue, parseSettingValue } from './scheduler/setting-values.js';

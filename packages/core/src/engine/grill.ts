@@ -168,7 +168,9 @@ export class Grill {
     const durationMs = Math.max(0, Math.round(opts.durationMs ?? 0));
     const payload = opts.detail ? { rating, durationMs, detail: opts.detail } : { rating, durationMs };
     const event = this.record({ type: 'review', cardKey, payload }, now);
-    return { event, state: this.state(cardKey) };
+    // `clockBehind`: the clock read earlier than the card's last event, so the answer was
+    // recorded at that event's time instead (see record); worth a warning.
+    return { event, state: this.state(cardKey), clockBehind: event.at > now };
   }
 
   /** Hides a card until it is unsuspended. Returns the card's new state and the event recorded. */
@@ -201,30 +203,43 @@ export class Grill {
   /**
    * Cancels an answer (or suspend/bury), restoring the card's previous state exactly: the event
    * `eventId` when given (a drill session undoes exactly what it recorded, whatever another
-   * process did meanwhile), else the last one made on this device. Returns the cancelled event,
+   * process did meanwhile), else the last one made in this database (never one that arrived by
+   * sync, even from a machine sharing this one's device id). Returns the cancelled event,
    * or null when there is nothing to undo (or `eventId` is unknown or already undone).
    */
   undo(now: number, eventId?: string): { undone: GrillEvent; state: CardState } | null {
     const target =
-      eventId === undefined
-        ? this.store.events.lastUndoable(this.deviceId)
-        : this.store.events.undoable(eventId);
+      eventId === undefined ? this.store.events.lastUndoable() : this.store.events.undoable(eventId);
     if (!target || !UNDOABLE_TYPES.includes(target.type)) return null;
     this.record({ type: 'undo', cardKey: target.cardKey, payload: { target: target.id } }, now);
     return { undone: target, state: this.state(target.cardKey) };
   }
 
-  /** Adds an event made here: committed with the card's re-derived state in one transaction. */
+  /**
+   * Adds an event made here: committed with the card's re-derived state in one transaction.
+   * An event about a card is a response to the state the user saw, so it is ordered after the
+   * card's latest event: when the clock reads earlier than that event (a clock set back, a
+   * GRILL_NOW in the past), it is recorded at that event's time, with a later id.
+   */
   private record(input: EventInput, now: number): GrillEvent {
     return this.store.transaction(() => {
-      let id = this.newEventId(now);
+      const latest = input.type === 'setting' ? undefined : this.store.states.get(input.cardKey);
+      const after =
+        latest?.lastEventId && latest.lastEventAt !== null && latest.lastEventAt >= now
+          ? { id: latest.lastEventId, at: latest.lastEventAt }
+          : null;
+      const at = after ? after.at : now;
+      let id = this.newEventId(at);
+      if (after && id <= after.id) id = successor(after.id);
       // Another process on this database (grill review in a second shell) may have taken the id
       // this one would use next in the same millisecond: then continue after everything stored.
       while (this.store.events.has(id)) {
         this.lastId = this.store.events.maxId();
-        id = this.newEventId(now);
+        id = this.newEventId(at);
+        if (after && id <= after.id) id = successor(after.id);
       }
-      const event = { ...input, id, at: now, deviceId: this.deviceId } as GrillEvent;
+      this.lastId = id > (this.lastId ?? '') ? id : this.lastId;
+      const event = { ...input, id, at, deviceId: this.deviceId } as GrillEvent;
       this.ingest([event]);
       return event;
     });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettingValue } from './setting-values.js';
+import { isValidSettingValue, parseSettingValue } from './setting-values.js';
 import { SETTING_KEYS } from './settings.js';
 
 const BAD: Record<keyof typeof SETTING_KEYS, [string, string]> = {
   retention: ['2', 'retention must be a number from 0.7 to 0.99, not "2"'],
   'max-interval': ['0', 'max-interval must be a whole number from 1 to 36500, not "0"'],
-  'learning-steps': ['1m soon', 'learning-steps must be durations like 1m 10m 1h 1d, not "1m soon"'],
-  'relearning-steps': ['10', 'relearning-steps must be durations like 1m 10m 1h 1d, not "10"'],
+  'learning-steps': [
+    '1m soon',
+    'learning-steps must be whole minutes, hours or days like 1m 10m 1h 1d (1.5h is taken as 90m), not "1m soon"',
+  ],
+  'relearning-steps': [
+    '10',
+    'relearning-steps must be whole minutes, hours or days like 1m 10m 1h 1d (1.5h is taken as 90m), not "10"',
+  ],
   'new-per-day': ['2.5', 'new-per-day must be a whole number from 0 to 9999, not "2.5"'],
   'reviews-per-day': ['-1', 'reviews-per-day must be a whole number from 0 to 99999, not "-1"'],
   'rollover-hour': ['24', 'rollover-hour must be a whole number from 0 to 23, not "24"'],
@@ -50,8 +56,26 @@ describe('parseSettingValue', () => {
     expect(parseSettingValue('max-interval', '36500')).toBe(36500);
     expect(parseSettingValue('rollover-hour', '23')).toBe(23);
     expect(parseSettingValue('leech-threshold', '1')).toBe(1);
-    expect(parseSettingValue('learning-steps', ' 1m, 10m 1.5h 2d ')).toEqual(['1m', '10m', '1.5h', '2d']);
+    expect(parseSettingValue('learning-steps', ' 1m, 10m 1h 2d ')).toEqual(['1m', '10m', '1h', '2d']);
     expect(parseSettingValue('relearning-steps', '')).toEqual([]);
+  });
+
+  it('takes steps only as they are scheduled: fractions that are whole minutes become minutes, others are refused', () => {
+    // ts-fsrs would run 1.5h as 1h and skip 0.5d: grill stores what is scheduled exactly.
+    expect(parseSettingValue('learning-steps', '1m 1.5h 0.5d')).toEqual(['1m', '90m', '720m']);
+    expect(parseSettingValue('relearning-steps', '2.0h')).toEqual(['2h']);
+    for (const bad of ['0.5m', '0m', '1.25m', '0d', '1.001h'])
+      expect(() => parseSettingValue('learning-steps', bad), bad).toThrow(/whole minutes, hours or days/);
+  });
+
+  it('checks stored values (as synced) by the same rules', () => {
+    expect(isValidSettingValue('learning-steps', ['1m', '90m'])).toBe(true);
+    expect(isValidSettingValue('learning-steps', ['1.5h'])).toBe(false);
+    expect(isValidSettingValue('retention', 0.9)).toBe(true);
+    expect(isValidSettingValue('retention', '0.9')).toBe(false);
+    expect(isValidSettingValue('retention', 2)).toBe(false);
+    expect(isValidSettingValue('new-per-day', null)).toBe(true);
+    expect(isValidSettingValue('colour', 'red')).toBe(false);
   });
 
   it('rejects an unknown setting by name', () => {

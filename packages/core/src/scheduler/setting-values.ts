@@ -4,28 +4,51 @@ import { isSettingKey, type SettingKey, unknownSetting } from './settings.js';
 
 // Kept apart from settings.ts so that only commands that change settings load the validator.
 
-/** A setting's validator and, in plain words, the values it accepts (the error message says it). */
+/**
+ * A setting's validator: `parse` takes the text typed in `grill config set`, `check` the value as
+ * stored and synced (JSON), and `expected` says in plain words what both accept.
+ */
 interface SettingValue {
-  schema: z.ZodType;
+  parse: z.ZodType;
+  check: z.ZodType;
   expected: string;
 }
 
+const MINUTES = { m: 1, h: 60, d: 1440 } as const;
+
+/**
+ * A step as ts-fsrs schedules it: a whole number of minutes, hours or days (ts-fsrs truncates
+ * `1.5h` to 1h and `0.5d` to nothing). A fraction that is a whole number of minutes is written in
+ * minutes (`1.5h` → `90m`); anything else is refused.
+ */
+function exactStep(step: string): string | null {
+  const m = /^(\d+(?:\.\d+)?)([mhd])$/.exec(step);
+  if (!m) return null;
+  const minutes = Number(m[1]) * MINUTES[m[2] as keyof typeof MINUTES];
+  if (!(minutes >= 1) || !Number.isInteger(Math.round(minutes * 1e9) / 1e9)) return null;
+  return Number.isInteger(Number(m[1])) ? `${Number(m[1])}${m[2]}` : `${Math.round(minutes)}m`;
+}
+
+const STEP = /^[1-9]\d*[mhd]$/;
 const steps: SettingValue = {
-  schema: z
+  parse: z
     .string()
     .trim()
-    .transform((s) => (s === '' ? [] : s.split(/[\s,]+/)))
-    .pipe(z.array(z.string().regex(/^\d+(\.\d+)?[mhd]$/))),
-  expected: 'durations like 1m 10m 1h 1d',
+    .transform((s) => (s === '' ? [] : s.split(/[\s,]+/)).map(exactStep))
+    .pipe(z.array(z.string().regex(STEP))),
+  check: z.array(z.string().regex(STEP)).max(20),
+  expected: 'whole minutes, hours or days like 1m 10m 1h 1d (1.5h is taken as 90m)',
 };
 
 const int = (min: number, max: number): SettingValue => ({
-  schema: z.coerce.number().int().min(min).max(max),
+  parse: z.coerce.number().int().min(min).max(max),
+  check: z.number().int().min(min).max(max),
   expected: `a whole number from ${min} to ${max}`,
 });
 
 const number = (min: number, max: number): SettingValue => ({
-  schema: z.coerce.number().min(min).max(max),
+  parse: z.coerce.number().min(min).max(max),
+  check: z.number().min(min).max(max),
   expected: `a number from ${min} to ${max}`,
 });
 
@@ -47,8 +70,18 @@ const SETTING_VALUES: Record<SettingKey, SettingValue> = {
  */
 export function parseSettingValue(key: string, raw: string): unknown {
   if (!isSettingKey(key)) throw unknownSetting(key);
-  const { schema, expected } = SETTING_VALUES[key];
-  const result = schema.safeParse(raw);
+  const { parse, expected } = SETTING_VALUES[key];
+  const result = parse.safeParse(raw);
   if (!result.success) throw new InvalidInputError('bad-setting', `${key} must be ${expected}, not "${raw}"`);
   return result.data;
+}
+
+/**
+ * Whether `value` is a valid stored value of setting `key` (null removes an override). The same
+ * rules as parseSettingValue, for values that arrive as data: a synced settings change, say.
+ * Unknown keys are not valid.
+ */
+export function isValidSettingValue(key: string, value: unknown): boolean {
+  if (!isSettingKey(key)) return false;
+  return value === null || SETTING_VALUES[key].check.safeParse(value).success;
 }

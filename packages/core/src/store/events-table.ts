@@ -39,15 +39,16 @@ export class EventsTable {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO events (id, card_key, type, at, device_id, payload, target_id, synced)
-       VALUES (@id, @cardKey, @type, @at, @deviceId, @payload, @targetId, @synced) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO events (id, card_key, type, at, device_id, payload, target_id, synced, local)
+       VALUES (@id, @cardKey, @type, @at, @deviceId, @payload, @targetId, @synced, @local) ON CONFLICT (id) DO NOTHING`,
     );
     this.forCardStmt = db.prepare<[string], RawEvent>(
       'SELECT * FROM events WHERE card_key = ? ORDER BY at, id',
     );
-    // The newest undoable event this device recorded that no undo has cancelled yet.
-    this.lastUndoableStmt = db.prepare<[string], RawEvent>(
-      `SELECT * FROM events e WHERE e.device_id = ? AND e.type IN ('review', 'suspend', 'unsuspend', 'bury')
+    // The newest undoable event made in this database (never one pulled by sync) that no undo
+    // has cancelled yet.
+    this.lastUndoableStmt = db.prepare<[], RawEvent>(
+      `SELECT * FROM events e WHERE e.local = 1 AND e.type IN ('review', 'suspend', 'unsuspend', 'bury')
          AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id)
        ORDER BY e.seq DESC LIMIT 1`,
     );
@@ -95,6 +96,8 @@ export class EventsTable {
         payload: JSON.stringify(event.payload),
         targetId,
         synced: synced ? 1 : 0,
+        // Made here unless it arrived by sync (already acknowledged by the server).
+        local: synced ? 0 : 1,
       }).changes === 1
     );
   }
@@ -116,8 +119,9 @@ export class EventsTable {
     return this.forCardStmt.all(cardKey).map(toEvent);
   }
 
-  lastUndoable(deviceId: string): GrillEvent | undefined {
-    const row = this.lastUndoableStmt.get(deviceId);
+  /** The newest undoable event made in this database, not yet undone. */
+  lastUndoable(): GrillEvent | undefined {
+    const row = this.lastUndoableStmt.get();
     return row ? toEvent(row) : undefined;
   }
 

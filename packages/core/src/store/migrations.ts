@@ -101,6 +101,14 @@ export const MIGRATIONS: readonly string[] = [
   `
   DROP INDEX events_unsynced;
   `,
+  // 7: which events were made in this database, as opposed to pulled by sync: undo takes back
+  // only those. Before, events this device recorded were told apart by device id alone, which a
+  // copied data folder shares.
+  `
+  ALTER TABLE events ADD COLUMN local INTEGER NOT NULL DEFAULT 0;
+  UPDATE events SET local = 1
+    WHERE synced = 0 OR device_id = (SELECT value FROM meta WHERE key = 'device_id');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

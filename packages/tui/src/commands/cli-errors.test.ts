@@ -145,7 +145,10 @@ describe('setting values', () => {
     const cases: [string[], string][] = [
       [['retention', '2'], 'retention must be a number from 0.7 to 0.99, not "2"'],
       [['new-per-day', '1.5'], 'new-per-day must be a whole number from 0 to 9999, not "1.5"'],
-      [['learning-steps', '1m 10'], 'learning-steps must be durations like 1m 10m 1h 1d, not "1m 10"'],
+      [
+        ['learning-steps', '1m 10'],
+        'learning-steps must be whole minutes, hours or days like 1m 10m 1h 1d (1.5h is taken as 90m), not "1m 10"',
+      ],
     ];
     for (const [args, message] of cases) {
       const r = run(['config', 'set', ...args]);

@@ -39,23 +39,24 @@ export function review(cardKey: string, opts: ReviewOptions): Promise<void> {
   if (covered) detail.covered = covered;
   if (opts.typed !== undefined) detail.typed = opts.typed;
   return withGrill((grill, now) => {
-    const { event, state } = grill.answer(cardKey, rating, now, {
+    const { event, state, clockBehind } = grill.answer(cardKey, rating, now, {
       durationMs,
       ...(Object.keys(detail).length > 0 ? { detail } : {}),
     });
+    if (clockBehind) process.stderr.write(clockWarning(now, event.at));
     if (opts.json) {
       printJson({
         event: event.id,
         card: cardKey,
         rating: RATING_NAMES[rating],
         due: new Date(state.due).toISOString(),
-        interval: formatInterval(state.due - now),
+        interval: formatInterval(state.due - event.at),
         lapses: state.lapses,
         leech: state.leech,
       });
     } else {
       process.stdout.write(
-        `${cardKey}: ${RATING_NAMES[rating]} — next in ${formatInterval(state.due - now)}${state.leech ? ' (leech)' : ''}\n`,
+        `${cardKey}: ${RATING_NAMES[rating]} — next in ${formatInterval(state.due - event.at)}${state.leech ? ' (leech)' : ''}\n`,
       );
     }
   });
@@ -83,4 +84,9 @@ export function cardAction(action: 'suspend' | 'unsuspend' | 'bury') {
         action === 'bury' && state.buriedUntil ? ` until ${new Date(state.buriedUntil).toISOString()}` : '';
       process.stdout.write(`${cardKey}: ${action === 'bury' ? 'buried' : `${action}ed`}${note}\n`);
     });
+}
+
+/** The warning for an answer recorded later than the clock said (see Grill.answer). */
+export function clockWarning(now: number, recordedAt: number): string {
+  return `grill: warning: the clock reads ${new Date(now).toISOString()}, before this card's last answer (${new Date(recordedAt).toISOString()}); the answer was recorded after it. Check this machine's clock.\n`;
 }

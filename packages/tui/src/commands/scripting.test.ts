@@ -34,6 +34,18 @@ describe('scripting CLI', () => {
     expect(json(['decks'])).toMatchObject([{ id: 'mini', cards: 4 }]);
   });
 
+  it('an answer made with the clock set back folds after the card’s last answer, with a warning', () => {
+    const { run } = env();
+    expect(run(['review', 'mini/one', '--rating', 'good'], '2027-03-10T10:00:00Z').status).toBe(0);
+    const again = run(['review', 'mini/one', '--rating', 'again'], '2026-03-10T10:00:00Z');
+    expect(again.status).toBe(0);
+    // Again after Good: back in minutes, not "next in 1y".
+    expect(again.stdout).toMatch(/^mini\/one: again — next in \d+m\n$/);
+    expect(again.stderr).toMatch(
+      /warning: the clock reads 2026-03-10T10:00:00\.000Z, before this card's last answer/,
+    );
+  });
+
   it('answers the next card, undoes it, and keeps history in effect only', () => {
     const { json, run } = env();
     const next = json(['next']);

@@ -134,9 +134,12 @@ export function App(props: AppProps) {
           : card.kind === 'open'
             ? { covered: u.covered }
             : undefined;
-    s.answer(rating, detail);
+    const clockBehind = s.answer(rating, detail);
     message.current = null;
     afterSessionChange();
+    if (clockBehind)
+      message.current =
+        "the clock reads earlier than that card's last answer: recorded after it (check the clock)";
   };
 
   /** Which key bindings apply, from the state as it is now (not as last rendered). */

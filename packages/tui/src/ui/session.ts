@@ -96,17 +96,19 @@ export class DrillSession {
     return this.recorded.length > 0;
   }
 
-  answer(rating: Rating, detail?: AnswerDetail): void {
+  /** Records the answer and moves on. True when the clock read earlier than the card's last answer. */
+  answer(rating: Rating, detail?: AnswerDetail): boolean {
     const current = this.current;
-    if (!current) return;
+    if (!current) return false;
     const now = this.clock();
     const durationMs = Math.max(0, now - current.shownAt);
-    const { event } = this.grill.answer(current.card.key, rating, now, {
+    const { event, clockBehind } = this.grill.answer(current.card.key, rating, now, {
       durationMs,
       ...(detail ? { detail } : {}),
     });
     this.recorded.push({ eventId: event.id, cardKey: current.card.key, rating, durationMs });
     this.advance();
+    return clockBehind;
   }
 
   /**
