@@ -24,7 +24,7 @@ export {
   type QueueFilter,
 } from './engine/queue.js';
 export { refreshBundledDecks } from './engine/refresh-bundled.js';
-export { computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';
+export { answersPerDay, computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';
 export * from './errors.js';
 export { bundledContentDir } from './paths.js';
 export {
@@ -37,7 +37,16 @@ export {
   type ReviewFact,
   retrievability,
 } from './scheduler/card-state.js';
-export { addDays, dayKey, dayStart, formatInterval } from './scheduler/day.js';
+export {
+  addDays,
+  dayKey,
+  dayStart,
+  formatInterval,
+  fromDayTime,
+  isTimeZone,
+  systemTimeZone,
+  toDayTime,
+} from './scheduler/day.js';
 export * from './scheduler/events.js';
 export { interleave, roundRobin } from './scheduler/queue-order.js';
 export * from './scheduler/settings.js';

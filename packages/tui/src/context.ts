@@ -26,6 +26,7 @@ export async function openGrill(): Promise<{ grill: Grill; now: number }> {
         'grill: this version schedules differently: re-deriving every card from the review log (once)…\n',
       ),
   });
+  grill.ensureTimeZone(now);
   const { problems } = await refreshBundledDecks(grill, now);
   for (const p of problems) process.stderr.write(`grill: skipped a bundled deck: ${formatProblem(p)}\n`);
   return { grill, now };

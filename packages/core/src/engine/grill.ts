@@ -4,7 +4,7 @@ import envPaths from 'env-paths';
 import { v7 as uuidv7 } from 'uuid';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { applyEvent, type CardState, emptyState, foldEvents } from '../scheduler/card-state.js';
-import { addDays, dayStart } from '../scheduler/day.js';
+import { addDays, dayStart, systemTimeZone } from '../scheduler/day.js';
 import {
   type AnswerDetail,
   compareEvents,
@@ -17,7 +17,7 @@ import {
 import { isSettingKey, resolveSettings, type Settings, unknownSetting } from '../scheduler/settings.js';
 import { deckOf } from '../store/reviews-table.js';
 import { Store } from '../store/store.js';
-import { nextHlc } from '../sync/hlc.js';
+import { defaultHlc, nextHlc } from '../sync/hlc.js';
 
 function unknownCard(cardKey: string): NotFoundError {
   const hint = cardKey.includes('/') ? '' : ' (card keys look like deck-id/card-id)';
@@ -43,8 +43,9 @@ function successor(id: string): string {
  * The version of how card states are derived from the review log. Bumped when a release changes
  * the result of replaying the same events, so existing collections are re-derived once on open:
  * 1, the first release; 2, the fuzz seeded from the card key and its answer count (not the time
- * of the answer), so the interval previewed is the interval given, and the four ratings of a
- * learning or relearning card kept strictly ordered in days.
+ * of the answer), so the interval previewed is the interval given; the four ratings of a
+ * learning or relearning card kept strictly ordered in days; elapsed days counted in grill's
+ * days (the collection's time zone, rollover-aware) rather than UTC dates.
  */
 export const DERIVATION = '2';
 
@@ -127,10 +128,26 @@ export class Grill {
    */
   setSetting(key: string, value: unknown, now: number, deckId = ''): unknown {
     if (!isSettingKey(key)) throw unknownSetting(key);
+    if (deckId && key === 'time-zone')
+      throw new InvalidInputError(
+        'global-setting',
+        'time-zone is set for the whole collection, not per deck',
+      );
     if (deckId && !this.store.decks.get(deckId))
       throw new NotFoundError('unknown-deck', `unknown deck "${deckId}"`);
     this.recordSetting(deckId, key, value, now);
     return value;
+  }
+
+  /**
+   * Makes `zone` (by default this machine's) the collection's time zone if it has none yet: a
+   * new collection, or one from before the time zone was a setting. Recorded as a settings
+   * change, so it syncs and every machine counts the same days.
+   */
+  ensureTimeZone(now: number, zone = systemTimeZone()): void {
+    if (Object.hasOwn(this.overrides(''), 'time-zone')) return;
+    const createdAt = Math.min(now, this.store.events.firstAt() ?? now);
+    this.recordSetting('', 'time-zone', zone, now, defaultHlc(createdAt, this.deviceId));
   }
 
   /** Removes an override (back to the global value or the default). False if it was not set. */
@@ -141,9 +158,9 @@ export class Grill {
     return true;
   }
 
-  private recordSetting(scope: string, key: string, value: unknown, now: number): void {
+  private recordSetting(scope: string, key: string, value: unknown, now: number, stamp?: string): void {
     this.store.transaction(() => {
-      const hlc = nextHlc(this.store.settings.maxHlc(), now, this.deviceId);
+      const hlc = stamp ?? nextHlc(this.store.settings.maxHlc(), now, this.deviceId);
       this.record({ type: 'setting', cardKey: SETTINGS_KEY, payload: { scope, key, value, hlc } }, now);
     });
   }
@@ -189,8 +206,8 @@ export class Grill {
   /** Hides a card until the next day starts. Returns the card's new state and the event recorded. */
   bury(cardKey: string, now: number): CardState & { eventId: string } {
     this.checkCard(cardKey);
-    const rollover = this.settings(deckOf(cardKey)).rolloverHour;
-    const until = addDays(dayStart(now, rollover), 1, rollover);
+    const { rolloverHour: rollover, timeZone: zone } = this.settings(deckOf(cardKey));
+    const until = addDays(dayStart(now, rollover, zone), 1, rollover, zone);
     const event = this.record({ type: 'bury', cardKey, payload: { until } }, now);
     return { ...this.state(cardKey), eventId: event.id };
   }
@@ -302,12 +319,16 @@ export class Grill {
     return touched;
   }
 
-  /** Last writer wins: applies a settings change unless a newer one is already stored. */
+  /**
+   * Last writer wins: applies a settings change unless a newer one is already stored. True when
+   * the effective value changed (setting a value equal to the one in force changes no schedule).
+   */
   private applySetting(change: SettingPayload): boolean {
     if (change.hlc <= this.store.settings.hlc(change.scope, change.key)) return false;
+    const before = JSON.stringify(this.settings(change.scope));
     this.store.settings.set(change.scope, change.key, change.value, change.hlc);
     this.settingsCache = null;
-    return true;
+    return JSON.stringify(this.settings(change.scope)) !== before;
   }
 
   /** Re-derives one card's state and review facts from its events. */

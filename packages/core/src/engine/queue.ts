@@ -50,8 +50,8 @@ export interface DailyQueue {
 export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}): DailyQueue {
   const { store } = grill;
   const global = grill.settings();
-  const start = dayStart(now, global.rolloverHour);
-  const end = addDays(start, 1, global.rolloverHour);
+  const start = dayStart(now, global.rolloverHour, global.timeZone);
+  const end = addDays(start, 1, global.rolloverHour, global.timeZone);
   const decks = store.decks.all().filter((d) => !filter.deck || d.id === filter.deck);
   const tagged = filter.tag ? store.cards.keysWithTag(filter.tag) : null;
   const wanted = (key: string) =>

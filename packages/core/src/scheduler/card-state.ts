@@ -1,4 +1,5 @@
 import { createEmptyCard, type Card as FsrsCard, type State } from 'ts-fsrs';
+import { fromDayTime, toDayTime } from './day.js';
 import { compareEvents, type GrillEvent, type Rating } from './events.js';
 import { CARD_KEY_FIELD, schedulerFor } from './fsrs.js';
 import type { Settings } from './settings.js';
@@ -64,12 +65,15 @@ export function emptyState(cardKey: string): CardState {
   };
 }
 
-/** The card as ts-fsrs takes it, carrying the card key for the fuzz seed (see fsrs.ts). */
-export function toFsrsCard(state: CardState, now: number): FsrsCard {
+/**
+ * The card as ts-fsrs takes it: its times as grill day-times (see outcomes), carrying the card
+ * key for the fuzz seed (see fsrs.ts).
+ */
+export function toFsrsCard(state: CardState, settings: Settings): FsrsCard {
   if (state.reps === 0 && state.phase === CardPhase.New)
-    return { ...createEmptyCard(now), [CARD_KEY_FIELD]: state.cardKey } as FsrsCard;
+    return { ...createEmptyCard(0), [CARD_KEY_FIELD]: state.cardKey } as FsrsCard;
   const card: FsrsCard = {
-    due: new Date(state.due),
+    due: new Date(dayTime(state.due, settings)),
     stability: state.stability,
     difficulty: state.difficulty,
     elapsed_days: state.elapsedDays,
@@ -78,7 +82,7 @@ export function toFsrsCard(state: CardState, now: number): FsrsCard {
     reps: state.reps,
     lapses: state.lapses,
     state: state.phase as unknown as State,
-    ...(state.lastReview === null ? {} : { last_review: new Date(state.lastReview) }),
+    ...(state.lastReview === null ? {} : { last_review: new Date(dayTime(state.lastReview, settings)) }),
   };
   return { ...card, [CARD_KEY_FIELD]: state.cardKey } as FsrsCard;
 }
@@ -163,21 +167,30 @@ export function foldEvents(
 
 const DAY_MS = 86_400_000;
 
+/** `ms` as ts-fsrs must see it to count grill's days (see toDayTime). */
+function dayTime(ms: number, settings: Settings): number {
+  return toDayTime(ms, settings.rolloverHour, settings.timeZone);
+}
+
 /**
- * What answering Again … `upTo` at `at` would make of the card, index 0 = Again: ts-fsrs's
- * results, with the four ratings kept strictly ordered as Anki keeps them. ts-fsrs orders the
- * day intervals of a card in review (Hard < Good < Easy), but not of a new, learning or
- * relearning card, where two ratings can both graduate to the same day count (`Good 1d · Easy 1d`).
- * There a rating whose interval in days is not longer than the rating below it gets one day more
- * (memory state unchanged; the maximum interval still caps it). The answer and the preview both
- * come from here, so they agree.
+ * What answering Again … `upTo` at `at` would make of the card, index 0 = Again, with `due` a
+ * real time. ts-fsrs is given grill's day-times (toDayTime), so the elapsed days it counts are
+ * grill's days: local dates in the collection's time zone, rollover-aware, as Anki counts them.
+ * Its results are kept strictly ordered as Anki keeps them: ts-fsrs orders the day intervals of
+ * a card in review (Hard < Good < Easy), but not of a new, learning or relearning card, where two
+ * ratings can both graduate to the same day count (`Good 1d · Easy 1d`); there a rating whose
+ * interval in days is not longer than the rating below it gets one day more (memory state
+ * unchanged; the maximum interval still caps it). An interval in days lands on the grill day that
+ * many calendar days on (DST-safe, fromDayTime). The answer and the preview both come from here,
+ * so they agree.
  */
 export function outcomes(state: CardState, at: number, settings: Settings, upTo: Rating = 4): FsrsCard[] {
   const scheduler = schedulerFor(settings);
-  const card = toFsrsCard(state, at);
+  const atDay = dayTime(at, settings);
+  const card = toFsrsCard(state, settings);
   const results: FsrsCard[] = [];
   for (let r = 1; r <= upTo; r++) {
-    const next = scheduler.next(card, at, r as Rating).card;
+    let next = scheduler.next(card, atDay, r as Rating).card;
     const below = results[r - 2];
     if (
       below &&
@@ -188,17 +201,31 @@ export function outcomes(state: CardState, at: number, settings: Settings, upTo:
       below.scheduled_days < settings.maxInterval
     ) {
       const days = below.scheduled_days + 1;
-      results.push({ ...next, scheduled_days: days, due: new Date(at + days * DAY_MS) });
-    } else results.push(next);
+      next = { ...next, scheduled_days: days, due: new Date(atDay + days * DAY_MS) };
+    }
+    results.push(next);
   }
-  return results;
+  return results.map((c) => toReal(c, at, atDay, settings));
+}
+
+/** A ts-fsrs result with its due time back in real time. */
+function toReal(card: FsrsCard, at: number, atDay: number, settings: Settings): FsrsCard {
+  const due = fromDayTime(
+    card.due.getTime(),
+    settings.rolloverHour,
+    settings.timeZone,
+    { real: at, dayTime: atDay },
+    card.scheduled_days >= 1,
+  );
+  return { ...card, due: new Date(due) };
 }
 
 /** What answering `rating` at `at` makes of the card (see outcomes; a card in review needs only its own). */
 function outcome(state: CardState, at: number, settings: Settings, rating: Rating): FsrsCard {
-  if (state.phase === CardPhase.Review)
-    return schedulerFor(settings).next(toFsrsCard(state, at), at, rating).card;
-  return outcomes(state, at, settings, rating)[rating - 1] as FsrsCard;
+  if (state.phase !== CardPhase.Review) return outcomes(state, at, settings, rating)[rating - 1] as FsrsCard;
+  const atDay = dayTime(at, settings);
+  const next = schedulerFor(settings).next(toFsrsCard(state, settings), atDay, rating).card;
+  return toReal(next, at, atDay, settings);
 }
 
 /** The due time each rating would give, for showing "1 Again 10m · 3 Good 4d". */
@@ -214,5 +241,9 @@ export function previewRatings(state: CardState, now: number, settings: Settings
 
 export function retrievability(state: CardState, now: number, settings: Settings): number {
   if (state.phase === CardPhase.New) return 0;
-  return schedulerFor(settings).get_retrievability(toFsrsCard(state, now), now, false);
+  return schedulerFor(settings).get_retrievability(
+    toFsrsCard(state, settings),
+    dayTime(now, settings),
+    false,
+  );
 }

@@ -1,26 +1,95 @@
-/** Day boundaries in local time with a rollover hour (a "day" starts at e.g. 04:00). Pure. */
+/**
+ * grill's days: calendar days in the collection's time zone, each starting at the rollover hour
+ * (04:00 by default), computed with real time-zone data (Luxon, on the platform's Intl) — never
+ * fixed 24-hour steps, so daylight-saving days are 23 or 25 hours long where they are. Pure.
+ */
+import { DateTime } from 'luxon';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
-/** Start (ms) of the grill day containing `now`. */
-export function dayStart(now: number, rolloverHour: number): number {
-  const d = new Date(now - rolloverHour * HOUR);
-  d.setHours(rolloverHour, 0, 0, 0);
-  return d.getTime();
+/** The time zone this machine runs in (an IANA name), the default for a new collection. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Start of the grill day `days` days after the one starting at `start` (DST-safe). */
-export function addDays(start: number, days: number, rolloverHour: number): number {
-  const d = new Date(start);
-  d.setDate(d.getDate() + days);
-  d.setHours(rolloverHour, 0, 0, 0);
-  return d.getTime();
+/** Whether `zone` is a time zone the platform knows (an IANA name such as `Europe/Berlin`, or `UTC`). */
+export function isTimeZone(zone: string): boolean {
+  return DateTime.now().setZone(zone).isValid;
 }
 
-/** The calendar date (YYYY-MM-DD, local) of the grill day containing `ms`. */
-export function dayKey(ms: number, rolloverHour: number): string {
-  const d = new Date(ms - rolloverHour * HOUR);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+function at(ms: number, zone: string): DateTime {
+  const d = DateTime.fromMillis(ms, { zone });
+  if (!d.isValid) throw new RangeError(`unknown time zone "${zone}"`);
+  return d;
+}
+
+/** The rollover instant of the local calendar date of `d` (the first instant at or after that wall time). */
+function rolloverOf(d: DateTime, rolloverHour: number): DateTime {
+  return d.set({ hour: rolloverHour, minute: 0, second: 0, millisecond: 0 });
+}
+
+/**
+ * Start (ms) of the grill day containing `now`: the latest rollover instant at or before it.
+ * On a day whose rollover wall time does not exist (a spring-forward gap), the day starts at the
+ * first instant after the gap.
+ */
+export function dayStart(now: number, rolloverHour: number, zone: string): number {
+  const local = at(now, zone);
+  let start = rolloverOf(local, rolloverHour);
+  if (start.toMillis() > now) start = rolloverOf(local.minus({ days: 1 }), rolloverHour);
+  return start.toMillis();
+}
+
+/** Start of the grill day `days` calendar days after the one starting at `start` (DST-safe). */
+export function addDays(start: number, days: number, rolloverHour: number, zone: string): number {
+  return rolloverOf(at(start, zone).plus({ days }), rolloverHour).toMillis();
+}
+
+/** The calendar date (YYYY-MM-DD, in `zone`) of the grill day containing `ms`. */
+export function dayKey(ms: number, rolloverHour: number, zone: string): string {
+  return at(dayStart(ms, rolloverHour, zone), zone).toISODate() as string;
+}
+
+/**
+ * `ms` as a time whose UTC calendar date is the grill day of `ms` and whose time of day is the
+ * time since that day began (at most 23:59:59.999): ts-fsrs counts elapsed days between UTC
+ * dates, so it counts grill's days when given these times (two answers on the same local
+ * evening are 0 days apart, as in Anki). See fromDayTime for the way back.
+ */
+export function toDayTime(ms: number, rolloverHour: number, zone: string): number {
+  const start = dayStart(ms, rolloverHour, zone);
+  const [y, m, d] = (at(start, zone).toISODate() as string).split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  return Date.UTC(y, m - 1, d) + Math.min(ms - start, DAY - 1);
+}
+
+/**
+ * The real time a day-time (see toDayTime) stands for, given `reference`, a real time and its
+ * day-time. A result `days` whole days later (an FSRS interval in days) lands on the grill day
+ * that many calendar days after the reference's, at the same time since the day began (capped
+ * to that day); anything shorter (a learning step in minutes) keeps its exact distance.
+ */
+export function fromDayTime(
+  dayTime: number,
+  rolloverHour: number,
+  zone: string,
+  reference: { real: number; dayTime: number },
+  wholeDays: boolean,
+): number {
+  if (!wholeDays) return reference.real + (dayTime - reference.dayTime);
+  const days = Math.round((dayOf(dayTime) - dayOf(reference.dayTime)) / DAY);
+  const start = addDays(dayStart(reference.real, rolloverHour, zone), days, rolloverHour, zone);
+  const next = addDays(start, 1, rolloverHour, zone);
+  return Math.min(start + (dayTime - dayOf(dayTime)), next - 1);
+}
+
+/** The UTC midnight that starts the UTC date of `dayTime`. */
+function dayOf(dayTime: number): number {
+  return dayTime - (((dayTime % DAY) + DAY) % DAY);
 }
 
 /** Short human interval: 45s, 10m, 3h, 4d, 2.5mo, 1.2y. */

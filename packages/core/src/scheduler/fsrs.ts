@@ -19,7 +19,7 @@ export const CARD_KEY_FIELD = 'grill_card_key';
  * came out different from the one given; this seed depends only on what the events determine, so
  * the preview is the result and every machine replays the same schedule.
  */
-function seedFromCard(this: AbstractScheduler): string {
+export function seedFromCard(this: AbstractScheduler): string {
   return `${String(Reflect.get(this.current, CARD_KEY_FIELD) ?? '')}#${this.current.reps}`;
 }
 

@@ -17,6 +17,10 @@ const BAD: Record<keyof typeof SETTING_KEYS, [string, string]> = {
   'reviews-per-day': ['-1', 'reviews-per-day must be a whole number from 0 to 99999, not "-1"'],
   'rollover-hour': ['24', 'rollover-hour must be a whole number from 0 to 23, not "24"'],
   'leech-threshold': ['many', 'leech-threshold must be a whole number from 1 to 99, not "many"'],
+  'time-zone': [
+    'Mars/Olympus',
+    'time-zone must be a time zone name like Europe/Berlin, America/New_York or UTC, not "Mars/Olympus"',
+  ],
 };
 
 describe('parseSettingValue', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
+import { isTimeZone } from './day.js';
 import { isSettingKey, type SettingKey, unknownSetting } from './settings.js';
 
 // Kept apart from settings.ts so that only commands that change settings load the validator.
@@ -52,6 +53,13 @@ const number = (min: number, max: number): SettingValue => ({
   expected: `a number from ${min} to ${max}`,
 });
 
+const zone = z.string().trim().refine(isTimeZone);
+const timeZone: SettingValue = {
+  parse: zone,
+  check: zone,
+  expected: 'a time zone name like Europe/Berlin, America/New_York or UTC',
+};
+
 /** The one definition of each setting's valid values. */
 const SETTING_VALUES: Record<SettingKey, SettingValue> = {
   retention: number(0.7, 0.99),
@@ -62,6 +70,7 @@ const SETTING_VALUES: Record<SettingKey, SettingValue> = {
   'reviews-per-day': int(0, 99999),
   'rollover-hour': int(0, 23),
   'leech-threshold': int(1, 99),
+  'time-zone': timeZone,
 };
 
 /**

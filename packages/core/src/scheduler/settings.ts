@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors.js';
+import { systemTimeZone } from './day.js';
 
 /** Scheduling and limit settings. Global values, with per-deck overrides. */
 export interface Settings {
@@ -17,6 +18,11 @@ export interface Settings {
   rolloverHour: number;
   /** Lapses at which a card is flagged as a leech. */
   leechThreshold: number;
+  /**
+   * The IANA time zone grill's days are counted in. Part of the collection (it syncs), so every
+   * machine computes the same days whatever zone it runs in.
+   */
+  timeZone: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +34,8 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewsPerDay: 200,
   rolloverHour: 4,
   leechThreshold: 8,
+  // A collection records the zone it was created in (Grill.ensureTimeZone); until then, this machine's.
+  timeZone: systemTimeZone(),
 };
 
 /** The user-facing setting names (as typed in `grill config`) and what they mean. */
@@ -40,6 +48,7 @@ export const SETTING_KEYS = {
   'reviews-per-day': { field: 'reviewsPerDay', help: 'reviews per day' },
   'rollover-hour': { field: 'rolloverHour', help: 'local hour a new day starts, 0-23' },
   'leech-threshold': { field: 'leechThreshold', help: 'lapses that make a card a leech' },
+  'time-zone': { field: 'timeZone', help: 'time zone the days are counted in, e.g. Europe/Berlin' },
 } as const satisfies Record<string, { field: keyof Settings; help: string }>;
 
 export type SettingKey = keyof typeof SETTING_KEYS;

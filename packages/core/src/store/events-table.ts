@@ -29,6 +29,7 @@ export class EventsTable {
   private readonly undoableStmt;
   private readonly countStmt;
   private readonly hasStmt;
+  private readonly firstAtStmt;
   private readonly keysStmt;
   private readonly maxIdStmt;
   private readonly unsyncedStmt;
@@ -59,6 +60,7 @@ export class EventsTable {
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
     this.hasStmt = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM events WHERE id = ?');
+    this.firstAtStmt = db.prepare<[], { at: number | null }>('SELECT min(at) AS at FROM events');
     this.keysStmt = db.prepare<[], { card_key: string }>(
       "SELECT DISTINCT card_key FROM events WHERE type <> 'setting'",
     );
@@ -123,6 +125,11 @@ export class EventsTable {
   lastUndoable(): GrillEvent | undefined {
     const row = this.lastUndoableStmt.get();
     return row ? toEvent(row) : undefined;
+  }
+
+  /** The time of the earliest event, or undefined when there is none. */
+  firstAt(): number | undefined {
+    return this.firstAtStmt.get()?.at ?? undefined;
   }
 
   /** Whether an event with this id is stored. */

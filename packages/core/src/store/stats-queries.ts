@@ -3,7 +3,7 @@ import type { Db } from './database.js';
 /** Aggregate reads for `grill stats` and the stats screen. */
 export class StatsQueries {
   private readonly retentionStmt;
-  private readonly dayCountsStmt;
+  private readonly countBetweenStmt;
   private readonly dueDaysStmt;
   private readonly totalsStmt;
   private readonly weakestStmt;
@@ -22,10 +22,8 @@ export class StatsQueries {
     this.retentionByCardStmt = db.prepare<[number], { card_key: string; n: number; passed: number }>(
       'SELECT card_key, count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = 2 AND at >= ? GROUP BY card_key',
     );
-    // Answers per local day, shifted by the rollover hour (SQLite applies the local time zone).
-    this.dayCountsStmt = db.prepare<{ from: number; shift: string }, { day: string; n: number; ms: number }>(
-      `SELECT date(at / 1000, 'unixepoch', 'localtime', @shift) AS day, count(*) AS n, sum(duration_ms) AS ms
-       FROM reviews WHERE at >= @from GROUP BY day ORDER BY day`,
+    this.countBetweenStmt = db.prepare<[number, number], { n: number }>(
+      'SELECT count(*) AS n FROM reviews WHERE at >= ? AND at < ?',
     );
     this.dueDaysStmt = db.prepare<{ until: number }, { due: number }>(
       `SELECT s.due FROM card_state s JOIN cards c ON c.key = s.card_key
@@ -68,11 +66,9 @@ export class StatsQueries {
       .map((r) => ({ cardKey: r.card_key, reviews: r.n, passed: r.passed }));
   }
 
-  /** Answers and time per local day (YYYY-MM-DD) since `from`. */
-  days(from: number, rolloverHour: number): { day: string; reviews: number; durationMs: number }[] {
-    return this.dayCountsStmt
-      .all({ from, shift: `-${rolloverHour} hours` })
-      .map((r) => ({ day: r.day, reviews: r.n, durationMs: r.ms }));
+  /** How many answers in effect fall in [from, to) (an index range). */
+  countBetween(from: number, to: number): number {
+    return this.countBetweenStmt.get(from, to)?.n ?? 0;
   }
 
   /** Whether any answer in effect falls in [from, to) (an index seek). */

@@ -1,8 +1,7 @@
 import {
+  answersPerDay,
   computeStats,
   dailyQueue,
-  dayKey,
-  dayStart,
   forecast,
   type Grill,
   streak,
@@ -69,14 +68,7 @@ export interface StatsData {
 const DAY = 86_400_000;
 
 export function statsData(grill: Grill, now: number): StatsData {
-  const rollover = grill.settings().rolloverHour;
-  const start = dayStart(now, rollover);
-  const days = 26 * 7;
-  const counts = new Map(grill.store.stats.days(start - days * DAY, rollover).map((d) => [d.day, d.reviews]));
-  const heatmap = Array.from({ length: days }, (_, i) => {
-    const date = dayKey(start - (days - 1 - i) * DAY + 12 * 3_600_000, rollover);
-    return { date, reviews: counts.get(date) ?? 0 };
-  });
+  const heatmap = answersPerDay(grill, now, 26 * 7);
   const since = now - 30 * DAY;
   const rate = (reviews: number, passed: number) => (reviews === 0 ? null : passed / reviews);
   const byCard = grill.store.stats.retentionByCard(since);
