@@ -4,7 +4,15 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 
-export const WIRE_EVENT_TYPES = ['review', 'undo', 'suspend', 'unsuspend', 'bury', 'setting'] as const;
+export const WIRE_EVENT_TYPES = [
+  'review',
+  'undo',
+  'suspend',
+  'unsuspend',
+  'bury',
+  'setting',
+  'reschedule',
+] as const;
 export type WireEventType = (typeof WIRE_EVENT_TYPES)[number];
 
 export const MAX_PUSH_BATCH = 1000;

@@ -128,10 +128,14 @@ config
   );
 config
   .command('set')
-  .description('change a setting')
+  .description('change a setting; it governs answers from now on (--reschedule also re-derives due dates)')
   .argument('<key>', 'setting name')
   .argument('<value>', 'new value')
   .addOption(deck)
+  .option(
+    '--reschedule',
+    "also re-derive existing due dates from the new value (like Anki's reschedule on change)",
+  )
   .action(async (key: string, value: string, opts) =>
     (await import('./commands/config.js')).configSet(key, value, opts),
   );
@@ -141,6 +145,12 @@ config
   .argument('<key>', 'setting name')
   .addOption(deck)
   .action(async (key: string, opts) => (await import('./commands/config.js')).configUnset(key, opts));
+
+program
+  .command('reschedule')
+  .description('re-derive the due dates of cards in review from the settings in force now (synced)')
+  .addOption(deck)
+  .action(async (opts) => (await import('./commands/config.js')).reschedule(opts));
 
 program
   .command('login')

@@ -1,6 +1,5 @@
 import { type CardState, foldEvents } from '../scheduler/card-state.js';
 import type { GrillEvent } from '../scheduler/events.js';
-import { deckOf } from '../store/reviews-table.js';
 import type { Grill } from './grill.js';
 
 export interface DoctorReport {
@@ -28,7 +27,7 @@ export function doctor(grill: Grill, repair: boolean): DoctorReport {
   const check = () => {
     if (key === null) return;
     cards++;
-    const { state } = foldEvents(key, batch, grill.settings(deckOf(key)));
+    const { state } = foldEvents(key, batch, grill.timeline());
     const expected = state.lastEventId === null ? undefined : state;
     if (JSON.stringify(expected) !== JSON.stringify(cached.get(key))) mismatched.push(key);
     cached.delete(key);

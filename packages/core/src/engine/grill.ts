@@ -15,6 +15,7 @@ import {
   UNDOABLE_TYPES,
 } from '../scheduler/events.js';
 import { isSettingKey, resolveSettings, type Settings, unknownSetting } from '../scheduler/settings.js';
+import { SettingsTimeline } from '../scheduler/timeline.js';
 import { deckOf } from '../store/reviews-table.js';
 import { Store } from '../store/store.js';
 import { defaultHlc, nextHlc } from '../sync/hlc.js';
@@ -22,10 +23,6 @@ import { defaultHlc, nextHlc } from '../sync/hlc.js';
 function unknownCard(cardKey: string): NotFoundError {
   const hint = cardKey.includes('/') ? '' : ' (card keys look like deck-id/card-id)';
   return new NotFoundError('unknown-card', `unknown card "${cardKey}"${hint}`);
-}
-
-function deckOfAny(cardKey: string, scopes: ReadonlySet<string>): boolean {
-  return scopes.has('') || scopes.has(deckOf(cardKey));
 }
 
 /** The millisecond timestamp a UUIDv7 carries in its first 48 bits. */
@@ -45,7 +42,8 @@ function successor(id: string): string {
  * 1, the first release; 2, the fuzz seeded from the card key and its answer count (not the time
  * of the answer), so the interval previewed is the interval given; the four ratings of a
  * learning or relearning card kept strictly ordered in days; elapsed days counted in grill's
- * days (the collection's time zone, rollover-aware) rather than UTC dates.
+ * days (the collection's time zone, rollover-aware) rather than UTC dates; each answer folded with
+ * the settings in force when it was given (not the current ones).
  */
 export const DERIVATION = '2';
 
@@ -66,6 +64,7 @@ type EventInput = GrillEvent extends infer E
  */
 export class Grill {
   private settingsCache: Map<string, Settings> | null = null;
+  private timelineCache: SettingsTimeline | null = null;
   /** The last event id made here (see newEventId). */
   private lastId: string | undefined;
 
@@ -114,6 +113,25 @@ export class Grill {
       this.settingsCache.set(deckId, settings);
     }
     return settings;
+  }
+
+  /** The settings in force over time, from the review log (see SettingsTimeline). */
+  timeline(): SettingsTimeline {
+    this.timelineCache ??= new SettingsTimeline(this.store.events.forCard(SETTINGS_KEY));
+    return this.timelineCache;
+  }
+
+  /**
+   * Re-derives the due dates of every card in review (of one deck, if given) from the settings in
+   * force now: recorded as an event, so every machine replays the same result. Returns how many
+   * cards were re-derived.
+   */
+  reschedule(now: number, deckId = ''): number {
+    if (deckId && !this.store.decks.get(deckId))
+      throw new NotFoundError('unknown-deck', `unknown deck "${deckId}"`);
+    const before = this.store.events.cardKeys().filter((k) => !deckId || deckOf(k) === deckId).length;
+    this.record({ type: 'reschedule', cardKey: SETTINGS_KEY, payload: { scope: deckId } }, now);
+    return before;
   }
 
   /** Stored overrides for a scope ('' = global). */
@@ -284,13 +302,28 @@ export class Grill {
   ingest(events: readonly GrillEvent[], synced = false): Set<string> {
     const touched = new Set<string>();
     const replay = new Set<string>();
-    const settingScopes = new Set<string>();
     const folded = new Map<string, CardState>();
     if (synced) this.lastId = undefined;
     for (const event of events) {
       if (!this.store.events.insert(event, synced)) continue;
-      if (event.type === 'setting') {
-        if (this.applySetting(event.payload)) settingScopes.add(event.payload.scope);
+      if (event.type === 'setting' || event.type === 'reschedule') {
+        // Settings look forward: only cards with events after this one fold differently (none,
+        // for a change made here and now). A reschedule re-derives every card in its scope.
+        this.timelineCache = null;
+        if (event.type === 'setting') {
+          this.applySetting(event.payload);
+          if (this.timeline().shadowed(event)) continue;
+        }
+        const affected =
+          event.type === 'reschedule'
+            ? this.store.events.cardKeys()
+            : this.store.states.keysWithEventsSince(event.at);
+        for (const key of affected) {
+          if (event.payload.scope !== '' && deckOf(key) !== event.payload.scope) continue;
+          replay.add(key);
+          folded.delete(key);
+          touched.add(key);
+        }
         continue;
       }
       touched.add(event.cardKey);
@@ -303,32 +336,27 @@ export class Grill {
         folded.delete(event.cardKey);
         continue;
       }
-      const { state: next, fact } = applyEvent(state, event, this.settings(deckOf(event.cardKey)));
+      const { state: next, fact } = applyEvent(state, event, this.settingsAt(deckOf(event.cardKey), event));
       folded.set(event.cardKey, next);
       if (fact) this.store.reviews.insert(fact);
     }
     // Each card's state is written once per batch, however many of its events the batch held.
     for (const state of folded.values()) this.store.states.put(state);
     for (const key of replay) this.rebuild(key);
-    if (settingScopes.size > 0) {
-      // Schedules depend on settings: re-derive what a changed setting governs.
-      if (settingScopes.has('')) this.rebuildAll();
-      else for (const scope of settingScopes) this.rebuildAll(scope);
-      for (const key of this.store.events.cardKeys()) if (deckOfAny(key, settingScopes)) touched.add(key);
-    }
     return touched;
   }
 
-  /**
-   * Last writer wins: applies a settings change unless a newer one is already stored. True when
-   * the effective value changed (setting a value equal to the one in force changes no schedule).
-   */
-  private applySetting(change: SettingPayload): boolean {
-    if (change.hlc <= this.store.settings.hlc(change.scope, change.key)) return false;
-    const before = JSON.stringify(this.settings(change.scope));
+  /** The settings of a deck in force just before `event` (the current ones for an event after every change). */
+  private settingsAt(deckId: string, event: Pick<GrillEvent, 'at' | 'id'>): Settings {
+    const timeline = this.timeline();
+    return timeline.isBefore(event) ? this.settings(deckId) : timeline.settingsBefore(deckId, event);
+  }
+
+  /** Last writer wins: applies a settings change to the current settings unless a newer one is already stored. */
+  private applySetting(change: SettingPayload): void {
+    if (change.hlc <= this.store.settings.hlc(change.scope, change.key)) return;
     this.store.settings.set(change.scope, change.key, change.value, change.hlc);
     this.settingsCache = null;
-    return JSON.stringify(this.settings(change.scope)) !== before;
   }
 
   /** Re-derives one card's state and review facts from its events. */
@@ -363,7 +391,7 @@ export class Grill {
 
   /** Writes the fold of `events` as the card's state and facts (none if no event is in effect). */
   private fill(cardKey: string, events: readonly GrillEvent[]): CardState | null {
-    const { state, facts } = foldEvents(cardKey, events, this.settings(deckOf(cardKey)));
+    const { state, facts } = foldEvents(cardKey, events, this.timeline());
     if (state.lastEventId === null) return null;
     this.store.states.put(state);
     for (const fact of facts) this.store.reviews.insert(fact);

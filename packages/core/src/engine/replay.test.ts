@@ -13,7 +13,15 @@ afterEach(() => {
 type Step =
   | { op: 'review'; card: number; rating: Rating; gap: number }
   | { op: 'undo'; gap: number }
-  | { op: 'suspend' | 'unsuspend' | 'bury'; card: number; gap: number };
+  | { op: 'suspend' | 'unsuspend' | 'bury'; card: number; gap: number }
+  | {
+      op: 'setting';
+      key: 'retention' | 'learning-steps' | 'max-interval';
+      deck: boolean;
+      value: number;
+      gap: number;
+    }
+  | { op: 'reschedule'; deck: boolean; gap: number };
 
 const gap = fc.oneof(fc.integer({ min: 0, max: 30 * MINUTE }), fc.integer({ min: 0, max: 40 * DAY }));
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -35,7 +43,24 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       gap,
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('setting' as const),
+      key: fc.constantFrom('retention' as const, 'learning-steps' as const, 'max-interval' as const),
+      deck: fc.boolean(),
+      value: fc.nat(2),
+      gap,
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reschedule' as const), deck: fc.boolean(), gap }) },
 );
+
+const SETTING_VALUES = {
+  retention: [0.8, 0.9, 0.95],
+  'learning-steps': [['1m', '10m'], ['5m'], []],
+  'max-interval': [30, 365, 36500],
+} as const;
 
 function play(grill: Grill, steps: Step[]): number {
   let now = T0;
@@ -43,6 +68,9 @@ function play(grill: Grill, steps: Step[]): number {
     now += s.gap;
     if (s.op === 'review') grill.answer(`d/c${s.card + 1}`, s.rating, now, { durationMs: 1000 });
     else if (s.op === 'undo') grill.undo(now);
+    else if (s.op === 'setting')
+      grill.setSetting(s.key, SETTING_VALUES[s.key][s.value], now, s.deck ? 'd' : '');
+    else if (s.op === 'reschedule') grill.reschedule(now, s.deck ? 'd' : '');
     else grill[s.op](`d/c${s.card + 1}`, now);
   }
   return now;
@@ -56,7 +84,7 @@ function snapshot(grill: Grill) {
 }
 
 describe('the review log is the source of truth', () => {
-  it('replaying every card from its events gives exactly the incrementally kept state (property)', () => {
+  it('replaying every card from its events gives exactly the incrementally kept state, settings changes and reschedules interleaved (property)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
         const { grill } = grillWith({ 'd.md': deckText('d', 4) });

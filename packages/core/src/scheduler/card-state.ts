@@ -3,6 +3,7 @@ import { fromDayTime, toDayTime } from './day.js';
 import { compareEvents, type GrillEvent, type Rating } from './events.js';
 import { CARD_KEY_FIELD, schedulerFor } from './fsrs.js';
 import type { Settings } from './settings.js';
+import { SettingsLayers, type SettingsTimeline } from './timeline.js';
 
 /** FSRS learning states, as stored. */
 export const CardPhase = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
@@ -134,10 +135,32 @@ export function applyEvent(
       return { state: { ...base, suspended: false }, fact: null };
     case 'bury':
       return { state: { ...base, buriedUntil: event.payload.until }, fact: null };
+    case 'reschedule':
+      return { state: reschedule(state, settings), fact: null };
     case 'undo':
     case 'setting':
       return { state, fact: null };
   }
+}
+
+/**
+ * A card in review re-derived under `settings`: its interval recomputed from its stability (a new
+ * desired retention or maximum interval, say) and counted from its last review, as Anki's
+ * "reschedule cards on change" does. Memory state, learning cards and new cards are unchanged.
+ */
+function reschedule(state: CardState, settings: Settings): CardState {
+  if (state.phase !== CardPhase.Review || state.lastReview === null) return state;
+  const scheduler = schedulerFor(settings);
+  const days = scheduler.next_interval(state.stability, state.elapsedDays);
+  const last = dayTime(state.lastReview, settings);
+  const due = fromDayTime(
+    last + days * DAY_MS,
+    settings.rolloverHour,
+    settings.timeZone,
+    { real: state.lastReview, dayTime: last },
+    true,
+  );
+  return { ...state, scheduledDays: days, due };
 }
 
 /** Ids cancelled by undo events. */
@@ -147,18 +170,33 @@ export function cancelledIds(events: readonly GrillEvent[]): Set<string> {
   return ids;
 }
 
-/** A card's state from scratch: its non-cancelled events in replay order, folded from empty. */
+/**
+ * A card's state from scratch: its non-cancelled events in replay order, folded from empty, each
+ * with the settings in force when it happened (see SettingsTimeline), and the reschedules of
+ * its deck folded in where they stand.
+ */
 export function foldEvents(
   cardKey: string,
   events: readonly GrillEvent[],
-  settings: Settings,
+  timeline: SettingsTimeline,
 ): { state: CardState; facts: ReviewFact[] } {
   const cancelled = cancelledIds(events);
+  const deckId = cardKey.slice(0, cardKey.indexOf('/'));
+  const layers = new SettingsLayers(deckId);
   let state = emptyState(cardKey);
   const facts: ReviewFact[] = [];
-  for (const event of [...events].sort(compareEvents)) {
-    if (event.type === 'undo' || event.type === 'setting' || cancelled.has(event.id)) continue;
-    const result = applyEvent(state, event, settings);
+  const merged = [
+    ...events.filter((e) => e.type !== 'undo' && e.type !== 'setting' && !cancelled.has(e.id)),
+    ...timeline.forDeck(deckId),
+  ].sort(compareEvents);
+  for (const event of merged) {
+    if (event.type === 'setting') {
+      layers.apply(event);
+      continue;
+    }
+    // A reschedule before the card's first answer has nothing to re-derive.
+    if (event.type === 'reschedule' && state.lastEventId === null) continue;
+    const result = applyEvent(state, event, layers.settings());
     state = result.state;
     if (result.fact) facts.push(result.fact);
   }

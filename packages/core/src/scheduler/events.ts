@@ -38,7 +38,16 @@ export type GrillEvent =
   | (EventBase & { type: 'suspend'; payload: Record<string, never> })
   | (EventBase & { type: 'unsuspend'; payload: Record<string, never> })
   | (EventBase & { type: 'bury'; payload: { until: number } })
-  | (EventBase & { type: 'setting'; payload: SettingPayload });
+  | (EventBase & { type: 'setting'; payload: SettingPayload })
+  | (EventBase & { type: 'reschedule'; payload: ReschedulePayload });
+
+/**
+ * Re-derive the due dates of the cards in `scope` (a deck id, or '' for all) from the settings
+ * in force at this event: the explicit, synced counterpart of settings that look forward.
+ */
+export interface ReschedulePayload {
+  scope: string;
+}
 
 /** A settings change: `value` null removes the override. Merged last-writer-wins by `hlc`. */
 export interface SettingPayload {
@@ -48,7 +57,7 @@ export interface SettingPayload {
   hlc: string;
 }
 
-/** The card key setting events are filed under (no card has it: card keys contain a slash). */
+/** The card key settings and reschedule events are filed under (no card has it: card keys contain a slash). */
 export const SETTINGS_KEY = '@settings';
 
 export type EventType = GrillEvent['type'];
@@ -59,6 +68,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'unsuspend',
   'bury',
   'setting',
+  'reschedule',
 ];
 /** Event types that `undo` can cancel. */
 export const UNDOABLE_TYPES: readonly EventType[] = ['review', 'suspend', 'unsuspend', 'bury'];

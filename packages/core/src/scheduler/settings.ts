@@ -1,5 +1,4 @@
 import { InvalidInputError } from '../errors.js';
-import { systemTimeZone } from './day.js';
 
 /** Scheduling and limit settings. Global values, with per-deck overrides. */
 export interface Settings {
@@ -34,8 +33,9 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewsPerDay: 200,
   rolloverHour: 4,
   leechThreshold: 8,
-  // A collection records the zone it was created in (Grill.ensureTimeZone); until then, this machine's.
-  timeZone: systemTimeZone(),
+  // A collection records the zone of the machine that created it (Grill.ensureTimeZone); before
+  // that event, days are UTC days on every machine, so a replay never depends on where it runs.
+  timeZone: 'UTC',
 };
 
 /** The user-facing setting names (as typed in `grill config`) and what they mean. */

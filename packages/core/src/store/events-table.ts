@@ -62,7 +62,7 @@ export class EventsTable {
     this.hasStmt = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM events WHERE id = ?');
     this.firstAtStmt = db.prepare<[], { at: number | null }>('SELECT min(at) AS at FROM events');
     this.keysStmt = db.prepare<[], { card_key: string }>(
-      "SELECT DISTINCT card_key FROM events WHERE type <> 'setting'",
+      "SELECT DISTINCT card_key FROM events WHERE card_key <> '@settings'",
     );
     // Unsynced events are found from a remembered starting seq (not by an index the answer path would pay for).
     this.unsyncedStmt = db.prepare<[number, number], RawEvent>(

@@ -49,6 +49,7 @@ export class StateTable {
   private readonly upsertStmt;
   private readonly deleteStmt;
   private readonly allStmt;
+  private readonly sinceStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], RawState>('SELECT * FROM card_state WHERE card_key = ?');
@@ -60,6 +61,9 @@ export class StateTable {
     );
     this.deleteStmt = db.prepare('DELETE FROM card_state WHERE card_key = ?');
     this.allStmt = db.prepare<[], RawState>('SELECT * FROM card_state');
+    this.sinceStmt = db.prepare<[number], { card_key: string }>(
+      'SELECT card_key FROM card_state WHERE last_event_at >= ?',
+    );
   }
 
   get(cardKey: string): CardState | undefined {
@@ -73,6 +77,11 @@ export class StateTable {
 
   delete(cardKey: string): void {
     this.deleteStmt.run(cardKey);
+  }
+
+  /** Keys of the cards whose last event is at or after `at`. */
+  keysWithEventsSince(at: number): string[] {
+    return this.sinceStmt.all(at).map((r) => r.card_key);
   }
 
   *iterate(): Generator<CardState> {

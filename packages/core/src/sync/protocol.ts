@@ -5,7 +5,15 @@
  */
 
 /** Event types the log may carry. */
-export const WIRE_EVENT_TYPES = ['review', 'undo', 'suspend', 'unsuspend', 'bury', 'setting'] as const;
+export const WIRE_EVENT_TYPES = [
+  'review',
+  'undo',
+  'suspend',
+  'unsuspend',
+  'bury',
+  'setting',
+  'reschedule',
+] as const;
 export type WireEventType = (typeof WIRE_EVENT_TYPES)[number];
 
 /** One review-log event as it travels. */

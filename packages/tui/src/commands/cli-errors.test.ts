@@ -107,6 +107,7 @@ describe('usage errors', () => {
       ['config', 'unset'],
       ['login'],
       ['sync'],
+      ['reschedule'],
       ['logout'],
       ['backup'],
       ['doctor'],

@@ -33,13 +33,32 @@ export function configGet(key: string | undefined, opts: { deck?: string; json?:
   });
 }
 
-export function configSet(key: string, value: string, opts: { deck?: string }): Promise<void> {
+export function configSet(
+  key: string,
+  value: string,
+  opts: { deck?: string; reschedule?: boolean },
+): Promise<void> {
   const parsed = parseSettingValue(key, value);
   return withGrill((grill, now) => {
     const deck = checkDeck(grill, opts.deck);
     const stored = grill.setSetting(key, parsed, now, deck);
     process.stdout.write(`${key} = ${formatSettingValue(stored)}${deck ? ` for deck ${deck}` : ''}\n`);
+    if (opts.reschedule) reportReschedule(grill.reschedule(now, deck), deck);
   });
+}
+
+/** grill reschedule: due dates re-derived from the settings in force now, as a synced event. */
+export function reschedule(opts: { deck?: string }): Promise<void> {
+  return withGrill((grill, now) => {
+    const deck = checkDeck(grill, opts.deck);
+    reportReschedule(grill.reschedule(now, deck), deck);
+  });
+}
+
+function reportReschedule(cards: number, deck: string): void {
+  process.stdout.write(
+    `rescheduled ${cards} card${cards === 1 ? '' : 's'}${deck ? ` of deck ${deck}` : ''} from the settings in force now\n`,
+  );
 }
 
 export function configUnset(key: string, opts: { deck?: string }): Promise<void> {

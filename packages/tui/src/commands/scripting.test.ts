@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runGrill, tempDir } from '../test-support/run-grill.js';
 
@@ -44,6 +45,39 @@ describe('scripting CLI', () => {
     expect(again.stderr).toMatch(
       /warning: the clock reads 2026-03-10T10:00:00\.000Z, before this card's last answer/,
     );
+  });
+
+  it('a settings change looks forward; --reschedule and grill reschedule re-derive due dates', () => {
+    const { home, run } = env();
+    const day = (n: number) => new Date(Date.parse(NOW) + n * 86_400_000).toISOString();
+    for (const [n, rating] of [
+      [0, 'good'],
+      [0.01, 'good'],
+      [5, 'good'],
+      [25, 'good'],
+    ] as const)
+      expect(run(['review', 'mini/one', '--rating', rating], day(n)).status).toBe(0);
+    const due = () => {
+      const db = new Database(path.join(home, 'grill.db'), { readonly: true });
+      const row = db.prepare("SELECT due FROM card_state WHERE card_key = 'mini/one'").get() as {
+        due: number;
+      };
+      db.close();
+      return row.due;
+    };
+    const before = due();
+    expect(run(['config', 'set', 'retention', '0.8'], day(26)).stdout).toBe('retention = 0.8\n');
+    expect(due()).toBe(before);
+    const r = run(['config', 'set', 'retention', '0.8', '--reschedule'], day(26));
+    expect(r.stdout).toBe('retention = 0.8\nrescheduled 1 card from the settings in force now\n');
+    expect(due()).toBeGreaterThan(before);
+    run(['config', 'set', 'retention', '0.9'], day(27));
+    const kept = due();
+    expect(run(['reschedule', '--deck', 'mini'], day(27)).stdout).toBe(
+      'rescheduled 1 card of deck mini from the settings in force now\n',
+    );
+    expect(due()).toBeLessThan(kept);
+    expect(JSON.parse(run(['doctor', '--json'], day(27)).stdout).mismatched).toEqual([]);
   });
 
   it('answers the next card, undoes it, and keeps history in effect only', () => {
