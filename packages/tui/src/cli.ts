@@ -203,6 +203,12 @@ commandGroup(program, async () => (await import('./commands/drill.js')).drill({ 
 
 grillUsageErrors(program);
 
+// Output piped into a command that stops reading (`grill history --json | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

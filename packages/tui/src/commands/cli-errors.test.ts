@@ -308,4 +308,21 @@ describe('untrusted deck text', () => {
       ].join('\n'),
     );
   });
+
+  it('stops quietly when its output is piped into a command that stops reading', async () => {
+    const { spawn } = await import('node:child_process');
+    const { GRILL_BIN } = await import('../test-support/run-grill.js');
+    const child = spawn(process.execPath, [GRILL_BIN, 'decks', '--json'], {
+      env: { ...process.env, GRILL_HOME: tempDir('grill-home-') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(status).toBe(0);
+  });
 });
