@@ -29,26 +29,70 @@ function rolloverOf(d: DateTime, rolloverHour: number): DateTime {
   return d.set({ hour: rolloverHour, minute: 0, second: 0, millisecond: 0 });
 }
 
+/** A grill day: its first instant, the first instant of the next, and its date in the zone. */
+interface GrillDay {
+  start: number;
+  end: number;
+  date: string;
+  /** The date's UTC midnight (ms), for day-times. */
+  utcDate: number;
+}
+
+/**
+ * Days already computed, by zone and rollover hour, under the 15-minute stretch of time a
+ * question fell in: every UTC offset and every change of one is a multiple of 15 minutes, so a
+ * day boundary never falls inside such a stretch and one answer serves all of it. Replaying a
+ * large review log asks about the same days again and again; Luxon takes tens of microseconds.
+ */
+const cache = new Map<string, Map<number, GrillDay>>();
+const QUARTER = 15 * 60_000;
+const CACHE_LIMIT = 200_000;
+
+function grillDay(ms: number, rolloverHour: number, zone: string): GrillDay {
+  const id = `${zone}\u0000${rolloverHour}`;
+  let days = cache.get(id);
+  if (!days) {
+    days = new Map();
+    cache.set(id, days);
+  }
+  const bucket = Math.floor(ms / QUARTER);
+  const hit = days.get(bucket);
+  if (hit && hit.start <= ms && ms < hit.end) return hit;
+  const day = computeDay(ms, rolloverHour, zone);
+  if (days.size >= CACHE_LIMIT) days.clear();
+  days.set(bucket, day);
+  return day;
+}
+
+function computeDay(ms: number, rolloverHour: number, zone: string): GrillDay {
+  const local = at(ms, zone);
+  let start = rolloverOf(local, rolloverHour);
+  if (start.toMillis() > ms) start = rolloverOf(local.minus({ days: 1 }), rolloverHour);
+  const end = rolloverOf(start.plus({ days: 1 }), rolloverHour).toMillis();
+  const date = start.toISODate() as string;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return { start: start.toMillis(), end, date, utcDate: Date.UTC(y, m - 1, d) };
+}
+
 /**
  * Start (ms) of the grill day containing `now`: the latest rollover instant at or before it.
  * On a day whose rollover wall time does not exist (a spring-forward gap), the day starts at the
  * first instant after the gap.
  */
 export function dayStart(now: number, rolloverHour: number, zone: string): number {
-  const local = at(now, zone);
-  let start = rolloverOf(local, rolloverHour);
-  if (start.toMillis() > now) start = rolloverOf(local.minus({ days: 1 }), rolloverHour);
-  return start.toMillis();
+  return grillDay(now, rolloverHour, zone).start;
 }
 
 /** Start of the grill day `days` calendar days after the one starting at `start` (DST-safe). */
 export function addDays(start: number, days: number, rolloverHour: number, zone: string): number {
-  return rolloverOf(at(start, zone).plus({ days }), rolloverHour).toMillis();
+  // A day is 22 to 26 hours long (daylight saving moves it by at most an hour), so three hours
+  // past `days` plain days lies inside the day wanted.
+  return grillDay(start + days * DAY + 3 * HOUR, rolloverHour, zone).start;
 }
 
 /** The calendar date (YYYY-MM-DD, in `zone`) of the grill day containing `ms`. */
 export function dayKey(ms: number, rolloverHour: number, zone: string): string {
-  return at(dayStart(ms, rolloverHour, zone), zone).toISODate() as string;
+  return grillDay(ms, rolloverHour, zone).date;
 }
 
 /**
@@ -58,13 +102,8 @@ export function dayKey(ms: number, rolloverHour: number, zone: string): string {
  * evening are 0 days apart, as in Anki). See fromDayTime for the way back.
  */
 export function toDayTime(ms: number, rolloverHour: number, zone: string): number {
-  const start = dayStart(ms, rolloverHour, zone);
-  const [y, m, d] = (at(start, zone).toISODate() as string).split('-').map(Number) as [
-    number,
-    number,
-    number,
-  ];
-  return Date.UTC(y, m - 1, d) + Math.min(ms - start, DAY - 1);
+  const day = grillDay(ms, rolloverHour, zone);
+  return day.utcDate + Math.min(ms - day.start, DAY - 1);
 }
 
 /**
