@@ -54,6 +54,19 @@ describe('settings look forward', () => {
     expect(doctor(grill, false).mismatched).toEqual([]);
   });
 
+  it('a reschedule is the same however it is replayed (its fuzz is seeded from the card, not left over)', () => {
+    const { grill } = grillWith({ 'a.md': deckText('a', 2) });
+    grill.answer('a/c2', 3, T0);
+    grill.answer('a/c2', 3, T0);
+    grill.setSetting('retention', 0.8, T0);
+    grill.reschedule(T0);
+    // Other computations in between leave the shared scheduler's seed elsewhere.
+    grill.answer('a/c1', 3, T0 + 40 * DAY);
+    const kept = grill.state('a/c2');
+    grill.rebuildAll();
+    expect(grill.state('a/c2')).toEqual(kept);
+  });
+
   it('a change that arrives by sync with an earlier time re-derives the cards answered after it', () => {
     const { grill: a } = grillWith({ 'a.md': deckText('a', 1) });
     const { grill: b } = grillWith({ 'a.md': deckText('a', 1) });

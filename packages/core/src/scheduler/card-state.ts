@@ -151,6 +151,9 @@ export function applyEvent(
 function reschedule(state: CardState, settings: Settings): CardState {
   if (state.phase !== CardPhase.Review || state.lastReview === null) return state;
   const scheduler = schedulerFor(settings);
+  // The fuzz of next_interval uses the scheduler's current seed: set it from the card, as an
+  // answer's is (fsrs.ts), or it would be whatever the last computation left behind.
+  scheduler.seed = `${state.cardKey}#${state.reps}#reschedule`;
   const days = scheduler.next_interval(state.stability, state.elapsedDays);
   const last = dayTime(state.lastReview, settings);
   const due = fromDayTime(
