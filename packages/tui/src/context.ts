@@ -1,17 +1,34 @@
-import { Grill, grillHome, InvalidInputError, refreshBundledDecks } from '@grill/core';
+import { Grill, grillHome, InvalidInputError, refreshBundledDecks, terminalSafe } from '@grill/core';
 import { formatProblem } from './output.js';
 
 /** The clock, read once at the edge: `GRILL_NOW` (ISO time) if set, else the real time. */
 export function clockNow(env: NodeJS.ProcessEnv = process.env): number {
   const fixed = env.GRILL_NOW;
   if (!fixed) return Date.now();
-  const ms = Date.parse(fixed);
-  if (Number.isNaN(ms))
+  const ms = parseInstant(fixed);
+  if (ms === null)
     throw new InvalidInputError(
       'bad-now',
-      `GRILL_NOW="${fixed}" is not an ISO time (e.g. 2026-03-01T09:00:00Z)`,
+      `GRILL_NOW="${terminalSafe(fixed)}" is not an ISO time with a zone between 1970 and 9999 (e.g. 2026-03-01T09:00:00Z or 2026-03-01T10:00:00+01:00)`,
     );
   return ms;
+}
+
+/**
+ * An ISO instant with its zone (`Z` or `±hh:mm`: without one, machines in different zones would
+ * read the same text differently), a real calendar date (no 02-30), from 1970 to 9999. Null if not.
+ */
+export function parseInstant(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.exec(
+    text,
+  );
+  if (!m) return null;
+  const [year, month, day, hour, minute, second = 0] = m.slice(1, 7).map(Number) as number[];
+  const date = new Date(Date.UTC(year as number, (month as number) - 1, day as number));
+  if (date.getUTCMonth() !== (month as number) - 1 || date.getUTCDate() !== day) return null;
+  if ((hour as number) > 23 || (minute as number) > 59 || second > 59) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) || (year as number) < 1970 ? null : ms;
 }
 
 /**

@@ -162,10 +162,11 @@ export class Grill {
    * new collection, or one from before the time zone was a setting. Recorded as a settings
    * change, so it syncs and every machine counts the same days.
    */
-  ensureTimeZone(now: number, zone = systemTimeZone()): void {
+  ensureTimeZone(now: number, zone?: string): void {
     if (Object.hasOwn(this.overrides(''), 'time-zone')) return;
     const createdAt = Math.min(now, this.store.events.firstAt() ?? now);
-    this.recordSetting('', 'time-zone', zone, now, defaultHlc(createdAt, this.deviceId));
+    // Asked only here: the platform's zone costs a first Intl lookup of tens of milliseconds.
+    this.recordSetting('', 'time-zone', zone ?? systemTimeZone(), now, defaultHlc(createdAt, this.deviceId));
   }
 
   /** Removes an override (back to the global value or the default). False if it was not set. */

@@ -231,22 +231,39 @@ export function outcomes(state: CardState, at: number, settings: Settings, upTo:
   const card = toFsrsCard(state, settings);
   const results: FsrsCard[] = [];
   for (let r = 1; r <= upTo; r++) {
-    let next = scheduler.next(card, atDay, r as Rating).card;
+    let next = capped(scheduler.next(card, atDay, r as Rating).card, atDay, settings);
     const below = results[r - 2];
+    // Not later than the rating below, where one of the two is counted in days: a day more.
     if (
       below &&
-      state.phase !== CardPhase.Review &&
-      next.scheduled_days >= 1 &&
-      below.scheduled_days >= 1 &&
-      next.scheduled_days <= below.scheduled_days &&
-      below.scheduled_days < settings.maxInterval
+      next.due.getTime() <= below.due.getTime() &&
+      (next.scheduled_days >= 1 || below.scheduled_days >= 1)
     ) {
-      const days = below.scheduled_days + 1;
-      next = { ...next, scheduled_days: days, due: new Date(atDay + days * DAY_MS) };
+      const belowDays = Math.max(below.scheduled_days, Math.ceil((below.due.getTime() - atDay) / DAY_MS));
+      const days = Math.min(belowDays + 1, settings.maxInterval);
+      if (days > belowDays) next = { ...next, scheduled_days: days, due: new Date(atDay + days * DAY_MS) };
     }
     results.push(next);
   }
   return results.map((c) => toReal(c, at, atDay, settings));
+}
+
+/** A result with an interval in days no longer than the maximum interval (ts-fsrs's own ordering can pass it). */
+function capped(card: FsrsCard, atDay: number, settings: Settings): FsrsCard {
+  if (card.scheduled_days <= settings.maxInterval) return card;
+  return {
+    ...card,
+    scheduled_days: settings.maxInterval,
+    due: new Date(atDay + settings.maxInterval * DAY_MS),
+  };
+}
+
+/** True when Again on a card in review gives a relearning step shorter than a day (so it precedes Hard). */
+function againIsShort(settings: Settings): boolean {
+  const first = settings.relearningSteps[0];
+  if (!first) return false;
+  const n = Number.parseInt(first, 10);
+  return first.endsWith('m') ? n < 1440 : first.endsWith('h') ? n < 24 : false;
 }
 
 /** A ts-fsrs result with its due time back in real time. */
@@ -263,10 +280,18 @@ function toReal(card: FsrsCard, at: number, atDay: number, settings: Settings): 
 
 /** What answering `rating` at `at` makes of the card (see outcomes; a card in review needs only its own). */
 function outcome(state: CardState, at: number, settings: Settings, rating: Rating): FsrsCard {
-  if (state.phase !== CardPhase.Review) return outcomes(state, at, settings, rating)[rating - 1] as FsrsCard;
-  const atDay = dayTime(at, settings);
-  const next = schedulerFor(settings).next(toFsrsCard(state, settings), atDay, rating).card;
-  return toReal(next, at, atDay, settings);
+  // A card in review: ts-fsrs orders Hard < Good < Easy itself, and Again (a short relearning
+  // step) comes first, so only the rating answered is needed — the replay's common case.
+  if (state.phase === CardPhase.Review && (rating === 1 || againIsShort(settings))) {
+    const atDay = dayTime(at, settings);
+    const next = capped(
+      schedulerFor(settings).next(toFsrsCard(state, settings), atDay, rating).card,
+      atDay,
+      settings,
+    );
+    return toReal(next, at, atDay, settings);
+  }
+  return outcomes(state, at, settings, rating)[rating - 1] as FsrsCard;
 }
 
 /** The due time each rating would give, for showing "1 Again 10m · 3 Good 4d". */
@@ -280,11 +305,15 @@ export function previewRatings(state: CardState, now: number, settings: Settings
   return { 1: again, 2: hard, 3: good, 4: easy };
 }
 
+/**
+ * The probability (0–1) of recalling the card at `now`: FSRS's forgetting curve over the whole
+ * grill days since its last review (what ts-fsrs's get_retrievability computes, on day-times).
+ */
 export function retrievability(state: CardState, now: number, settings: Settings): number {
-  if (state.phase === CardPhase.New) return 0;
-  return schedulerFor(settings).get_retrievability(
-    toFsrsCard(state, settings),
-    dayTime(now, settings),
-    false,
+  if (state.phase === CardPhase.New || state.lastReview === null) return 0;
+  const days = Math.max(
+    Math.floor((dayTime(now, settings) - dayTime(state.lastReview, settings)) / DAY_MS),
+    0,
   );
+  return schedulerFor(settings).forgetting_curve(days, +state.stability.toFixed(8));
 }

@@ -18,6 +18,15 @@ export function isTimeZone(zone: string): boolean {
   return DateTime.now().setZone(zone).isValid;
 }
 
+/** The zone's canonical IANA name (`utc` → `UTC`, `europe/berlin` → `Europe/Berlin`). */
+export function canonicalTimeZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
+}
+
 function at(ms: number, zone: string): DateTime {
   const d = DateTime.fromMillis(ms, { zone });
   if (!d.isValid) throw new RangeError(`unknown time zone "${zone}"`);

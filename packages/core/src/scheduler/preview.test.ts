@@ -2,12 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEvent, type CardState, emptyState, previewRatings } from './card-state.js';
 import type { GrillEvent, Rating } from './events.js';
-import { DEFAULT_SETTINGS } from './settings.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 
 const DAY = 86_400_000;
 const NOON = Date.parse('2026-03-02T12:00:00Z');
 
-function answer(state: CardState, at: number, rating: Rating, n: number): CardState {
+function answer(
+  state: CardState,
+  at: number,
+  rating: Rating,
+  n: number,
+  settings = DEFAULT_SETTINGS,
+): CardState {
   const event: GrillEvent = {
     id: `0190${String(n).padStart(4, '0')}-0000-7000-8000-000000000000`,
     cardKey: state.cardKey,
@@ -16,7 +22,7 @@ function answer(state: CardState, at: number, rating: Rating, n: number): CardSt
     deviceId: 'd',
     payload: { rating, durationMs: 0 },
   };
-  return applyEvent(state, event, DEFAULT_SETTINGS).state;
+  return applyEvent(state, event, settings).state;
 }
 
 const rating = fc.constantFrom<Rating>(1, 2, 3, 4);
@@ -53,27 +59,44 @@ describe('what the user is shown is what happens', () => {
 });
 
 describe('the four ratings are strictly ordered', () => {
-  it('Again < Hard < Good < Easy in every state a history can leave a card in (below the maximum interval)', () => {
+  it('Again < Hard < Good < Easy in every state a history can leave a card in, whatever the steps (below the maximum interval)', () => {
+    const variants: Settings[] = [
+      DEFAULT_SETTINGS,
+      { ...DEFAULT_SETTINGS, relearningSteps: ['2d'] },
+      { ...DEFAULT_SETTINGS, relearningSteps: [] },
+      { ...DEFAULT_SETTINGS, learningSteps: [], relearningSteps: [] },
+      { ...DEFAULT_SETTINGS, learningSteps: ['1h', '1d'], maxInterval: 30 },
+      { ...DEFAULT_SETTINGS, maxInterval: 2 },
+    ];
     fc.assert(
-      fc.property(history, fc.integer({ min: 0, max: 24 * 60 }), (h, laterMinutes) => {
-        let state = emptyState(h.key);
-        let t = NOON - 400 * DAY;
-        h.answers.forEach((a, i) => {
-          t += a.gapMinutes * 60_000;
-          state = answer(state, t, a.rating, i);
-        });
-        const now = t + laterMinutes * 60_000;
-        const p = previewRatings(state, now, DEFAULT_SETTINGS);
-        const cap = now + DEFAULT_SETTINGS.maxInterval * DAY;
-        for (const [lower, higher] of [
-          [1, 2],
-          [2, 3],
-          [3, 4],
-        ] as const) {
-          if (p[higher] < cap)
-            expect(p[higher], `${lower} < ${higher} in phase ${state.phase}`).toBeGreaterThan(p[lower]);
-        }
-      }),
+      fc.property(
+        history,
+        fc.integer({ min: 0, max: 24 * 60 }),
+        fc.constantFrom(...variants),
+        (h, laterMinutes, settings) => {
+          let state = emptyState(h.key);
+          let t = NOON - 400 * DAY;
+          h.answers.forEach((a, i) => {
+            t += a.gapMinutes * 60_000;
+            state = answer(state, t, a.rating, i, settings);
+          });
+          const now = t + laterMinutes * 60_000;
+          const p = previewRatings(state, now, settings);
+          const cap = now + (settings.maxInterval - 1) * DAY;
+          for (const r of [1, 2, 3, 4] as const)
+            expect(p[r] - now, `rating ${r} within the maximum interval`).toBeLessThanOrEqual(
+              settings.maxInterval * DAY + DAY,
+            );
+          for (const [lower, higher] of [
+            [1, 2],
+            [2, 3],
+            [3, 4],
+          ] as const) {
+            if (p[higher] < cap)
+              expect(p[higher], `${lower} < ${higher} in phase ${state.phase}`).toBeGreaterThan(p[lower]);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });

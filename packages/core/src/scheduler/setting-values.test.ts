@@ -7,11 +7,11 @@ const BAD: Record<keyof typeof SETTING_KEYS, [string, string]> = {
   'max-interval': ['0', 'max-interval must be a whole number from 1 to 36500, not "0"'],
   'learning-steps': [
     '1m soon',
-    'learning-steps must be whole minutes, hours or days like 1m 10m 1h 1d (1.5h is taken as 90m), not "1m soon"',
+    'learning-steps must be whole minutes, hours or days, each longer than the one before, like 1m 10m 1h 1d (1.5h is taken as 90m), not "1m soon"',
   ],
   'relearning-steps': [
     '10',
-    'relearning-steps must be whole minutes, hours or days like 1m 10m 1h 1d (1.5h is taken as 90m), not "10"',
+    'relearning-steps must be whole minutes, hours or days, each longer than the one before, like 1m 10m 1h 1d (1.5h is taken as 90m), not "10"',
   ],
   'new-per-day': ['2.5', 'new-per-day must be a whole number from 0 to 9999, not "2.5"'],
   'reviews-per-day': ['-1', 'reviews-per-day must be a whole number from 0 to 99999, not "-1"'],
@@ -68,8 +68,15 @@ describe('parseSettingValue', () => {
     // ts-fsrs would run 1.5h as 1h and skip 0.5d: grill stores what is scheduled exactly.
     expect(parseSettingValue('learning-steps', '1m 1.5h 0.5d')).toEqual(['1m', '90m', '720m']);
     expect(parseSettingValue('relearning-steps', '2.0h')).toEqual(['2h']);
-    for (const bad of ['0.5m', '0m', '1.25m', '0d', '1.001h'])
+    for (const bad of ['0.5m', '0m', '1.25m', '0d', '1.001h', '10m 1m', '1h 60m', '1d 1d'])
       expect(() => parseSettingValue('learning-steps', bad), bad).toThrow(/whole minutes, hours or days/);
+  });
+
+  it('stores a time zone under its canonical name', () => {
+    expect(parseSettingValue('time-zone', 'europe/berlin')).toBe('Europe/Berlin');
+    expect(parseSettingValue('time-zone', 'utc')).toBe('UTC');
+    expect(isValidSettingValue('time-zone', 'Europe/Berlin')).toBe(true);
+    expect(isValidSettingValue('time-zone', 'europe/berlin')).toBe(false);
   });
 
   it('checks stored values (as synced) by the same rules', () => {

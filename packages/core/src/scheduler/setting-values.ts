@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
-import { isTimeZone } from './day.js';
+import { canonicalTimeZone, isTimeZone } from './day.js';
 import { isSettingKey, type SettingKey, unknownSetting } from './settings.js';
 
 // Kept apart from settings.ts so that only commands that change settings load the validator.
@@ -31,14 +31,25 @@ function exactStep(step: string): string | null {
 }
 
 const STEP = /^[1-9]\d*[mhd]$/;
+
+/** Each step longer than the one before (a shorter step after a longer one breaks the order of ratings). */
+function increasing(list: readonly string[]): boolean {
+  const minutes = list.map(
+    (step) => Number.parseInt(step, 10) * MINUTES[step.slice(-1) as keyof typeof MINUTES],
+  );
+  return minutes.every((m, i) => i === 0 || m > (minutes[i - 1] as number));
+}
+
+const stepList = z.array(z.string().regex(STEP)).max(20).refine(increasing);
 const steps: SettingValue = {
   parse: z
     .string()
     .trim()
     .transform((s) => (s === '' ? [] : s.split(/[\s,]+/)).map(exactStep))
-    .pipe(z.array(z.string().regex(STEP))),
-  check: z.array(z.string().regex(STEP)).max(20),
-  expected: 'whole minutes, hours or days like 1m 10m 1h 1d (1.5h is taken as 90m)',
+    .pipe(stepList),
+  check: stepList,
+  expected:
+    'whole minutes, hours or days, each longer than the one before, like 1m 10m 1h 1d (1.5h is taken as 90m)',
 };
 
 const int = (min: number, max: number): SettingValue => ({
@@ -53,10 +64,11 @@ const number = (min: number, max: number): SettingValue => ({
   expected: `a number from ${min} to ${max}`,
 });
 
-const zone = z.string().trim().refine(isTimeZone);
+// Stored under the zone's canonical name (`utc` → `UTC`), so every machine compares the same text.
+const zone = z.string().trim().refine(isTimeZone).transform(canonicalTimeZone);
 const timeZone: SettingValue = {
   parse: zone,
-  check: zone,
+  check: z.string().refine((value) => isTimeZone(value) && canonicalTimeZone(value) === value),
   expected: 'a time zone name like Europe/Berlin, America/New_York or UTC',
 };
 

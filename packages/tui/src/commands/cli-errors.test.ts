@@ -148,7 +148,7 @@ describe('setting values', () => {
       [['new-per-day', '1.5'], 'new-per-day must be a whole number from 0 to 9999, not "1.5"'],
       [
         ['learning-steps', '1m 10'],
-        'learning-steps must be whole minutes, hours or days like 1m 10m 1h 1d (1.5h is taken as 90m), not "1m 10"',
+        'learning-steps must be whole minutes, hours or days, each longer than the one before, like 1m 10m 1h 1d (1.5h is taken as 90m), not "1m 10"',
       ],
     ];
     for (const [args, message] of cases) {
@@ -324,5 +324,23 @@ describe('untrusted deck text', () => {
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toContain('EPIPE');
     expect(status).toBe(0);
+  });
+
+  it('takes GRILL_NOW only as an ISO instant with its zone and a real date', () => {
+    for (const bad of [
+      '2026-02-30T10:00:00Z',
+      '2026-03-02T09:00:00',
+      '+275760-09-13T00:00:00Z',
+      '1969-12-31T23:00:00Z',
+    ]) {
+      const r = runGrill(['due'], { now: bad, home: tempDir('grill-home-') });
+      expect([r.status, r.stderr], bad).toEqual([
+        1,
+        `grill: GRILL_NOW="${bad}" is not an ISO time with a zone between 1970 and 9999 (e.g. 2026-03-01T09:00:00Z or 2026-03-01T10:00:00+01:00)\n`,
+      ]);
+    }
+    expect(runGrill(['due'], { now: '2026-03-02T10:00:00+01:00', home: tempDir('grill-home-') }).status).toBe(
+      0,
+    );
   });
 });

@@ -180,7 +180,7 @@ describe('scripting CLI', () => {
     const badNow = runGrill(['due'], { home: tempDir(), now: 'yesterday' });
     expect([badNow.status, badNow.stderr]).toEqual([
       1,
-      'grill: GRILL_NOW="yesterday" is not an ISO time (e.g. 2026-03-01T09:00:00Z)\n',
+      'grill: GRILL_NOW="yesterday" is not an ISO time with a zone between 1970 and 9999 (e.g. 2026-03-01T09:00:00Z or 2026-03-01T10:00:00+01:00)\n',
     ]);
     expect(run(['review', 'mini/one']).status).toBe(2);
     expect(json(['history'])).toEqual([]);

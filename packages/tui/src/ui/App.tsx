@@ -435,12 +435,22 @@ export function App(props: AppProps) {
     const screen = screenRef.current ?? { name: 'home' };
     const s = session.current;
     const current = s?.current;
-    if (screen.name === 'session' && s && current)
+    if (screen.name === 'session' && s && current) {
+      s.refreshPreview(clock());
+      const shown = s.current ?? current;
       return cardParts(
-        { context: context(), current, ui: ui.current, session: s, message: message.current, now: clock() },
+        {
+          context: context(),
+          current: shown,
+          ui: ui.current,
+          session: s,
+          message: message.current,
+          now: clock(),
+        },
         cols,
         color,
       );
+    }
     if (screen.name === 'picker') {
       const items = pickerItems(screen.kind, screen.filter).map((i) => i.label);
       const title = screen.kind === 'deck' ? 'Drill one deck' : 'Drill one tag';

@@ -105,4 +105,26 @@ describe('DrillSession', () => {
     session.answer(3);
     expect(session.current).toBeNull();
   });
+
+  it('re-computes the previewed intervals when the day rolls over while a card is shown', () => {
+    const { grill } = grillWithKinds();
+    grills.push(grill);
+    const day = 86_400_000;
+    // kinds/basic into review, then due again days later; shown one minute before 04:00 (UTC).
+    grill.answer('kinds/basic', 3, T0);
+    grill.answer('kinds/basic', 3, T0 + 11 * 60_000);
+    let now = Date.parse('2026-03-12T03:59:00Z');
+    const session = new DrillSession(grill, { keys: new Set(['kinds/basic']) }, () => now, undefined, [
+      'kinds/basic',
+    ]);
+    const before = session.current?.intervals[3];
+    now = Date.parse('2026-03-12T04:00:30Z');
+    session.refreshPreview(now);
+    const shown = session.current?.intervals[3] as number;
+    expect(session.current?.previewAt).toBe(now);
+    expect(shown).not.toBe(before);
+    session.answer(3);
+    expect(grill.state('kinds/basic').due).toBe(shown);
+    expect(shown - now).toBeGreaterThan(day);
+  });
 });

@@ -3,6 +3,7 @@ import {
   type CardRow,
   type CardState,
   dailyQueue,
+  dayStart,
   type Grill,
   LEARN_AHEAD_MS,
   nextEntry,
@@ -16,8 +17,9 @@ export interface CurrentCard {
   entry: QueueEntry;
   card: CardRow;
   state: CardState;
-  /** Due time each rating would give. */
+  /** Due time each rating would give, as computed at `previewAt`. */
   intervals: Record<Rating, number>;
+  previewAt: number;
   shownAt: number;
 }
 
@@ -151,6 +153,20 @@ export class DrillSession {
     return current.card.key;
   }
 
+  /**
+   * Re-computes the interval previews when a new day has begun since they were made: an answer
+   * counts the days since the card's last review, so after the rollover the same rating gives
+   * another interval, and what is shown must be what an answer now would give.
+   */
+  refreshPreview(now: number): void {
+    const c = this.current;
+    if (!c) return;
+    const settings = this.grill.settings(c.card.deckId);
+    const day = (t: number) => dayStart(t, settings.rolloverHour, settings.timeZone);
+    if (day(now) === day(c.previewAt)) return;
+    this.current = { ...c, intervals: previewRatings(c.state, now, settings), previewAt: now };
+  }
+
   /** Re-reads the current card (after its deck file was edited and re-imported). */
   reload(): void {
     if (!this.current) return;
@@ -232,6 +248,7 @@ export class DrillSession {
       card,
       state,
       intervals: previewRatings(state, now, this.grill.settings(card.deckId)),
+      previewAt: now,
       shownAt: now,
     };
   }

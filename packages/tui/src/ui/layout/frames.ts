@@ -81,7 +81,7 @@ export function cardParts(
         ? [palette(color).dim(`covered ${ui.covered.length} of ${card.rubric.length} rubric points`)]
         : []),
       ...(ui.phase === 'revealed'
-        ? joinWrapped(ratingItems(current.intervals, current.shownAt, ui.rating, color), cols)
+        ? joinWrapped(ratingItems(current.intervals, current.previewAt, ui.rating, color), cols)
         : []),
       ...messageLines(message, cols, color),
       ...keysFooter(
