@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayKey, dayStart, fromDayTime, toDayTime } from './day.js';
 
@@ -64,5 +66,32 @@ describe("grill's days, in the collection's time zone", () => {
     const back = fromDayTime(ref.dayTime + 5 * 86_400_000, 4, zone, ref, true);
     expect(back).toBe(iso('2026-03-10T14:00:00Z')); // 10:00 EDT, 6 h after 04:00 EDT
     expect(fromDayTime(ref.dayTime + 600_000, 4, zone, ref, false)).toBe(real + 600_000);
+  });
+
+  it('agrees with calendar arithmetic done by Luxon alone, at any instant, in any zone and rollover hour', () => {
+    const zones = [
+      'America/New_York',
+      'Europe/Berlin',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'UTC',
+      'America/St_Johns',
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: iso('2025-01-01T00:00:00Z'), max: iso('2028-01-01T00:00:00Z') }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 23 }),
+        (ms, zone, rollover) => {
+          const local = DateTime.fromMillis(ms, { zone });
+          let start = local.set({ hour: rollover, minute: 0, second: 0, millisecond: 0 });
+          if (start.toMillis() > ms)
+            start = local.minus({ days: 1 }).set({ hour: rollover, minute: 0, second: 0, millisecond: 0 });
+          expect(dayStart(ms, rollover, zone)).toBe(start.toMillis());
+          expect(dayKey(ms, rollover, zone)).toBe(start.toISODate());
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

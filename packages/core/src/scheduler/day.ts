@@ -3,7 +3,7 @@
  * (04:00 by default), computed with real time-zone data (Luxon, on the platform's Intl) — never
  * fixed 24-hour steps, so daylight-saving days are 23 or 25 hours long where they are. Pure.
  */
-import { DateTime, Settings } from 'luxon';
+import { DateTime, IANAZone, Settings } from 'luxon';
 
 // Only dates are formatted here (ISO), never words: a fixed locale spares Luxon its first lookup
 // of the system locale, tens of milliseconds of every command's start.
@@ -89,6 +89,29 @@ function grillDay(ms: number, rolloverHour: number, zone: string): GrillDay {
 }
 
 function computeDay(ms: number, rolloverHour: number, zone: string): GrillDay {
+  return plainDay(ms, rolloverHour, zone) ?? calendarDay(ms, rolloverHour, zone);
+}
+
+/**
+ * The day computed from the zone's UTC offset alone, when that offset is the same from the day's
+ * start to the next day's (every day but the two a year around a daylight-saving change, where
+ * this gives null): a few offset lookups instead of Luxon's calendar arithmetic.
+ */
+function plainDay(ms: number, rolloverHour: number, zone: string): GrillDay | null {
+  const z = IANAZone.create(zone);
+  if (!z.isValid) return null;
+  const offset = z.offset(ms) * 60_000;
+  const dayIndex = Math.floor((ms + offset - rolloverHour * HOUR) / DAY);
+  const start = dayIndex * DAY + rolloverHour * HOUR - offset;
+  const end = start + DAY;
+  if (z.offset(start) * 60_000 !== offset || z.offset(end) * 60_000 !== offset) return null;
+  if (z.offset(end - 1) * 60_000 !== offset) return null;
+  const utcDate = dayIndex * DAY;
+  return { start, end, date: new Date(utcDate).toISOString().slice(0, 10), utcDate };
+}
+
+/** The day by Luxon's calendar arithmetic (any day, daylight-saving changes included). */
+function calendarDay(ms: number, rolloverHour: number, zone: string): GrillDay {
   const local = at(ms, zone);
   let start = rolloverOf(local, rolloverHour);
   if (start.toMillis() > ms) start = rolloverOf(local.minus({ days: 1 }), rolloverHour);
