@@ -14,6 +14,7 @@ export { type DoctorReport, doctor } from './engine/doctor.js';
 export { DERIVATION, Grill, grillHome } from './engine/grill.js';
 export { type HistoryEntry, history } from './engine/history.js';
 export { type DeckImportSummary, DeckProblemsError, fileHash, importDecks } from './engine/import-decks.js';
+export { invalidEvents, quarantineInvalidEvents } from './engine/quarantine.js';
 export {
   type DailyQueue,
   type DeckDue,
@@ -54,11 +55,19 @@ export type { CardRow } from './store/cards-table.js';
 export { type Db, openDatabase } from './store/database.js';
 export type { DeckRow } from './store/decks-table.js';
 export { SCHEMA_VERSION } from './store/migrations.js';
+export type { QuarantinedEvent } from './store/quarantine-table.js';
 export { Store } from './store/store.js';
 export { nextHlc } from './sync/hlc.js';
-export { SyncHttpClient } from './sync/http-client.js';
-export * from './sync/protocol.js';
-export { type SyncResult, type SyncStatus, type SyncTransport, syncOnce, syncStatus } from './sync/sync.js';
+export { SyncHttpClient, serverBase } from './sync/http-client.js';
+export {
+  ClockAheadRefusal,
+  resetSyncState,
+  type SyncResult,
+  type SyncStatus,
+  type SyncTransport,
+  syncOnce,
+  syncStatus,
+} from './sync/sync.js';
 export {
   controlPicture,
   describeControl,

@@ -1,10 +1,18 @@
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Accounts } from './accounts.js';
 import { requireBearerToken } from './http/auth.js';
 import { registerDocs } from './http/docs.js';
 import { installErrorHandlers } from './http/error-handler.js';
+import { announceProtocolVersion } from './http/protocol-version.js';
+import { addSecurityHeaders } from './http/security-headers.js';
 import { formatValidationErrors } from './http/validation-message.js';
+import {
+  type AccountBackoff,
+  DEFAULT_LOGIN_RATE_LIMIT,
+  type LoginThrottle,
+  MemoryLoginThrottle,
+  type WindowLimit,
+} from './login-throttle.js';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './passwords.js';
 import { accountRoutes } from './routes/accounts.js';
 import type { RouteDeps } from './routes/deps.js';
@@ -15,7 +23,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import type { ServerStore } from './store.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-export const DEFAULT_LOGIN_RATE_LIMIT = Object.freeze({ max: 10, timeWindow: 60_000 });
+export { DEFAULT_LOGIN_RATE_LIMIT };
 
 export interface BuildAppOptions {
   /** The caller owns it: buildApp never closes it. */
@@ -25,8 +33,21 @@ export interface BuildAppOptions {
   openRegistration?: boolean;
   /** scrypt cost for new password hashes (and for the dummy hash of an unknown user). */
   scryptCost?: ScryptCost;
-  /** Login attempts per IP per window (ms or a duration such as '1 minute'). */
-  loginRateLimit?: { max: number; timeWindow: number | string };
+  /** Failed logins per source address per window (ms); successful ones do not count. */
+  loginRateLimit?: WindowLimit;
+  /** Backoff for an account after consecutive failed logins, for the addresses they came from. */
+  accountBackoff?: AccountBackoff;
+  /** Sign-up attempts per source address per window (ms), when registration is open. */
+  registrationRateLimit?: WindowLimit;
+  /** Replaces the in-memory throttle (which the three limits above configure). */
+  loginThrottle?: LoginThrottle;
+  /** How long a new token lasts (ms); unset: until revoked. */
+  tokenLifetimeMs?: number;
+  /**
+   * Fastify's `trustProxy`: take the client's address from X-Forwarded-For. Only behind a reverse
+   * proxy that sets that header, or any client can pick the address its limits count against.
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   /** Largest request body in bytes (413 above). */
   bodyLimit?: number;
   /** The clock, read once per request where a time is stored. */
@@ -40,28 +61,35 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
+    trustProxy: options.trustProxy ?? false,
     // No coercion ("5" is not an integer) and no silent stripping of unknown fields.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     schemaErrorFormatter: formatValidationErrors,
   });
+  const throttle =
+    options.loginThrottle ??
+    new MemoryLoginThrottle({
+      login: options.loginRateLimit,
+      account: options.accountBackoff,
+      registration: options.registrationRateLimit,
+    });
   const deps: RouteDeps = {
     store: options.store,
-    accounts: new Accounts(options.store, options.scryptCost ?? DEFAULT_SCRYPT_COST, now),
+    accounts: new Accounts(options.store, {
+      scryptCost: options.scryptCost ?? DEFAULT_SCRYPT_COST,
+      now,
+      throttle,
+      tokenLifetimeMs: options.tokenLifetimeMs,
+    }),
     now,
     openRegistration: options.openRegistration ?? false,
-    loginRateLimit: options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
   };
 
   // The API speaks JSON only; any other body is a 415.
   app.removeContentTypeParser('text/plain');
   installErrorHandlers(app, bodyLimit);
-  app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`too many login attempts from this address; retry in ${context.after}`), {
-        statusCode: context.statusCode,
-      }),
-  });
+  announceProtocolVersion(app);
+  addSecurityHeaders(app);
   registerDocs(app);
   app.register(async (open) => {
     healthRoutes(open);
@@ -71,7 +99,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(async (authenticated) => {
     requireBearerToken(authenticated, deps.store, now);
     tokenRoutes(authenticated, deps);
-    eventRoutes(authenticated, deps);
+    // Sync itself needs both ends on one protocol version; its own scope keeps that off /v1/tokens.
+    authenticated.register(async (sync) => eventRoutes(sync, deps));
   });
   return app;
 }

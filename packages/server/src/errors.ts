@@ -24,6 +24,19 @@ export class ConflictError extends ServerError {
   }
 }
 
+/** 422: an event stamped too far ahead of the server's clock. */
+export class ClockAheadError extends ServerError {
+  constructor(
+    message: string,
+    readonly serverTime: number,
+    readonly index: number,
+  ) {
+    super('clock-ahead', message);
+  }
+}
+/** 426: the client speaks another version of the sync protocol. */
+export class UpgradeRequiredError extends ServerError {}
+
 /** The HTTP status for an error the handler sees; anything unrecognised is a 500. */
 export function httpStatusOf(error: unknown): number {
   if (error instanceof InvalidInputError) return 400;
@@ -31,6 +44,8 @@ export function httpStatusOf(error: unknown): number {
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
+  if (error instanceof ClockAheadError) return 422;
+  if (error instanceof UpgradeRequiredError) return 426;
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status <= 599 ? status : 500;
 }

@@ -1,5 +1,5 @@
+import type { WireEvent } from '@grill/protocol';
 import { canonicalJson } from './canonical-json.js';
-import { MAX_PAYLOAD_BYTES, type WireEvent } from './protocol.js';
 
 /** Whether two events with the same id say the same thing (a retry rather than a clash). */
 export function sameEventContent(a: WireEvent, b: WireEvent): boolean {
@@ -10,9 +10,4 @@ export function sameEventContent(a: WireEvent, b: WireEvent): boolean {
     a.deviceId === b.deviceId &&
     canonicalJson(a.payload) === canonicalJson(b.payload)
   );
-}
-
-/** The index of the first event whose payload is over the size limit, or -1. */
-export function oversizedPayloadIndex(events: readonly WireEvent[]): number {
-  return events.findIndex((e) => Buffer.byteLength(JSON.stringify(e.payload)) > MAX_PAYLOAD_BYTES);
 }

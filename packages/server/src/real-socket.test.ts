@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import type { PulledEvent, WireEvent } from '@grill/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PulledEvent, WireEvent } from './protocol.js';
-import { addUser, event, type Harness, makeHarness, PASSWORD } from './test-support/helpers.js';
+import { addUser, bearer, event, type Harness, makeHarness, PASSWORD } from './test-support/helpers.js';
 
 /** The app on a real socket (port 0), driven with fetch as the grill client does. */
 describe('grill-server over a real socket', () => {
@@ -22,7 +22,7 @@ describe('grill-server over a real socket', () => {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(token ? bearer(token) : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
@@ -58,7 +58,10 @@ describe('grill-server over a real socket', () => {
 
   it('answers health and 401 over HTTP', async () => {
     expect(await call('GET', '/v1/health')).toEqual([200, { status: 'ok', version: expect.any(String) }]);
-    expect(await call('GET', '/v1/events', 'nonsense')).toEqual([401, { error: expect.any(String) }]);
+    expect(await call('GET', '/v1/events', 'nonsense')).toEqual([
+      401,
+      { error: expect.any(String), code: expect.any(String) },
+    ]);
   });
 
   it('hands out gap-free seqs per user under concurrent pushes from several clients', async () => {

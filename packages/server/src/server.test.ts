@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,71 @@ describe('the grill-server binary', () => {
       expect(help.stdout).toMatch(/^Usage: grill-server/);
     }
     expect((await run(['--help'])).stdout).toMatch(/--open-registration/);
+    const help = (await run(['--help'])).stdout;
+    expect(help).toMatch(/--trust-proxy +take client addresses .* only behind a reverse proxy/s);
+    expect(help).toMatch(/--token-lifetime <days>/);
+    expect((await run(['backup', '--help'])).stdout).toMatch(/--out <file>[\s\S]*--force/);
+  });
+
+  it('refuses a bad --token-lifetime and a backup without --out (exit 2)', async () => {
+    for (const bad of ['0', '-3', 'ten', '1e3', '36501']) {
+      const result = await run(['--token-lifetime', bad, '--db', db]);
+      expect(result.code, bad).toBe(2);
+      expect(result.stderr).toMatch(/must be a positive number of days/);
+    }
+    expect((await run(['backup', '--db', db])).code).toBe(2);
+  });
+
+  it('backs up the database while the server runs; refuses to overwrite without --force', async () => {
+    const child = spawn(process.execPath, [bin, '--port', '0', '--db', db], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const done = wait(child);
+    await listening(child);
+    try {
+      const out = path.join(dir, 'copies', 'backup.db');
+      mkdirSync(path.dirname(out));
+      const made = await run(['backup', '--db', db, '--out', out]);
+      expect(made).toMatchObject({ code: 0, stderr: '' });
+      const size = statSync(out).size;
+      expect(size).toBeGreaterThan(0);
+      expect(made.stdout).toBe(`backed up ${db} to ${out} (${size} bytes)\n`);
+      const copy = SqliteStore.open(out);
+      const ann = await copy.findUserByName('ann');
+      await copy.close();
+      expect(ann?.name).toBe('ann');
+      expect(readdirSync(path.dirname(out))).toEqual(['backup.db']);
+
+      writeFileSync(out, 'keep me');
+      const refused = await run(['backup', '--db', db, '--out', out]);
+      expect(refused).toMatchObject({
+        code: 1,
+        stderr: `grill-server: ${out} already exists; pass --force to overwrite it\n`,
+      });
+      expect(readFileSync(out, 'utf8')).toBe('keep me');
+      const forced = await run(['backup', '--db', db, '--out', out, '--force']);
+      expect(forced.code).toBe(0);
+      const again = SqliteStore.open(out);
+      expect((await again.findUserByName('ANN'))?.name).toBe('ann');
+      await again.close();
+
+      const missing = await run([
+        'backup',
+        '--db',
+        path.join(dir, 'nope.db'),
+        '--out',
+        path.join(dir, 'x.db'),
+      ]);
+      expect(missing).toMatchObject({
+        code: 1,
+        stderr: `grill-server: no database at ${path.join(dir, 'nope.db')}\n`,
+      });
+      expect(existsSync(path.join(dir, 'nope.db'))).toBe(false);
+    } finally {
+      child.kill('SIGTERM');
+      expect((await done).code).toBe(0);
+    }
   });
 
   it('serves, logs with pino, and shuts down cleanly on SIGTERM', async () => {

@@ -1,5 +1,5 @@
+import type { WireEvent } from '@grill/protocol';
 import { sameEventContent } from './event-content.js';
-import type { WireEvent } from './protocol.js';
 import { type Db, openDatabase } from './sqlite/database.js';
 import { EventsTable } from './sqlite/events-table.js';
 import { TokensTable } from './sqlite/tokens-table.js';
@@ -28,11 +28,18 @@ export class SqliteStore implements ServerStore {
   private readonly tokens: TokensTable;
   private readonly events: EventsTable;
   private readonly appendTx;
+  private readonly issueTx;
+  /** The database's identity, read once (it changes only by `grill-server restore`, offline). */
+  private id: string | null = null;
 
   constructor(private readonly db: Db) {
     this.users = new UsersTable(db);
     this.tokens = new TokensTable(db);
     this.events = new EventsTable(db);
+    this.issueTx = db.transaction((token: NewToken, replaces: string | undefined) => {
+      this.tokens.insert(token);
+      if (replaces !== undefined) this.tokens.revoke(token.userId, replaces, token.createdAt);
+    });
     this.appendTx = db.transaction((userId: number, batch: readonly WireEvent[]) => {
       let seq = this.events.lastSeq(userId);
       let accepted = 0;
@@ -51,7 +58,7 @@ export class SqliteStore implements ServerStore {
         }
       }
       if (conflicts.size > 0) throw new ConflictAbort([...conflicts]);
-      return { accepted, duplicates };
+      return { accepted, duplicates, head: seq, headId: seq > 0 ? this.events.idAt(userId, seq) : null };
     });
   }
 
@@ -68,16 +75,20 @@ export class SqliteStore implements ServerStore {
     return this.users.byName(name);
   }
 
-  async createToken(token: NewToken): Promise<void> {
-    this.tokens.insert(token);
+  async createToken(token: NewToken, replaces?: string): Promise<void> {
+    this.issueTx(token, replaces);
   }
 
   async useToken(tokenHash: string, now: number): Promise<TokenOwner | undefined> {
     return this.tokens.use(tokenHash, now);
   }
 
-  async listTokens(userId: number): Promise<TokenRecord[]> {
-    return this.tokens.list(userId);
+  async tokenExpired(tokenHash: string, now: number): Promise<boolean> {
+    return this.tokens.expired(tokenHash, now);
+  }
+
+  async listTokens(userId: number, now: number): Promise<TokenRecord[]> {
+    return this.tokens.list(userId, now);
   }
 
   async revokeToken(userId: number, tokenId: string, now: number): Promise<boolean> {
@@ -95,8 +106,34 @@ export class SqliteStore implements ServerStore {
   }
 
   async pullEvents(userId: number, after: number, limit: number): Promise<EventPage> {
-    const rows = this.events.after(userId, after, limit + 1);
-    return { events: rows.slice(0, limit), more: rows.length > limit };
+    // One read transaction: the head and the page describe the same moment.
+    return this.db.transaction(() => {
+      const rows = this.events.after(userId, after, limit + 1);
+      return {
+        events: rows.slice(0, limit),
+        more: rows.length > limit,
+        head: this.events.lastSeq(userId),
+        anchor: after > 0 ? this.events.idAt(userId, after) : null,
+      };
+    })();
+  }
+
+  async identity(): Promise<string> {
+    if (this.id) return this.id;
+    const row = this.db
+      .prepare<[], { value: string }>("SELECT value FROM server_meta WHERE key = 'id'")
+      .get();
+    if (!row) throw new Error('server_meta has no id');
+    this.id = row.value;
+    return row.value;
+  }
+
+  /**
+   * Copies the database to `file` while it is in use (SQLite's online backup): a consistent
+   * snapshot, safe to take while the server serves.
+   */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
+import type { PulledEvent, WireEvent } from '@grill/protocol';
 import type { PasswordHash } from './passwords.js';
-import type { PulledEvent, WireEvent } from './protocol.js';
 
 /**
  * Everything the server keeps, behind one interface so another backend (PostgreSQL) can
@@ -7,16 +7,23 @@ import type { PulledEvent, WireEvent } from './protocol.js';
  * by the user id the caller passes, which the routes take only from the authenticated token.
  */
 export interface ServerStore {
-  /** Creates an account; undefined when the name is taken. */
+  /** Creates an account; undefined when the name is taken, whatever its case. */
   createUser(user: NewUser): Promise<UserRecord | undefined>;
+  /** The account with this name, matched without case (ASCII). */
   findUserByName(name: string): Promise<UserRecord | undefined>;
 
-  createToken(token: NewToken): Promise<void>;
-  /** The live (not revoked) token with this hash, its last use set to `now`; else undefined. */
+  /**
+   * In one transaction: stores the token and, when `replaces` names another of the same user's
+   * live tokens, revokes that one (another user's token id is ignored).
+   */
+  createToken(token: NewToken, replaces?: string): Promise<void>;
+  /** The live (not revoked, not expired at `now`) token with this hash, its last use set to `now`; else undefined. */
   useToken(tokenHash: string, now: number): Promise<TokenOwner | undefined>;
-  /** The user's live tokens, oldest first. */
-  listTokens(userId: number): Promise<TokenRecord[]>;
-  /** Revokes one of the user's live tokens; false when there is no such token. */
+  /** Whether this hash is of a token that is not revoked but expired at `now` (to say why it is refused). */
+  tokenExpired(tokenHash: string, now: number): Promise<boolean>;
+  /** The user's live tokens at `now`, oldest first. */
+  listTokens(userId: number, now: number): Promise<TokenRecord[]>;
+  /** Revokes one of the user's unrevoked tokens; false when there is no such token. */
   revokeToken(userId: number, tokenId: string, now: number): Promise<boolean>;
 
   /**
@@ -25,8 +32,13 @@ export interface ServerStore {
    * stored with different content, stores nothing and reports those ids.
    */
   appendEvents(userId: number, events: readonly WireEvent[]): Promise<AppendResult>;
-  /** Up to `limit` of the user's events with seq > `after`, ascending. */
+  /** Up to `limit` of the user's events with seq > `after`, ascending, with the stream's head and the id at `after`. */
   pullEvents(userId: number, after: number, limit: number): Promise<EventPage>;
+  /**
+   * This database's identity: made once when the database is created, kept by backups. Clients
+   * see it (with the user id) as their stream's id, so a replaced database makes them re-send.
+   */
+  identity(): Promise<string>;
 
   close(): Promise<void>;
 }
@@ -47,6 +59,8 @@ export interface NewToken {
   tokenHash: string;
   device: string;
   createdAt: number;
+  /** When it stops working; null: never. */
+  expiresAt: number | null;
 }
 
 export interface TokenRecord {
@@ -54,6 +68,7 @@ export interface TokenRecord {
   device: string;
   createdAt: number;
   lastUsedAt: number | null;
+  expiresAt: number | null;
 }
 
 export interface TokenOwner {
@@ -63,11 +78,22 @@ export interface TokenOwner {
 }
 
 export type AppendResult =
-  | { ok: true; accepted: number; duplicates: number }
+  | {
+      ok: true;
+      accepted: number;
+      duplicates: number;
+      /** The user's latest seq after the append, and the id of the event there. */
+      head: number;
+      headId: string | null;
+    }
   | { ok: false; conflicts: string[] };
 
 export interface EventPage {
   events: PulledEvent[];
   /** Whether more events follow the last one returned. */
   more: boolean;
+  /** The user's latest seq (0 without events). */
+  head: number;
+  /** The id of the user's event at seq = `after`; null for 0 or when there is none. */
+  anchor: string | null;
 }

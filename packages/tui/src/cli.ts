@@ -167,6 +167,19 @@ program
   .command('sync')
   .description('push answers made here, pull those made elsewhere, and update the schedule')
   .addOption(json)
+  .addHelpText(
+    'after',
+    `
+Invalid events from the server are set aside (kept, never applied; listed by grill doctor) and
+never stop the events after them. If the server lost events (restored from a backup, replaced,
+or another account), this machine notices and re-sends its whole review log.
+
+Exit status: 0 synced; 1 invalid response from the server (nothing from it stored); 3 server
+unreachable; 4 timed out; 5 server error (5xx); 6 login refused or token revoked (grill login
+again); 7 this machine's clock is ahead of the server's; 8 rate-limited; 9 grill and the server
+speak different protocol versions; 10 conflicting event ids; 11 the local database cannot be
+written (disk full); 12 the server redirected; 13 the server refused the request.`,
+  )
   .action(async (opts) => (await import('./commands/sync.js')).sync(opts));
 
 program

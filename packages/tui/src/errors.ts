@@ -1,4 +1,4 @@
-import { GrillError, terminalSafe } from '@grill/core';
+import { GrillError, SyncError, terminalSafe } from '@grill/core';
 import type { Command } from 'commander';
 
 /**
@@ -8,13 +8,48 @@ import type { Command } from 'commander';
 export function reportError(error: unknown): number {
   if (error instanceof GrillError) {
     process.stderr.write(`grill: ${terminalSafe(error.message)}\n`);
-    return 1;
+    return error instanceof SyncError ? (SYNC_EXIT_CODES[error.code] ?? 1) : 1;
+  }
+  const sqlite = (error as { code?: unknown } | null)?.code;
+  if (sqlite === 'SQLITE_FULL' || sqlite === 'SQLITE_IOERR' || sqlite === 'SQLITE_READONLY') {
+    const what =
+      sqlite === 'SQLITE_FULL'
+        ? 'the disk holding the grill database is full'
+        : sqlite === 'SQLITE_READONLY'
+          ? 'the grill database cannot be written (read-only file or folder)'
+          : 'the grill database could not be written (input/output error)';
+    process.stderr.write(
+      `grill: ${what}: nothing of the last step was saved, and everything saved before is intact; free space or fix permissions, then run the command again\n`,
+    );
+    return EXIT_STORAGE;
   }
   process.stderr.write(
     `grill: internal error: ${terminalSafe(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
   );
   return 70;
 }
+
+/** Exit status when the database cannot be written (disk full, read-only, I/O error). */
+export const EXIT_STORAGE = 11;
+
+/**
+ * Exit status of each kind of sync failure, so scripts can tell them apart (documented in the
+ * README and in `grill sync --help`). An invalid response from the server is 1, like other errors.
+ */
+export const SYNC_EXIT_CODES: Record<string, number> = {
+  'bad-response': 1,
+  'stream-changed': 1,
+  unreachable: 3,
+  timeout: 4,
+  'server-error': 5,
+  unauthorized: 6,
+  'clock-ahead': 7,
+  'rate-limited': 8,
+  upgrade: 9,
+  conflict: 10,
+  redirect: 12,
+  refused: 13,
+};
 
 /** What commander keeps private but grill relies on (commander 14). */
 interface CommanderInternals {

@@ -1,9 +1,15 @@
 import { type CardState, foldEvents } from '../scheduler/card-state.js';
 import type { GrillEvent } from '../scheduler/events.js';
+import type { QuarantinedEvent } from '../store/quarantine-table.js';
 import type { Grill } from './grill.js';
+import { invalidEvents, quarantineInvalidEvents } from './quarantine.js';
 
 export interface DoctorReport {
   integrity: string[];
+  /** Events in the log that fail the sync protocol's checks (with --repair: moved to quarantine). */
+  invalid: string[];
+  /** Invalid events kept aside, never applied (from sync, or moved out of the log by a repair). */
+  quarantined: QuarantinedEvent[];
   /** Cards whose cached state differs from a replay of their events. */
   mismatched: string[];
   events: number;
@@ -12,12 +18,21 @@ export interface DoctorReport {
 }
 
 /**
- * Checks the database: SQLite integrity and foreign keys, then replays every card's events and
- * compares with the cached state. With `repair`, rebuilds the caches from the review log.
+ * Checks the database: SQLite integrity and foreign keys, every event against the sync protocol's
+ * checks, then replays every card's events and compares with the cached state. With `repair`,
+ * moves invalid events to quarantine and rebuilds the caches from the review log.
  */
-export function doctor(grill: Grill, repair: boolean): DoctorReport {
+export function doctor(grill: Grill, repair: boolean, now = Date.now()): DoctorReport {
   const { store } = grill;
   const integrity = store.integrityProblems();
+  // Invalid events first: a repair moves them out of the log before the replay is checked.
+  const invalid = repair
+    ? quarantineInvalidEvents(grill, now)
+    : invalidEvents(
+        (function* () {
+          for (const { event } of store.events.iterateRaw()) yield event;
+        })(),
+      ).map((b) => b.problem);
   const cached = new Map<string, CardState>();
   for (const s of store.states.iterate()) cached.set(s.cardKey, s);
   const mismatched: string[] = [];
@@ -47,5 +62,13 @@ export function doctor(grill: Grill, repair: boolean): DoctorReport {
     });
     repaired = true;
   }
-  return { integrity, mismatched, events: store.events.count(), cards, repaired };
+  return {
+    integrity,
+    invalid,
+    quarantined: store.quarantine.list(),
+    mismatched,
+    events: store.events.count(),
+    cards,
+    repaired: repaired || (repair && invalid.length > 0),
+  };
 }

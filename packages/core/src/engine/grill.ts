@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { settingValueProblem } from '@grill/protocol/settings';
 import envPaths from 'env-paths';
 import { v7 as uuidv7 } from 'uuid';
 import { InvalidInputError, NotFoundError } from '../errors.js';
@@ -18,7 +19,7 @@ import { isSettingKey, resolveSettings, type Settings, unknownSetting } from '..
 import { SettingsTimeline } from '../scheduler/timeline.js';
 import { deckOf } from '../store/reviews-table.js';
 import { Store } from '../store/store.js';
-import { defaultHlc, nextHlc } from '../sync/hlc.js';
+import { compareHlc, defaultHlc, nextHlc } from '../sync/hlc.js';
 
 function unknownCard(cardKey: string): NotFoundError {
   const hint = cardKey.includes('/') ? '' : ' (card keys look like deck-id/card-id)';
@@ -142,7 +143,8 @@ export class Grill {
   /**
    * Sets a setting (globally or for one deck) and re-derives the states it affects. `value` is
    * a valid value for the key, as `parseSettingValue` returns it. The change is an event, so it
-   * syncs; settings merge last-writer-wins by their clock stamp.
+   * syncs; settings merge last-writer-wins by their clock stamp. Returns the override in force
+   * afterwards (null: none).
    */
   setSetting(key: string, value: unknown, now: number, deckId = ''): unknown {
     if (!isSettingKey(key)) throw unknownSetting(key);
@@ -154,7 +156,8 @@ export class Grill {
     if (deckId && !this.store.decks.get(deckId))
       throw new NotFoundError('unknown-deck', `unknown deck "${deckId}"`);
     this.recordSetting(deckId, key, value, now);
-    return value;
+    // Normally the value just set; a change stamped later (by another machine) keeps winning.
+    return this.overrides(deckId)[key] ?? null;
   }
 
   /**
@@ -166,7 +169,10 @@ export class Grill {
     if (Object.hasOwn(this.overrides(''), 'time-zone')) return;
     const createdAt = Math.min(now, this.store.events.firstAt() ?? now);
     // Asked only here: the platform's zone costs a first Intl lookup of tens of milliseconds.
-    this.recordSetting('', 'time-zone', zone ?? systemTimeZone(), now, defaultHlc(createdAt, this.deviceId));
+    // A platform that names its zone oddly (no IANA data, `TZ=:/etc/localtime`) gets UTC days.
+    const chosen = zone ?? systemTimeZone();
+    const valid = settingValueProblem('time-zone', chosen) === null ? chosen : 'UTC';
+    this.recordSetting('', 'time-zone', valid, now, defaultHlc(createdAt, this.deviceId));
   }
 
   /** Removes an override (back to the global value or the default). False if it was not set. */
@@ -315,10 +321,16 @@ export class Grill {
           this.applySetting(event.payload);
           if (this.timeline().shadowed(event)) continue;
         }
+        // States folded earlier in this batch are not written yet: they count too.
         const affected =
           event.type === 'reschedule'
             ? this.store.events.cardKeys()
-            : this.store.states.keysWithEventsSince(event.at);
+            : [
+                ...this.store.states.keysWithEventsSince(event.at),
+                ...[...folded.values()]
+                  .filter((state) => (state.lastEventAt ?? 0) >= event.at)
+                  .map((state) => state.cardKey),
+              ];
         for (const key of affected) {
           if (event.payload.scope !== '' && deckOf(key) !== event.payload.scope) continue;
           replay.add(key);
@@ -355,9 +367,20 @@ export class Grill {
 
   /** Last writer wins: applies a settings change to the current settings unless a newer one is already stored. */
   private applySetting(change: SettingPayload): void {
-    if (change.hlc <= this.store.settings.hlc(change.scope, change.key)) return;
+    if (compareHlc(change.hlc, this.store.settings.hlc(change.scope, change.key)) <= 0) return;
     this.store.settings.set(change.scope, change.key, change.value, change.hlc);
     this.settingsCache = null;
+  }
+
+  /** Re-derives the current settings from the settings changes in the review log (last writer wins). */
+  rebuildSettings(): void {
+    this.store.transaction(() => {
+      this.store.settings.clear();
+      for (const event of this.store.events.forCard(SETTINGS_KEY))
+        if (event.type === 'setting') this.applySetting(event.payload);
+      this.settingsCache = null;
+      this.timelineCache = null;
+    });
   }
 
   /** Re-derives one card's state and review facts from its events. */

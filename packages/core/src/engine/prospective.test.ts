@@ -79,3 +79,36 @@ describe('settings look forward', () => {
     expect(doctor(a, false).mismatched).toEqual([]);
   });
 });
+
+describe('a settings change pulled in the same batch as the answers it governs', () => {
+  it('re-folds an answer folded earlier in the batch when the change sorts before it', () => {
+    // Another machine's answer and settings change at the same millisecond, the change first in
+    // replay order, pulled in one batch with the answer first: found by the sync convergence property.
+    const { grill } = grillWith({ 'a.md': deckText('a', 2) });
+    grill.answer('a/c1', 4, T0);
+    const id = (n: number) => `019cadc6-9a81-7000-8000-${String(n).padStart(12, '0')}`;
+    const hlc = `${String(T0 + 1).padStart(15, '0')}:000000:other`;
+    grill.ingest(
+      [
+        {
+          id: id(2),
+          cardKey: 'a/c1',
+          type: 'review',
+          at: T0 + 1,
+          deviceId: 'other',
+          payload: { rating: 2, durationMs: 0 },
+        },
+        {
+          id: id(1),
+          cardKey: '@settings',
+          type: 'setting',
+          at: T0 + 1,
+          deviceId: 'other',
+          payload: { scope: 'a', key: 'retention', value: 0.7, hlc },
+        },
+      ],
+      true,
+    );
+    expect(doctor(grill, false).mismatched).toEqual([]);
+  });
+});

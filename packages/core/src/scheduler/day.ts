@@ -3,6 +3,7 @@
  * (04:00 by default), computed with real time-zone data (Luxon, on the platform's Intl) — never
  * fixed 24-hour steps, so daylight-saving days are 23 or 25 hours long where they are. Pure.
  */
+import { canonicalTimeZone } from '@grill/protocol/settings';
 import { DateTime, IANAZone, Settings } from 'luxon';
 
 // Only dates are formatted here (ISO), never words: a fixed locale spares Luxon its first lookup
@@ -17,18 +18,9 @@ export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Whether `zone` is a time zone the platform knows (an IANA name such as `Europe/Berlin`, or `UTC`). */
+/** Whether `zone` is an IANA time zone the platform knows (`Europe/Berlin`, `UTC`; not `local`). */
 export function isTimeZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
-}
-
-/** The zone's canonical IANA name (`utc` → `UTC`, `europe/berlin` → `Europe/Berlin`). */
-export function canonicalTimeZone(zone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return zone;
-  }
+  return canonicalTimeZone(zone) !== null;
 }
 
 function at(ms: number, zone: string): DateTime {

@@ -76,7 +76,13 @@ describe('parseSettingValue', () => {
     expect(parseSettingValue('time-zone', 'europe/berlin')).toBe('Europe/Berlin');
     expect(parseSettingValue('time-zone', 'utc')).toBe('UTC');
     expect(isValidSettingValue('time-zone', 'Europe/Berlin')).toBe(true);
-    expect(isValidSettingValue('time-zone', 'europe/berlin')).toBe(false);
+    // As data (synced from a machine whose platform spells zones differently), any name the
+    // platform knows is valid; names that are not IANA zones never are.
+    expect(isValidSettingValue('time-zone', 'Asia/Kolkata')).toBe(true);
+    expect(isValidSettingValue('time-zone', 'Asia/Calcutta')).toBe(true);
+    expect(isValidSettingValue('time-zone', 'local')).toBe(false);
+    expect(isValidSettingValue('time-zone', 'UTC+3')).toBe(false);
+    expect(isValidSettingValue('time-zone', 'Mars/Olympus')).toBe(false);
   });
 
   it('checks stored values (as synced) by the same rules', () => {

@@ -1,3 +1,4 @@
+import { isSettingKey, type SettingKey } from '@grill/protocol/settings';
 import { InvalidInputError } from '../errors.js';
 
 /** Scheduling and limit settings. Global values, with per-deck overrides. */
@@ -49,13 +50,9 @@ export const SETTING_KEYS = {
   'rollover-hour': { field: 'rolloverHour', help: 'local hour a new day starts, 0-23' },
   'leech-threshold': { field: 'leechThreshold', help: 'lapses that make a card a leech' },
   'time-zone': { field: 'timeZone', help: 'time zone the days are counted in, e.g. Europe/Berlin' },
-} as const satisfies Record<string, { field: keyof Settings; help: string }>;
+} as const satisfies Record<SettingKey, { field: keyof Settings; help: string }>;
 
-export type SettingKey = keyof typeof SETTING_KEYS;
-
-export function isSettingKey(key: string): key is SettingKey {
-  return Object.hasOwn(SETTING_KEYS, key);
-}
+export { isSettingKey, type SettingKey };
 
 export function unknownSetting(key: string): InvalidInputError {
   return new InvalidInputError(

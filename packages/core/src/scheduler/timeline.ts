@@ -1,3 +1,4 @@
+import { compareHlc } from '../sync/hlc.js';
 import { compareEvents, type GrillEvent } from './events.js';
 import { resolveSettings, type Settings } from './settings.js';
 
@@ -44,7 +45,7 @@ export class SettingsTimeline {
         e.type === 'setting' &&
         e.payload.scope === scope &&
         e.payload.key === key &&
-        e.payload.hlc > hlc &&
+        compareHlc(e.payload.hlc, hlc) > 0 &&
         compareEvents(e, change) < 0,
     );
   }
@@ -79,7 +80,7 @@ export class SettingsLayers {
     const { scope, key, value, hlc } = event.payload;
     if (scope !== '' && scope !== this.deckId) return;
     const id = `${scope}\u0000${key}`;
-    if ((this.stamps.get(id) ?? '') >= hlc) return;
+    if (compareHlc(this.stamps.get(id) ?? '', hlc) >= 0) return;
     this.stamps.set(id, hlc);
     const layer = scope === '' ? this.values.global : this.values.deck;
     if (value === null) layer.delete(key);

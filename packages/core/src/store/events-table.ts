@@ -38,7 +38,7 @@ export class EventsTable {
   private readonly inEffectStmt;
   private readonly inEffectForCardStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO events (id, card_key, type, at, device_id, payload, target_id, synced, local)
        VALUES (@id, @cardKey, @type, @at, @deviceId, @payload, @targetId, @synced, @local) ON CONFLICT (id) DO NOTHING`,
@@ -111,6 +111,24 @@ export class EventsTable {
 
   unsyncedCount(from: number): number {
     return this.unsyncedCountStmt.get(from)?.n ?? 0;
+  }
+
+  /** Marks every event unacknowledged: after the server lost events, all are sent again. */
+  markAllUnsynced(): void {
+    this.db.prepare('UPDATE events SET synced = 0').run();
+  }
+
+  /** Every event, raw, in log order (for checking them all). */
+  *iterateRaw(): IterableIterator<{ id: string; event: GrillEvent; text: string }> {
+    for (const r of this.db.prepare<[], RawEvent>('SELECT * FROM events ORDER BY seq').iterate()) {
+      yield { id: r.id, event: toEvent(r), text: JSON.stringify(toEvent(r)) };
+    }
+  }
+
+  /** Removes events from the log (only invalid ones are ever removed: see quarantineInvalidEvents). */
+  remove(ids: readonly string[]): void {
+    const stmt = this.db.prepare('DELETE FROM events WHERE id = ?');
+    for (const id of ids) stmt.run(id);
   }
 
   markSynced(ids: readonly string[]): void {

@@ -4,10 +4,12 @@ import type { Db } from './database.js';
 export class MetaTable {
   private readonly getStmt;
   private readonly setStmt;
+  private readonly deleteStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
     this.setStmt = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.deleteStmt = db.prepare('DELETE FROM meta WHERE key = ?');
   }
 
   get(key: string): string | undefined {
@@ -16,5 +18,9 @@ export class MetaTable {
 
   set(key: string, value: string): void {
     this.setStmt.run(key, value);
+  }
+
+  delete(key: string): void {
+    this.deleteStmt.run(key);
   }
 }

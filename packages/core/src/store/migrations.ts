@@ -109,6 +109,16 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE events SET local = 1
     WHERE synced = 0 OR device_id = (SELECT value FROM meta WHERE key = 'device_id');
   `,
+  // 8: events that failed the sync protocol's checks, kept aside and never applied.
+  `
+  CREATE TABLE quarantine (
+    hash TEXT PRIMARY KEY,
+    event TEXT NOT NULL,
+    problem TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,3 +1,4 @@
+import { compareHlc } from '../sync/hlc.js';
 import type { Db } from './database.js';
 
 /** Setting overrides; scope '' is global, otherwise a deck id. Values are stored as JSON. */
@@ -8,7 +9,7 @@ export class SettingsTable {
   private readonly hlcStmt;
   private readonly maxHlcStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.scopeStmt = db.prepare<[string], { key: string; value: string }>(
       'SELECT key, value FROM settings WHERE scope = ?',
     );
@@ -19,7 +20,7 @@ export class SettingsTable {
     this.hlcStmt = db.prepare<[string, string], { hlc: string }>(
       'SELECT hlc FROM settings WHERE scope = ? AND key = ?',
     );
-    this.maxHlcStmt = db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM settings');
+    this.maxHlcStmt = db.prepare<[], { hlc: string }>('SELECT hlc FROM settings');
   }
 
   scope(scope: string): Record<string, unknown> {
@@ -50,8 +51,16 @@ export class SettingsTable {
     return this.hlcStmt.get(scope, key)?.hlc ?? '';
   }
 
+  /** Forgets every setting (before re-deriving them from the review log). */
+  clear(): void {
+    this.db.prepare('DELETE FROM settings').run();
+  }
+
   /** The newest clock seen on any setting. */
   maxHlc(): string {
-    return this.maxHlcStmt.get()?.hlc ?? '';
+    // Compared as clocks, not text (a few rows: one per setting and scope).
+    let max = '';
+    for (const { hlc } of this.maxHlcStmt.all()) if (compareHlc(hlc, max) > 0) max = hlc;
+    return max;
   }
 }

@@ -3,6 +3,7 @@ import { type Db, type OpenOptions, openDatabase } from './database.js';
 import { DecksTable } from './decks-table.js';
 import { EventsTable } from './events-table.js';
 import { MetaTable } from './meta-table.js';
+import { QuarantineTable } from './quarantine-table.js';
 import { QueueQueries } from './queue-queries.js';
 import { ReviewsTable } from './reviews-table.js';
 import { SettingsTable } from './settings-table.js';
@@ -18,6 +19,7 @@ export class Store {
   readonly reviews: ReviewsTable;
   readonly settings: SettingsTable;
   readonly meta: MetaTable;
+  readonly quarantine: QuarantineTable;
   readonly queue: QueueQueries;
   readonly stats: StatsQueries;
 
@@ -29,6 +31,7 @@ export class Store {
     this.reviews = new ReviewsTable(db);
     this.settings = new SettingsTable(db);
     this.meta = new MetaTable(db);
+    this.quarantine = new QuarantineTable(db);
     this.queue = new QueueQueries(db);
     this.stats = new StatsQueries(db);
   }

@@ -1,99 +1,217 @@
+import {
+  type AnyErrorResponse,
+  AnyErrorResponseSchema,
+  Checker,
+  type LoginResponse,
+  LoginResponseSchema,
+  MAX_PULL_RESPONSE_BYTES,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type TokenInfo,
+} from '@grill/protocol';
 import { SyncError } from '../errors.js';
 import type { GrillEvent } from '../scheduler/events.js';
-import type {
-  ConflictResponse,
-  LoginResponse,
-  PullResponse,
-  PushResponse,
-  TokenInfo,
-  WireEvent,
-} from './protocol.js';
+import { ClockAheadRefusal } from './sync.js';
 
-/** The sync server's HTTP API, as the client uses it. Every failure is a SyncError with one clear line. */
+const TIMEOUT_MS = 30_000;
+const loginChecker = new Checker(LoginResponseSchema);
+const errorChecker = new Checker(AnyErrorResponseSchema);
+
+/**
+ * The server's base URL as given, path prefix kept (a reverse proxy may serve grill-server under
+ * `/grill/`), without a trailing slash, query or fragment.
+ */
+export function serverBase(server: string): string {
+  const url = new URL(server);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * The sync server's HTTP API, as the client uses it. Every failure is a SyncError with one clear
+ * line and a stable code: `unreachable`, `timeout`, `redirect`, `bad-response`, `unauthorized`,
+ * `refused` (400), `conflict` (409), `rate-limited` (429), `upgrade` (426 or an older server),
+ * `server-error` (5xx). A 422 `clock-ahead` becomes a ClockAheadRefusal for syncOnce to explain.
+ * Redirects are never followed: a login would re-post the password to wherever they point.
+ */
 export class SyncHttpClient {
+  readonly server: string;
+
   constructor(
-    readonly server: string,
+    server: string,
     private readonly token: string | null,
-  ) {}
+    /** How long to wait for each answer (ms). */
+    private readonly timeoutMs = TIMEOUT_MS,
+  ) {
+    this.server = serverBase(server);
+  }
 
   static async login(
     server: string,
     username: string,
     password: string,
     device: string,
+    replaces?: string,
   ): Promise<LoginResponse> {
-    return new SyncHttpClient(server, null).request<LoginResponse>('POST', '/v1/login', {
+    const response = await new SyncHttpClient(server, null).request('POST', 'v1/login', {
       username,
       password,
       device,
+      ...(replaces ? { replaces } : {}),
     });
+    const problem = loginChecker.first(response);
+    if (problem)
+      throw new SyncError(
+        'bad-response',
+        `the sync server sent an invalid response: ${problem.path.slice(1)} ${problem.message}`,
+      );
+    return response as LoginResponse;
   }
 
-  push(events: readonly GrillEvent[]): Promise<PushResponse> {
-    const wire: WireEvent[] = events.map((e) => ({
+  push(events: readonly GrillEvent[]): Promise<unknown> {
+    const wire = events.map((e) => ({
       id: e.id,
       cardKey: e.cardKey,
       type: e.type,
       at: e.at,
       deviceId: e.deviceId,
-      payload: e.payload as Record<string, unknown>,
+      payload: e.payload,
     }));
-    return this.request<PushResponse>('POST', '/v1/events', { events: wire });
+    return this.request('POST', 'v1/events', { events: wire });
   }
 
-  pull(after: number, limit: number): Promise<PullResponse> {
-    return this.request<PullResponse>('GET', `/v1/events?after=${after}&limit=${limit}`);
+  /** One page, unchecked: syncOnce checks it against the request (see pageProblem). */
+  pull(after: number, limit: number): Promise<unknown> {
+    return this.request('GET', `v1/events?after=${after}&limit=${limit}`);
   }
 
   tokens(): Promise<TokenInfo[]> {
-    return this.request<TokenInfo[]>('GET', '/v1/tokens');
+    return this.request('GET', 'v1/tokens') as Promise<TokenInfo[]>;
   }
 
-  revoke(tokenId: string): Promise<void> {
-    return this.request<void>('DELETE', `/v1/tokens/${encodeURIComponent(tokenId)}`);
+  async revoke(tokenId: string): Promise<void> {
+    await this.request('DELETE', `v1/tokens/${encodeURIComponent(tokenId)}`);
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const url = new URL(path, this.server.endsWith('/') ? this.server : `${this.server}/`);
+  private async request(method: string, path: string, body?: unknown): Promise<unknown> {
+    const url = new URL(path, `${this.server}/`);
+    const signal = AbortSignal.timeout(this.timeoutMs);
     let response: Response;
     try {
       response = await fetch(url, {
         method,
+        redirect: 'manual',
         headers: {
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(30_000),
+        signal,
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw this.networkError(error);
+    }
+    if (response.status >= 300 && response.status < 400) {
+      const to = response.headers.get('location');
       throw new SyncError(
-        'unreachable',
-        `cannot reach the sync server at ${this.server}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+        'redirect',
+        `the sync server at ${this.server} answered with a redirect${to ? ` to ${to}` : ''}; grill does not follow redirects with credentials — if that is the right server, log in again with --server set to it`,
       );
     }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await readBounded(response, MAX_PULL_RESPONSE_BYTES);
+    } catch (error) {
+      if (error instanceof SyncError) throw error;
+      throw this.networkError(error);
+    }
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
       throw new SyncError(
         'bad-response',
-        `the sync server at ${this.server} answered ${response.status} with something that is not JSON`,
+        `the sync server sent an invalid response: ${response.status} with a body that is not JSON (is ${this.server} a grill-server?)`,
       );
     }
-    if (response.ok) return json as T;
-    const message = (json as { error?: string } | undefined)?.error ?? response.statusText;
-    if (response.status === 401)
-      throw new SyncError('unauthorized', `the sync server refused the login: ${message}`);
-    if (response.status === 409)
+    const spoken = response.headers.get(PROTOCOL_HEADER);
+    if (response.ok || response.status === 404) {
+      if (spoken !== String(PROTOCOL_VERSION)) {
+        throw new SyncError(
+          'upgrade',
+          spoken && Number(spoken) > PROTOCOL_VERSION
+            ? `the sync server at ${this.server} speaks a newer sync protocol (${spoken}): upgrade grill`
+            : `the sync server at ${this.server} speaks an older sync protocol (${spoken ?? 1}) than this grill (${PROTOCOL_VERSION}): upgrade grill-server, or check --server points at a grill-server`,
+        );
+      }
+      if (response.ok) return json;
+    }
+    const parsed = errorChecker.first(json) === null ? (json as AnyErrorResponse) : null;
+    const message = parsed?.error ?? (response.statusText || 'no message');
+    switch (response.status) {
+      case 400:
+        throw new SyncError('refused', `the sync server refused the request: ${message}`);
+      case 401:
+        throw new SyncError('unauthorized', `the sync server refused the login: ${message}`);
+      case 409:
+        throw new SyncError(
+          'conflict',
+          `the server holds different events under the same ids (${parsed?.conflicts?.join(', ') ?? '?'}): run grill doctor, then report it`,
+        );
+      case 422:
+        if (parsed?.code === 'clock-ahead' && parsed.serverTime !== undefined)
+          throw new ClockAheadRefusal(parsed.serverTime, parsed.index ?? 0);
+        break;
+      case 426:
+        throw new SyncError('upgrade', message);
+      case 429:
+        throw new SyncError('rate-limited', `too many attempts: ${message}`);
+    }
+    if (response.status >= 500)
       throw new SyncError(
-        'conflict',
-        `the server holds different events under the same ids (${(json as ConflictResponse).conflicts?.join(', ')})`,
+        'server-error',
+        `the sync server answered ${response.status} (${message}): try again later; if it persists, its operator will find the cause in the server's log`,
       );
-    if (response.status === 429) throw new SyncError('rate-limited', `too many attempts: ${message}`);
-    throw new SyncError('server-error', `the sync server answered ${response.status}: ${message}`);
+    throw new SyncError('refused', `the sync server answered ${response.status}: ${message}`);
   }
+
+  private networkError(error: unknown): SyncError {
+    const name = (error as { name?: string }).name;
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return new SyncError(
+        'timeout',
+        `the sync server at ${this.server} did not answer within ${this.timeoutMs / 1000} s: check the connection and sync again`,
+      );
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return new SyncError(
+      'unreachable',
+      `cannot reach the sync server at ${this.server}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+    );
+  }
+}
+
+/** The body as text, refusing one longer than `limit` bytes without reading the rest. */
+async function readBounded(response: Response, limit: number): Promise<string> {
+  const length = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (length > limit) {
+    await response.body?.cancel();
+    throw new SyncError(
+      'bad-response',
+      `the sync server sent an invalid response: larger than ${limit} bytes`,
+    );
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      throw new SyncError(
+        'bad-response',
+        `the sync server sent an invalid response: larger than ${limit} bytes`,
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

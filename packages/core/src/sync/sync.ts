@@ -1,34 +1,138 @@
+import {
+  Checker,
+  eventProblem,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_BATCH,
+  msAhead,
+  type Problem,
+  type PullResponse,
+  type PushResponse,
+  PushResponseSchema,
+  pageProblem,
+} from '@grill/protocol';
 import type { Grill } from '../engine/grill.js';
+import { invalidEventLine, quarantineInvalidEvents } from '../engine/quarantine.js';
+import { SyncError } from '../errors.js';
 import type { GrillEvent } from '../scheduler/events.js';
-import { MAX_PULL_LIMIT, MAX_PUSH_BATCH, type PullResponse, type PushResponse } from './protocol.js';
 
 /** What a sync needs from the server; the HTTP client implements it, and so can a test double. */
 export interface SyncTransport {
-  push(events: readonly GrillEvent[]): Promise<PushResponse>;
-  pull(after: number, limit: number): Promise<PullResponse>;
+  push(events: readonly GrillEvent[]): Promise<unknown>;
+  pull(after: number, limit: number): Promise<unknown>;
 }
 
 export interface SyncResult {
+  /** Events new to the server. */
   pushed: number;
+  /** Events sent that the server already had (a retry, or a re-send after a reset). */
+  resent: number;
   /** Events new to this machine (the server also echoes this device's own). */
   pulled: number;
   /** Cards whose state changed because of pulled events. */
   cardsUpdated: number;
+  /** Invalid events set aside in this sync (pulled, or found in this machine's log before pushing). */
+  quarantined: string[];
+  /** Why this machine re-sent its whole log to the server, when it did (a restored server, say). */
+  reset: string | null;
 }
 
+/** Meta keys: where this machine stands with the server. */
 const CURSOR = 'sync.cursor';
 /** Local seq from which unacknowledged events may exist. */
 const FROM = 'sync.from';
+/** The server's stream id the cursor belongs to. */
+const STREAM = 'sync.stream';
+/** The id of the pulled event at the cursor: the server must still have it there. */
+const ANCHOR = 'sync.anchor';
+/**
+ * The stream's head after this machine's last push, and the id there: events this machine pushed
+ * but has not pulled back yet (a pull that failed after a push) sit at or below it.
+ */
+const PUSHED_HEAD = 'sync.pushed-head';
+const PUSHED_ANCHOR = 'sync.pushed-anchor';
+
+const pushChecker = new Checker(PushResponseSchema);
+
+function invalidResponse(problem: Problem | string): SyncError {
+  const text =
+    typeof problem === 'string'
+      ? problem
+      : `${problem.path.replace(/^\//, '') || 'the body'} ${problem.message}`;
+  return new SyncError('bad-response', `the sync server sent an invalid response: ${text}`);
+}
+
+/** "2 h 5 min", "40 s": a clock difference for people. */
+function formatSkew(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 120) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 120) return `${m} min`;
+  const h = Math.floor(m / 60);
+  return h < 48 ? `${h} h ${m % 60} min` : `${Math.round(h / 24)} days`;
+}
+
+interface Standing {
+  cursor: number;
+  stream: string | null;
+  anchor: string | null;
+}
+
+function standing(grill: Grill): Standing {
+  const { meta } = grill.store;
+  return {
+    cursor: Number(meta.get(CURSOR) ?? 0),
+    stream: meta.get(STREAM) ?? null,
+    anchor: meta.get(ANCHOR) ?? null,
+  };
+}
 
 function unsyncedFrom(grill: Grill): number {
   return Number(grill.store.meta.get(FROM) ?? 0);
 }
 
 /**
- * One sync: push every event the server has not acknowledged, in batches, then pull until
- * caught up, folding pulled events into the local state. Safe to interrupt at any point and to
- * retry: a batch is marked pushed only once the server has stored it (a resend is harmless),
- * and the pull cursor moves in the same transaction as the events it covers.
+ * Why this machine's idea of the server no longer holds, or null when it does: the server's
+ * stream is another one (a fresh database, another account), or it no longer has the event this
+ * machine last pulled where it was (restored from an older backup).
+ */
+function divergence(local: Standing, probe: PullResponse, hasSynced: boolean): string | null {
+  if (local.stream === null)
+    return local.cursor > 0 || hasSynced ? "this machine had not yet recorded the server's identity" : null;
+  if (probe.stream !== local.stream)
+    return 'the server (or the account) is not the one this machine synced with';
+  if (probe.head < local.cursor)
+    return `the server holds ${probe.head} events where this machine had seen ${local.cursor} (restored from an older backup?)`;
+  if (local.cursor > 0 && probe.anchor !== local.anchor)
+    return "the server's history differs from what this machine saw (restored from a backup?)";
+  return null;
+}
+
+/** Forgets where this machine stood with the server: the next sync re-sends everything. */
+export function resetSyncState(grill: Grill, stream: string | null = null): void {
+  const { store } = grill;
+  store.transaction(() => {
+    store.events.markAllUnsynced();
+    store.meta.set(FROM, '0');
+    store.meta.set(CURSOR, '0');
+    store.meta.delete(ANCHOR);
+    store.meta.delete(PUSHED_HEAD);
+    store.meta.delete(PUSHED_ANCHOR);
+    if (stream === null) store.meta.delete(STREAM);
+    else store.meta.set(STREAM, stream);
+  });
+}
+
+/**
+ * One sync, safe to interrupt at any point and to retry:
+ * 1. a first page from the cursor tells whether the server is still the one this machine knew
+ *    (same stream, and the event last pulled still at the cursor); if not, every local event is
+ *    marked unsent and the cursor goes back to 0, so the server and every device converge on the
+ *    union (the server ignores identical resends);
+ * 2. push every event the server has not acknowledged, in batches; an invalid one in this
+ *    machine's own log is quarantined instead of sent (it would be refused forever);
+ * 3. pull until caught up. Each page is checked as a whole (a malformed one stores nothing and
+ *    ends the sync) and each event on its own: an invalid one is quarantined, never applied, and
+ *    never blocks the events after it. The cursor moves in the same transaction as the events.
  */
 export async function syncOnce(
   grill: Grill,
@@ -37,37 +141,140 @@ export async function syncOnce(
   batchSize = MAX_PUSH_BATCH,
 ): Promise<SyncResult> {
   const { store } = grill;
-  let pushed = 0;
+  const result: SyncResult = {
+    pushed: 0,
+    resent: 0,
+    pulled: 0,
+    cardsUpdated: 0,
+    quarantined: [],
+    reset: null,
+  };
+
+  const local = standing(grill);
+  const probe = await pullPage(transport, local.cursor, 1);
+  const hasSynced = unsyncedFrom(grill) > 0;
+  let reason = divergence(local, probe, hasSynced);
+  const pushedHead = Number(store.meta.get(PUSHED_HEAD) ?? 0);
+  if (!reason && pushedHead > local.cursor) {
+    const pushed = await pullPage(transport, pushedHead, 1);
+    if (pushed.stream !== probe.stream || pushed.anchor !== (store.meta.get(PUSHED_ANCHOR) ?? null))
+      reason = 'the server no longer holds what this machine pushed last (restored from a backup?)';
+  }
+  if (reason) {
+    resetSyncState(grill, probe.stream);
+    result.reset = reason;
+  } else if (local.stream === null) store.meta.set(STREAM, probe.stream);
+  const stream = probe.stream;
+
   for (;;) {
     const batch = store.events.unsynced(unsyncedFrom(grill), batchSize);
     if (batch.length === 0) break;
-    await transport.push(batch.map((b) => b.event));
+    const bad = quarantineInvalidEvents(
+      grill,
+      now,
+      batch.map((b) => b.event),
+    );
+    if (bad.length > 0) {
+      result.quarantined.push(...bad);
+      continue;
+    }
+    const events = batch.map((b) => b.event);
+    const response = await push(transport, events);
+    if (response.stream !== stream) throw changedDuringSync();
     store.transaction(() => {
-      store.events.markSynced(batch.map((b) => b.event.id));
+      store.events.markSynced(events.map((e) => e.id));
       // Every event before the batch's last one is now acknowledged.
       store.meta.set(FROM, String((batch[batch.length - 1]?.seq ?? 0) + 1));
+      store.meta.set(PUSHED_HEAD, String(response.head));
+      if (response.headId === null) store.meta.delete(PUSHED_ANCHOR);
+      else store.meta.set(PUSHED_ANCHOR, response.headId);
     });
-    pushed += batch.length;
+    result.pushed += response.accepted;
+    result.resent += response.duplicates;
   }
+
   const before = store.events.count();
   const updated = new Set<string>();
   for (;;) {
     const after = Number(store.meta.get(CURSOR) ?? 0);
-    const page = await transport.pull(after, MAX_PULL_LIMIT);
+    const page = await pullPage(transport, after, MAX_PULL_LIMIT);
+    if (page.stream !== stream) throw changedDuringSync();
     store.transaction(() => {
-      const events = page.events.map(({ seq: _seq, ...e }) => e as GrillEvent);
-      for (const key of grill.ingest(events, true)) updated.add(key);
+      const valid: GrillEvent[] = [];
+      for (const raw of page.events) {
+        const problem = eventProblem(raw, { pulled: true });
+        if (problem) {
+          const line = invalidEventLine(raw, problem);
+          if (store.quarantine.add({ event: JSON.stringify(raw), problem: line, origin: 'pulled', at: now }))
+            result.quarantined.push(line);
+          continue;
+        }
+        const { seq: _seq, ...event } = raw as GrillEvent & { seq: number };
+        valid.push(event as GrillEvent);
+      }
+      for (const key of grill.ingest(valid, true)) updated.add(key);
       store.meta.set(CURSOR, String(page.next));
+      const last = page.events.at(-1) as { id?: unknown } | undefined;
+      if (last) store.meta.set(ANCHOR, String(last.id));
     });
     if (!page.more) break;
   }
   store.meta.set('sync.last', String(now));
-  return { pushed, pulled: store.events.count() - before, cardsUpdated: updated.size };
+  result.pulled = store.events.count() - before;
+  result.cardsUpdated = updated.size;
+  return result;
+}
+
+function changedDuringSync(): SyncError {
+  return new SyncError('stream-changed', 'the sync server changed during this sync: run grill sync again');
+}
+
+async function pullPage(transport: SyncTransport, after: number, limit: number): Promise<PullResponse> {
+  const page = await transport.pull(after, limit);
+  const problem = pageProblem(page, after, limit);
+  if (problem) throw invalidResponse(problem);
+  return page as PullResponse;
+}
+
+async function push(transport: SyncTransport, events: readonly GrillEvent[]): Promise<PushResponse> {
+  let response: unknown;
+  try {
+    response = await transport.push(events);
+  } catch (error) {
+    if (error instanceof ClockAheadRefusal) {
+      const ahead = msAhead(events[error.index] ?? events[0]!, error.serverTime);
+      throw new SyncError(
+        'clock-ahead',
+        `this machine's clock is ${formatSkew(ahead)} ahead of the sync server's — fix it and sync again (your answers are kept here, unsynced)`,
+      );
+    }
+    throw error;
+  }
+  const problem = pushChecker.first(response);
+  if (problem) throw invalidResponse(problem);
+  const counts = response as PushResponse;
+  if (counts.accepted + counts.duplicates !== events.length)
+    throw invalidResponse(
+      `it acknowledged ${counts.accepted + counts.duplicates} events of the ${events.length} sent`,
+    );
+  return counts;
+}
+
+/** What a transport throws when the server refused events stamped ahead of its clock (422 clock-ahead). */
+export class ClockAheadRefusal extends Error {
+  constructor(
+    readonly serverTime: number,
+    readonly index: number,
+  ) {
+    super('events stamped ahead of the server clock');
+  }
 }
 
 export interface SyncStatus {
   lastSync: number | null;
   unsynced: number;
+  /** Invalid events kept aside (see grill doctor). */
+  quarantined: number;
 }
 
 export function syncStatus(grill: Grill): SyncStatus {
@@ -75,5 +282,6 @@ export function syncStatus(grill: Grill): SyncStatus {
   return {
     lastSync: last ? Number(last) : null,
     unsynced: grill.store.events.unsyncedCount(unsyncedFrom(grill)),
+    quarantined: grill.store.quarantine.count(),
   };
 }

@@ -1,7 +1,8 @@
+import { MIN_PASSWORD_LENGTH } from '@grill/protocol';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkUsername } from '../accounts.js';
-import { MIN_PASSWORD_LENGTH } from '../protocol.js';
 import { SERVER_VERSION } from '../version.js';
+import { type BackupOptions, backup } from './backup.js';
 import { type ServeOptions, serve } from './serve.js';
 import { UsageError } from './usage-error.js';
 import { type UserAddOptions, userAdd } from './user-add.js';
@@ -13,6 +14,17 @@ function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || port > 65535)
     throw new InvalidArgumentError('must be an integer from 0 to 65535');
   return port;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_TOKEN_DAYS = 36_500;
+
+/** A positive number of days (24 hours each, up to a century) as milliseconds. */
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(days > 0) || days > MAX_TOKEN_DAYS)
+    throw new InvalidArgumentError(`must be a positive number of days, at most ${MAX_TOKEN_DAYS}`);
+  return Math.round(days * DAY_MS);
 }
 
 function parseUsername(value: string): string {
@@ -35,6 +47,16 @@ export function buildProgram(): Command {
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 8787)
     .option('--db <path>', DB_HELP)
     .option('--open-registration', 'let anyone create an account with POST /v1/accounts', false)
+    .option(
+      '--token-lifetime <days>',
+      'tokens issued from now on expire after this many days (default: never)',
+      parseDays,
+    )
+    .option(
+      '--trust-proxy',
+      'take client addresses (for the login limits) from X-Forwarded-For; only behind a reverse proxy that sets it',
+      false,
+    )
     .action((options: ServeOptions) => serve(options));
 
   const user = program.command('user').description('manage accounts');
@@ -45,6 +67,14 @@ export function buildProgram(): Command {
     .option('--db <path>', DB_HELP)
     .option('--password-stdin', 'read the password from stdin instead of prompting on the terminal')
     .action((name: string, options: UserAddOptions) => userAdd(name, options));
+
+  program
+    .command('backup')
+    .description('copy the database to FILE, safely while the server runs')
+    .requiredOption('--out <file>', 'where to write the copy')
+    .option('--db <path>', DB_HELP)
+    .option('--force', 'overwrite FILE if it exists')
+    .action((options: BackupOptions) => backup(options));
   return program;
 }
 

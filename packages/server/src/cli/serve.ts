@@ -7,6 +7,9 @@ export interface ServeOptions {
   port: number;
   db?: string;
   openRegistration: boolean;
+  /** Milliseconds (parsed from --token-lifetime DAYS). */
+  tokenLifetime?: number;
+  trustProxy: boolean;
 }
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -19,6 +22,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     store,
     logger: { level: process.env.LOG_LEVEL || 'info' },
     openRegistration: options.openRegistration,
+    tokenLifetimeMs: options.tokenLifetime,
+    trustProxy: options.trustProxy,
   });
 
   let stopping = false;
@@ -48,7 +53,15 @@ export async function serve(options: ServeOptions): Promise<void> {
   process.on('SIGTERM', stop);
 
   try {
-    app.log.info({ db: file, openRegistration: options.openRegistration }, 'database opened');
+    app.log.info(
+      {
+        db: file,
+        openRegistration: options.openRegistration,
+        tokenLifetimeMs: options.tokenLifetime ?? null,
+        trustProxy: options.trustProxy,
+      },
+      'database opened',
+    );
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
     process.off('SIGINT', stop);

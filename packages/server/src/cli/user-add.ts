@@ -16,7 +16,7 @@ export async function userAdd(name: string, options: UserAddOptions): Promise<vo
   const file = resolveDbPath(options.db);
   const store = SqliteStore.open(file);
   try {
-    await new Accounts(store, DEFAULT_SCRYPT_COST, Date.now).create(name, password);
+    await new Accounts(store, { scryptCost: DEFAULT_SCRYPT_COST, now: Date.now }).create(name, password);
   } finally {
     await store.close();
   }

@@ -17,12 +17,18 @@ export function requireBearerToken(scope: FastifyInstance, store: ServerStore, n
   scope.decorateRequest('auth', null);
   scope.addHook('onRequest', async (request, reply) => {
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    const owner = token ? await store.useToken(hashToken(token), now()) : undefined;
+    if (!token) {
+      reply.header('www-authenticate', 'Bearer');
+      throw new UnauthorizedError('no-token', 'missing token: send Authorization: Bearer <token>');
+    }
+    const hash = hashToken(token);
+    const at = now();
+    const owner = await store.useToken(hash, at);
     if (!owner) {
       reply.header('www-authenticate', 'Bearer');
-      throw token
-        ? new UnauthorizedError('bad-token', 'invalid or revoked token; log in again')
-        : new UnauthorizedError('no-token', 'missing token: send Authorization: Bearer <token>');
+      throw (await store.tokenExpired(hash, at))
+        ? new UnauthorizedError('token-expired', 'token expired; log in again')
+        : new UnauthorizedError('bad-token', 'invalid or revoked token; log in again');
     }
     request.auth = owner;
   });

@@ -27,7 +27,7 @@ describe('the error handler', () => {
     try {
       const response = await app.inject({ method: 'GET', url: '/v1/events', headers: bearer(token) });
       expect(response.statusCode).toBe(500);
-      expect(response.json()).toEqual({ error: 'internal error' });
+      expect(response.json()).toMatchObject({ error: 'internal error' });
       expect(response.body).not.toContain('secret');
       expect(logs.join('')).toContain('SQLITE_IOERR at /secret/path/server.db');
     } finally {

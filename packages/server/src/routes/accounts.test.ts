@@ -30,7 +30,7 @@ describe('POST /v1/accounts', () => {
       payload: { username: 'ann.b_c-1', password: 'another password' },
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toEqual({ error: "username 'ann.b_c-1' is already taken" });
+    expect(again.json()).toMatchObject({ error: "username 'ann.b_c-1' is already taken" });
     const login = await h.app.inject({
       method: 'POST',
       url: '/v1/login',

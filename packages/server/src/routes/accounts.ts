@@ -1,6 +1,6 @@
+import { type AccountRequest, AccountRequestSchema, AccountResponseSchema } from '@grill/protocol';
 import type { FastifyInstance } from 'fastify';
 import { ForbiddenError } from '../errors.js';
-import { type AccountRequest, AccountRequestSchema, AccountResponseSchema } from '../protocol.js';
 import type { RouteDeps } from './deps.js';
 import { errorResponses } from './responses.js';
 
@@ -10,9 +10,10 @@ export function accountRoutes(app: FastifyInstance, deps: RouteDeps): void {
     {
       schema: {
         tags: ['accounts'],
-        summary: 'Create an account (only when the server runs with --open-registration)',
+        summary:
+          'Create an account (only when the server runs with --open-registration; limited per address)',
         body: AccountRequestSchema,
-        response: { 201: AccountResponseSchema, ...errorResponses(400, 403, 409) },
+        response: { 201: AccountResponseSchema, ...errorResponses(400, 403, 409, 429) },
       },
       // Refuse before reading the body when sign-up is closed.
       onRequest: async () => {
@@ -25,7 +26,7 @@ export function accountRoutes(app: FastifyInstance, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const user = await deps.accounts.create(request.body.username, request.body.password);
+      const user = await deps.accounts.register(request.body.username, request.body.password, request.ip);
       return reply.status(201).send({ username: user.name });
     },
   );

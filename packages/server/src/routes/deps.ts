@@ -7,5 +7,4 @@ export interface RouteDeps {
   accounts: Accounts;
   now: () => number;
   openRegistration: boolean;
-  loginRateLimit: { max: number; timeWindow: number | string };
 }

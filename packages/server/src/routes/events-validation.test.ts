@@ -1,5 +1,5 @@
+import { MAX_PAYLOAD_BYTES } from '@grill/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_PAYLOAD_BYTES } from '../protocol.js';
 import { bearer, event, events, type Harness, makeHarness, userWithToken } from '../test-support/helpers.js';
 
 describe('bad requests to /v1/events', () => {
@@ -33,11 +33,16 @@ describe('bad requests to /v1/events', () => {
       { events: [{ ...event(1), type: 'delete' }] },
       /^body\/events\/0\/type must be one of: review,/,
     ],
-    ['a non-UUID id', { events: [{ ...event(1), id: 'abc' }] }, 'body/events/0/id must match format "uuid"'],
+    ['a non-UUID id', { events: [{ ...event(1), id: 'abc' }] }, /^body\/events\/0\/id must match/],
     [
       'a urn-prefixed id',
       { events: [{ ...event(1), id: `urn:uuid:${event(1).id}` }] },
-      'body/events/0/id must NOT have more than 36 characters',
+      /^body\/events\/0\/id must match/,
+    ],
+    [
+      'an uppercase id',
+      { events: [{ ...event(0xabc), id: event(0xabc).id.toUpperCase() }] },
+      /^body\/events\/0\/id must match/,
     ],
     [
       'a long card key',
@@ -58,21 +63,28 @@ describe('bad requests to /v1/events', () => {
   it('rejects more than 1000 events', async () => {
     const response = await pushRaw({ events: events(1, 1001) });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ error: 'body/events must NOT have more than 1000 items' });
+    expect(response.json()).toMatchObject({ error: 'body/events must NOT have more than 1000 items' });
   });
 
   it('accepts exactly 1000 events and a payload of exactly the limit', async () => {
     const response = await pushRaw({ events: events(1, 1000) });
-    expect(response.json()).toEqual({ accepted: 1000, duplicates: 0 });
-    const fits = { s: 'x'.repeat(MAX_PAYLOAD_BYTES - '{"s":""}'.length) };
+    expect(response.json()).toMatchObject({ accepted: 1000, duplicates: 0 });
+    const shell = '{"rating":3,"durationMs":0,"detail":{"typed":""}}';
+    const fits = {
+      rating: 3,
+      durationMs: 0,
+      detail: { typed: 'x'.repeat(MAX_PAYLOAD_BYTES - shell.length) },
+    };
     expect((await pushRaw({ events: [event(5000, { payload: fits })] })).statusCode).toBe(200);
   });
 
   it('rejects a payload over 4096 bytes serialized (multi-byte characters count as bytes)', async () => {
-    const big = { s: 'é'.repeat(2100) };
+    const big = { rating: 3, durationMs: 0, detail: { typed: 'é'.repeat(2100) } };
     const response = await pushRaw({ events: [event(1), event(2, { payload: big })] });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ error: 'body/events/1/payload must be at most 4096 bytes serialized' });
+    expect(response.json()).toMatchObject({
+      error: 'body/events/1/payload must be at most 4096 bytes serialized',
+    });
     const pull = await h.app.inject({ method: 'GET', url: '/v1/events', headers: bearer(token) });
     expect(pull.json().events).toEqual([]);
   });
@@ -80,7 +92,7 @@ describe('bad requests to /v1/events', () => {
   it('rejects a body over the limit with 413', async () => {
     const response = await pushRaw({ events: [event(1)], padding: 'x'.repeat(300 * 1024) });
     expect(response.statusCode).toBe(413);
-    expect(response.json()).toEqual({ error: 'body is larger than the 262144-byte limit' });
+    expect(response.json()).toMatchObject({ error: 'body is larger than the 262144-byte limit' });
   });
 
   it('rejects a body that is not JSON', async () => {
@@ -99,7 +111,7 @@ describe('bad requests to /v1/events', () => {
       payload: 'hello',
     });
     expect(text.statusCode).toBe(415);
-    expect(text.json()).toEqual({ error: 'body must be JSON (content-type: application/json)' });
+    expect(text.json()).toMatchObject({ error: 'body must be JSON (content-type: application/json)' });
   });
 
   it.each([
@@ -112,6 +124,6 @@ describe('bad requests to /v1/events', () => {
   ])('rejects the pull query %s naming the parameter', async (query, message) => {
     const response = await h.app.inject({ method: 'GET', url: `/v1/events${query}`, headers: bearer(token) });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({ error: message });
+    expect(response.json()).toMatchObject({ error: message });
   });
 });

@@ -1,24 +1,60 @@
-import type { FastifyInstance } from 'fastify';
-import { ConflictError, InvalidInputError } from '../errors.js';
-import { oversizedPayloadIndex } from '../event-content.js';
-import { authOf } from '../http/auth.js';
 import {
+  ClockAheadResponseSchema,
   ConflictResponseSchema,
-  MAX_PAYLOAD_BYTES,
+  describeProblem,
+  eventProblem,
+  MAX_CLOCK_AHEAD_MS,
+  msAhead,
   type PullQuery,
   PullQuerySchema,
   PullResponseSchema,
-  type PushRequest,
   PushRequestSchema,
   PushResponseSchema,
-} from '../protocol.js';
+  type WireEvent,
+} from '@grill/protocol';
+import type { FastifyInstance } from 'fastify';
+import { ClockAheadError, ConflictError, InvalidInputError } from '../errors.js';
+import { authOf } from '../http/auth.js';
+import { requireProtocolVersion } from '../http/protocol-version.js';
 import type { RouteDeps } from './deps.js';
 import { BEARER_AUTH, errorResponses } from './responses.js';
 
 const INTEGER = /^-?\d+$/;
 
+/** "2 h 5 min", "40 s": a clock difference for people. */
+export function formatSkew(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 120) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 120) return `${m} min`;
+  const h = Math.floor(m / 60);
+  return h < 48 ? `${h} h ${m % 60} min` : `${Math.round(h / 24)} days`;
+}
+
+/** Every event checked as the client checks what it pulls; the first problem is a 400 naming it. */
+function checkEvents(events: readonly unknown[], now: number): WireEvent[] {
+  for (const [i, event] of events.entries()) {
+    const problem = eventProblem(event);
+    if (problem) throw new InvalidInputError('invalid-event', describeProblem(`body/events/${i}`, problem));
+  }
+  const checked = events as WireEvent[];
+  for (const [i, event] of checked.entries()) {
+    const ahead = msAhead(event, now);
+    if (ahead > MAX_CLOCK_AHEAD_MS) {
+      throw new ClockAheadError(
+        `body/events/${i} is stamped ${formatSkew(ahead)} ahead of the server's clock (at most ${formatSkew(MAX_CLOCK_AHEAD_MS)} is accepted): fix the clock of the machine that made it`,
+        now,
+        i,
+      );
+    }
+  }
+  return checked;
+}
+
 export function eventRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.post<{ Body: PushRequest }>(
+  requireProtocolVersion(app);
+
+  app.post<{ Body: { events: unknown[] } }>(
     '/v1/events',
     {
       schema: {
@@ -29,20 +65,15 @@ export function eventRoutes(app: FastifyInstance, deps: RouteDeps): void {
         response: {
           200: PushResponseSchema,
           409: ConflictResponseSchema,
-          ...errorResponses(400, 401, 413, 415),
+          422: ClockAheadResponseSchema,
+          ...errorResponses(400, 401, 413, 415, 426),
         },
       },
     },
     async (request) => {
-      const { events } = request.body;
-      const big = oversizedPayloadIndex(events);
-      if (big >= 0) {
-        throw new InvalidInputError(
-          'payload-too-large',
-          `body/events/${big}/payload must be at most ${MAX_PAYLOAD_BYTES} bytes serialized`,
-        );
-      }
-      const result = await deps.store.appendEvents(authOf(request).userId, events);
+      const events = checkEvents(request.body.events, deps.now());
+      const { userId } = authOf(request);
+      const result = await deps.store.appendEvents(userId, events);
       if (!result.ok) {
         throw new ConflictError(
           'event-conflict',
@@ -50,7 +81,13 @@ export function eventRoutes(app: FastifyInstance, deps: RouteDeps): void {
           result.conflicts,
         );
       }
-      return { accepted: result.accepted, duplicates: result.duplicates };
+      return {
+        accepted: result.accepted,
+        duplicates: result.duplicates,
+        head: result.head,
+        headId: result.headId,
+        stream: streamId(await deps.store.identity(), userId),
+      };
     },
   );
 
@@ -62,7 +99,7 @@ export function eventRoutes(app: FastifyInstance, deps: RouteDeps): void {
         summary: 'Pull events with seq > after, ascending',
         security: BEARER_AUTH,
         querystring: PullQuerySchema,
-        response: { 200: PullResponseSchema, ...errorResponses(400, 401) },
+        response: { 200: PullResponseSchema, ...errorResponses(400, 401, 426) },
       },
       // Type coercion is off app-wide (a body's "5" must not pass as 5); query strings are text.
       preValidation: async (request) => {
@@ -75,8 +112,21 @@ export function eventRoutes(app: FastifyInstance, deps: RouteDeps): void {
     },
     async (request) => {
       const { after, limit } = request.query;
-      const page = await deps.store.pullEvents(authOf(request).userId, after, limit);
-      return { events: page.events, next: page.events.at(-1)?.seq ?? after, more: page.more };
+      const { userId } = authOf(request);
+      const page = await deps.store.pullEvents(userId, after, limit);
+      return {
+        events: page.events,
+        next: page.events.at(-1)?.seq ?? after,
+        more: page.more,
+        stream: streamId(await deps.store.identity(), userId),
+        head: page.head,
+        anchor: page.anchor,
+      };
     },
   );
+}
+
+/** The id of one user's event stream on this database. */
+function streamId(database: string, userId: number): string {
+  return `${database}:${userId}`;
 }

@@ -1,5 +1,5 @@
+import { HealthResponseSchema } from '@grill/protocol';
 import type { FastifyInstance } from 'fastify';
-import { HealthResponseSchema } from '../protocol.js';
 import { SERVER_VERSION } from '../version.js';
 
 export function healthRoutes(app: FastifyInstance): void {

@@ -1,4 +1,4 @@
-import { ErrorResponseSchema } from '../protocol.js';
+import { ErrorResponseSchema } from '@grill/protocol';
 
 /** The `{error}` body under each of these status codes, for a route's response schema. */
 export function errorResponses(...codes: number[]): Record<number, typeof ErrorResponseSchema> {

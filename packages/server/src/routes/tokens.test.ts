@@ -25,8 +25,22 @@ describe('tokens and bearer auth', () => {
     expect(response.statusCode).toBe(200);
     const list = response.json() as Array<{ id: string; device: string; current: boolean }>;
     expect(list).toEqual([
-      { id: expect.any(String), device: 'laptop', createdAt: 1_000, lastUsedAt: null, current: false },
-      { id: expect.any(String), device: 'phone', createdAt: 2_000, lastUsedAt: 3_000, current: true },
+      {
+        id: expect.any(String),
+        device: 'laptop',
+        createdAt: 1_000,
+        lastUsedAt: null,
+        expiresAt: null,
+        current: false,
+      },
+      {
+        id: expect.any(String),
+        device: 'phone',
+        createdAt: 2_000,
+        lastUsedAt: 3_000,
+        expiresAt: null,
+        current: true,
+      },
     ]);
     now = 4_000;
     const fromLaptop = (await listTokens(laptop).then((r) => r.json())) as Array<{ lastUsedAt: number }>;
@@ -51,7 +65,7 @@ describe('tokens and bearer auth', () => {
     expect(revoked.body).toBe('');
     const denied = await listTokens(phone);
     expect(denied.statusCode).toBe(401);
-    expect(denied.json()).toEqual({ error: 'invalid or revoked token; log in again' });
+    expect(denied.json()).toMatchObject({ error: 'invalid or revoked token; log in again' });
     expect(denied.headers['www-authenticate']).toBe('Bearer');
     const push = await h.app.inject({
       method: 'POST',

@@ -1,8 +1,8 @@
+import { TokenInfoSchema, TokenParamsSchema } from '@grill/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../errors.js';
 import { authOf } from '../http/auth.js';
-import { TokenInfoSchema, TokenParamsSchema } from '../protocol.js';
 import type { RouteDeps } from './deps.js';
 import { BEARER_AUTH, errorResponses } from './responses.js';
 
@@ -12,14 +12,14 @@ export function tokenRoutes(app: FastifyInstance, deps: RouteDeps): void {
     {
       schema: {
         tags: ['tokens'],
-        summary: "The caller's live tokens",
+        summary: "The caller's live tokens (neither revoked nor expired)",
         security: BEARER_AUTH,
         response: { 200: Type.Array(TokenInfoSchema), ...errorResponses(401) },
       },
     },
     async (request) => {
       const auth = authOf(request);
-      const tokens = await deps.store.listTokens(auth.userId);
+      const tokens = await deps.store.listTokens(auth.userId, deps.now());
       return tokens.map((t) => ({ ...t, current: t.id === auth.tokenId }));
     },
   );

@@ -1,4 +1,4 @@
-import type { PulledEvent, WireEvent, WireEventType } from '../protocol.js';
+import type { PulledEvent, WireEvent, WireEventType } from '@grill/protocol';
 import type { Db } from './database.js';
 
 interface EventRow {
@@ -30,6 +30,7 @@ export class EventsTable {
   private readonly byIdStmt;
   private readonly lastSeqStmt;
   private readonly afterStmt;
+  private readonly idAtStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare<[number, number, string, string, string, number, string, string]>(
@@ -45,6 +46,14 @@ export class EventsTable {
     this.afterStmt = db.prepare<[number, number, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     );
+    this.idAtStmt = db.prepare<[number, number], { id: string }>(
+      'SELECT id FROM events WHERE user_id = ? AND seq = ?',
+    );
+  }
+
+  /** The id of the user's event with this seq, or null. */
+  idAt(userId: number, seq: number): string | null {
+    return this.idAtStmt.get(userId, seq)?.id ?? null;
   }
 
   insert(userId: number, seq: number, e: WireEvent): void {

@@ -33,6 +33,17 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (user_id, id)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 2: the database's identity (a restored or replaced database is told apart by its clients
+  // through the stream id built from it) and usernames unique whatever their case.
+  `
+  CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  INSERT INTO server_meta (key, value) VALUES ('id', lower(hex(randomblob(16))));
+  CREATE UNIQUE INDEX users_name_nocase ON users(name COLLATE NOCASE);
+  `,
+  // 3: tokens that expire (--token-lifetime); NULL for none, as for every token made before.
+  `
+  ALTER TABLE tokens ADD COLUMN expires_at INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

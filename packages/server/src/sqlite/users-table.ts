@@ -20,16 +20,18 @@ function toUser(r: UserRow): UserRecord {
   };
 }
 
+/** Names are one whatever their case: compared COLLATE NOCASE, unique by `users_name_nocase`. */
 export class UsersTable {
   private readonly insertStmt;
   private readonly byNameStmt;
 
   constructor(db: Db) {
+    // No conflict target: a clash on either unique index (the name, or the name without case) is a taken name.
     this.insertStmt = db.prepare<[string, Buffer, Buffer, string, number], { id: number }>(
       `INSERT INTO users (name, password_hash, salt, params, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (name) DO NOTHING RETURNING id`,
+       ON CONFLICT DO NOTHING RETURNING id`,
     );
-    this.byNameStmt = db.prepare<[string], UserRow>('SELECT * FROM users WHERE name = ?');
+    this.byNameStmt = db.prepare<[string], UserRow>('SELECT * FROM users WHERE name = ? COLLATE NOCASE');
   }
 
   /** Undefined when the name is taken. */

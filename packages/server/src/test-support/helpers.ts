@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, type WireEvent } from '@grill/protocol';
 import type { FastifyInstance } from 'fastify';
 import { Accounts } from '../accounts.js';
 import { type BuildAppOptions, buildApp } from '../app.js';
 import type { ScryptCost } from '../passwords.js';
-import type { WireEvent } from '../protocol.js';
 import { SqliteStore } from '../sqlite-store.js';
 
 /** Cheap enough for tests; the default cost is covered by passwords.test.ts and server.test.ts. */
@@ -44,7 +44,7 @@ export function makeHarness(options: Partial<BuildAppOptions> = {}): Harness {
 }
 
 export async function addUser(store: SqliteStore, name: string, password = PASSWORD): Promise<void> {
-  await new Accounts(store, FAST_SCRYPT, Date.now).create(name, password);
+  await new Accounts(store, { scryptCost: FAST_SCRYPT, now: Date.now }).create(name, password);
 }
 
 export async function login(app: FastifyInstance, username: string, device = 'laptop'): Promise<string> {
@@ -63,8 +63,9 @@ export async function userWithToken(h: Harness, name: string): Promise<string> {
   return login(h.app, name);
 }
 
+/** The headers of an authenticated request from a current client (token and protocol version). */
 export function bearer(token: string): Record<string, string> {
-  return { authorization: `Bearer ${token}` };
+  return { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
 }
 
 /** The n-th test event: a valid UUIDv7-shaped id and a small nested payload. */

@@ -41,8 +41,14 @@ export function configSet(
   const parsed = parseSettingValue(key, value);
   return withGrill((grill, now) => {
     const deck = checkDeck(grill, opts.deck);
-    const stored = grill.setSetting(key, parsed, now, deck);
-    process.stdout.write(`${key} = ${formatSettingValue(stored)}${deck ? ` for deck ${deck}` : ''}\n`);
+    const effective = grill.setSetting(key, parsed, now, deck);
+    const where = deck ? ` for deck ${deck}` : '';
+    if (JSON.stringify(effective) === JSON.stringify(parsed))
+      process.stdout.write(`${key} = ${formatSettingValue(effective)}${where}\n`);
+    else
+      process.stdout.write(
+        `${key} = ${formatSettingValue(effective)}${where}: a later change from another machine wins over this one (recorded in the log)\n`,
+      );
     if (opts.reschedule) reportReschedule(grill.reschedule(now, deck), deck);
   });
 }

@@ -107,7 +107,9 @@ export async function drill(opts: DrillOptions): Promise<void> {
 async function quietSync(grill: Grill, credentials: Credentials): Promise<string | null> {
   try {
     const r = await syncOnce(grill, new SyncHttpClient(credentials.server, credentials.token), clockNow());
-    return r.pushed + r.pulled > 0 ? `synced: pushed ${r.pushed}, pulled ${r.pulled}` : null;
+    const aside =
+      r.quarantined.length > 0 ? ` (${r.quarantined.length} invalid events set aside: see grill doctor)` : '';
+    return r.pushed + r.pulled > 0 || aside ? `synced: pushed ${r.pushed}, pulled ${r.pulled}${aside}` : null;
   } catch (error) {
     return `not synced: ${(error as Error).message}`;
   }

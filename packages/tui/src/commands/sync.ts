@@ -1,9 +1,44 @@
+import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { grillHome, InvalidInputError, SyncHttpClient, syncOnce } from '@grill/core';
+import {
+  grillHome,
+  InvalidInputError,
+  resetSyncState,
+  SyncHttpClient,
+  serverBase,
+  syncOnce,
+  terminalSafe,
+} from '@grill/core';
 import { withGrill } from '../context.js';
 import { readCredentials, removeCredentials, requireCredentials, writeCredentials } from '../credentials.js';
 import { printJson } from '../output.js';
 import { promptPassword, readStdin } from '../password-prompt.js';
+
+/** Hosts that never leave this machine: plain http:// to them is fine. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function parseServer(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InvalidInputError('bad-server', `--server "${text}" is not a URL (e.g. http://127.0.0.1:8787)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidInputError(
+      'bad-server',
+      `--server must be an http:// or https:// URL, not ${url.protocol}`,
+    );
+  if (url.username || url.password)
+    throw new InvalidInputError(
+      'bad-server',
+      '--server must not carry a user or password (grill asks for the password)',
+    );
+  return serverBase(url.href);
+}
 
 export async function login(opts: {
   server: string;
@@ -11,29 +46,52 @@ export async function login(opts: {
   passwordStdin?: boolean;
   autoSync?: boolean;
 }): Promise<void> {
-  let server: URL;
-  try {
-    server = new URL(opts.server);
-  } catch {
-    throw new InvalidInputError(
-      'bad-server',
-      `--server "${opts.server}" is not a URL (e.g. http://127.0.0.1:8787)`,
+  const server = parseServer(opts.server);
+  const url = new URL(server);
+  if (url.protocol === 'http:' && !isLoopback(url.hostname))
+    process.stderr.write(
+      `grill: warning: ${url.host} is reached over plain http://, so the password and token cross the network unencrypted; use https:// for a server on another machine\n`,
     );
-  }
+  const home = grillHome();
+  // Made before asking the server, so a token it issues can always be stored.
+  mkdirSync(home, { recursive: true });
+  const previous = readCredentials(home);
+  const sameLogin =
+    previous?.server === server && previous.username.toLowerCase() === opts.user.toLowerCase();
   const password = opts.passwordStdin
     ? await readStdin()
-    : await promptPassword(`password for ${opts.user} at ${server.origin}: `);
+    : await promptPassword(`password for ${opts.user} at ${server}: `);
   if (!password) throw new InvalidInputError('empty-password', 'the password is empty');
-  const result = await SyncHttpClient.login(server.origin, opts.user, password, hostname());
-  writeCredentials(grillHome(), {
-    server: server.origin,
-    username: result.username,
-    token: result.token,
-    tokenId: result.tokenId,
-    ...(opts.autoSync ? { autoSync: true } : {}),
-  });
+  const result = await SyncHttpClient.login(
+    server,
+    opts.user,
+    password,
+    hostname(),
+    sameLogin ? previous.tokenId : undefined,
+  );
+  try {
+    writeCredentials(home, {
+      server,
+      username: result.username,
+      token: result.token,
+      tokenId: result.tokenId,
+      ...(opts.autoSync ? { autoSync: true } : {}),
+    });
+  } catch (error) {
+    // A token nobody holds can never be used or revoked by its owner: take it back now.
+    await new SyncHttpClient(server, result.token).revoke(result.tokenId).catch(() => {});
+    throw new InvalidInputError(
+      'cannot-store-login',
+      `cannot store the login in ${home}: ${(error as Error).message} (the new token was revoked)`,
+    );
+  }
+  if (previous && !sameLogin) {
+    // Another server or account: the old token goes, and the next sync starts from zero there.
+    await new SyncHttpClient(previous.server, previous.token).revoke(previous.tokenId).catch(() => {});
+    await withGrill((grill) => resetSyncState(grill));
+  }
   const note = opts.autoSync ? ' (the drill syncs when it opens and closes)' : '';
-  process.stdout.write(`logged in to ${server.origin} as ${result.username}${note}\n`);
+  process.stdout.write(`logged in to ${server} as ${result.username}${note}\n`);
 }
 
 export async function logout(): Promise<void> {
@@ -56,10 +114,23 @@ export function sync(opts: { json?: boolean }): Promise<void> {
   const credentials = requireCredentials(grillHome());
   return withGrill(async (grill, now) => {
     const result = await syncOnce(grill, new SyncHttpClient(credentials.server, credentials.token), now);
-    if (opts.json) printJson(result);
-    else
-      process.stdout.write(
-        `synced with ${credentials.server}: pushed ${result.pushed}, pulled ${result.pulled}, cards updated ${result.cardsUpdated}\n`,
+    if (opts.json) {
+      printJson(result);
+      return;
+    }
+    const out = process.stdout;
+    if (result.reset) out.write(`${result.reset}: re-sent this machine's whole review log\n`);
+    const resent = result.resent > 0 ? ` (and ${result.resent} the server already had)` : '';
+    out.write(
+      `synced with ${credentials.server}: pushed ${result.pushed}${resent}, pulled ${result.pulled}, cards updated ${result.cardsUpdated}\n`,
+    );
+    if (result.quarantined.length > 0) {
+      process.stderr.write(
+        `grill: set aside ${result.quarantined.length} invalid event${result.quarantined.length === 1 ? '' : 's'} (kept, never applied; see grill doctor):\n`,
       );
+      for (const line of result.quarantined.slice(0, 5)) process.stderr.write(`  ${terminalSafe(line)}\n`);
+      if (result.quarantined.length > 5)
+        process.stderr.write(`  … and ${result.quarantined.length - 5} more\n`);
+    }
   });
 }

@@ -77,7 +77,7 @@ describe('grill login, sync and logout (real binary, real server)', () => {
       /^synced with \S+: pushed 0, pulled 1, cards updated [02]\n$/,
     );
     expect((await laptop.run(['sync', '--json'])).stdout).toBe(
-      `${JSON.stringify({ pushed: 0, pulled: 0, cardsUpdated: 0 }, null, 2)}\n`,
+      `${JSON.stringify({ pushed: 0, resent: 0, pulled: 0, cardsUpdated: 0, quarantined: [], reset: null }, null, 2)}\n`,
     );
 
     expect((await laptop.run(['logout'])).stdout).toBe(`logged out of ${server.url}\n`);
@@ -92,14 +92,14 @@ describe('grill login, sync and logout (real binary, real server)', () => {
       ['login', '--server', server.url, '--user', user, '--password-stdin'],
       'nope-nope\n',
     );
-    expect(wrong.status).toBe(1);
+    expect(wrong.status).toBe(6);
     expect(wrong.stderr).toMatch(/^grill: the sync server refused the login: /);
     const down = await m.run(
       ['login', '--server', closed, '--user', user, '--password-stdin'],
       'password123\n',
     );
     expect([down.status, down.stderr]).toEqual([
-      1,
+      3,
       `grill: cannot reach the sync server at ${closed}: ECONNREFUSED\n`,
     ]);
     expect(
@@ -119,7 +119,7 @@ describe('grill login, sync and logout (real binary, real server)', () => {
     expect((await a.run(['sync'])).status).toBe(0);
     writeFileSync(path.join(b.home, 'sync.json'), saved);
     const refused = await b.run(['sync']);
-    expect(refused.status).toBe(1);
+    expect(refused.status).toBe(6);
     expect(refused.stderr).toMatch(/^grill: the sync server refused the login: /);
   });
   it('with --auto-sync, the drill syncs when it opens and when it closes', async () => {
