@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from './passwords.js';
 import { SqliteStore } from './sqlite-store.js';
-import { tempDir } from './test-support/helpers.js';
+import { FAST_SCRYPT, tempDir } from './test-support/helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = path.join(root, 'packages/server/dist/server.js');
@@ -183,6 +184,32 @@ describe('the grill-server binary', () => {
       child.kill('SIGTERM');
       expect((await done).code).toBe(0);
     }
+  });
+
+  it('restores a backup in place of the database with a new identity, leaving the backup as it was', async () => {
+    const live = path.join(dir, 'restore-live.db');
+    const copy = path.join(dir, 'restore-copy.db');
+    const store = SqliteStore.open(live);
+    await store.createUser({
+      name: 'zed',
+      password: await hashPassword('password123', FAST_SCRYPT),
+      createdAt: 1,
+    });
+    const before = await store.identity();
+    await store.backup(copy);
+    await store.close();
+    const copied = readFileSync(copy);
+    const restored = await run(['restore', '--from', copy, '--db', live]);
+    expect(restored).toMatchObject({ code: 0, stderr: '' });
+    expect(restored.stdout).toMatch(/^restored .* re-send what the backup lacks\n$/);
+    expect(readFileSync(copy).equals(copied)).toBe(true);
+    const after = SqliteStore.open(live);
+    expect((await after.findUserByName('zed'))?.name).toBe('zed');
+    expect(await after.identity()).not.toBe(before);
+    await after.close();
+    expect(await run(['restore', '--from', path.join(dir, 'none.db'), '--db', live])).toMatchObject({
+      code: 1,
+    });
   });
 
   it('serves, logs with pino, and shuts down cleanly on SIGTERM', async () => {

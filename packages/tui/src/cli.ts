@@ -166,6 +166,10 @@ program
 program
   .command('sync')
   .description('push answers made here, pull those made elsewhere, and update the schedule')
+  .option(
+    '--status',
+    'show where this machine stands (unsynced answers, last sync) without contacting the server',
+  )
   .addOption(json)
   .addHelpText(
     'after',

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkUsername } from '../accounts.js';
 import { SERVER_VERSION } from '../version.js';
 import { type BackupOptions, backup } from './backup.js';
+import { type RestoreOptions, restore } from './restore.js';
 import { type ServeOptions, serve } from './serve.js';
 import { UsageError } from './usage-error.js';
 import { type UserAddOptions, userAdd } from './user-add.js';
@@ -75,6 +76,15 @@ export function buildProgram(): Command {
     .option('--db <path>', DB_HELP)
     .option('--force', 'overwrite FILE if it exists')
     .action((options: BackupOptions) => backup(options));
+
+  program
+    .command('restore')
+    .description(
+      'put a backup in place of the database (stop the server first); devices re-send what it lacks',
+    )
+    .requiredOption('--from <file>', 'the backup to restore (left as it is)')
+    .option('--db <path>', DB_HELP)
+    .action((options: RestoreOptions) => restore(options));
   return program;
 }
 

@@ -7,6 +7,7 @@ import {
   SyncHttpClient,
   serverBase,
   syncOnce,
+  syncStatus,
   terminalSafe,
 } from '@grill/core';
 import { withGrill } from '../context.js';
@@ -90,7 +91,8 @@ export async function login(opts: {
     await new SyncHttpClient(previous.server, previous.token).revoke(previous.tokenId).catch(() => {});
     await withGrill((grill) => resetSyncState(grill));
   }
-  const note = opts.autoSync ? ' (the drill syncs when it opens and closes)' : '';
+  const switched = previous && !sameLogin ? '; the next sync sends this machine’s whole review log there' : '';
+  const note = `${opts.autoSync ? ' (the drill syncs when it opens and closes)' : ''}${switched}`;
   process.stdout.write(`logged in to ${server} as ${result.username}${note}\n`);
 }
 
@@ -110,7 +112,8 @@ export async function logout(): Promise<void> {
   process.stdout.write(`logged out of ${credentials.server}\n`);
 }
 
-export function sync(opts: { json?: boolean }): Promise<void> {
+export function sync(opts: { json?: boolean; status?: boolean }): Promise<void> {
+  if (opts.status) return status(opts);
   const credentials = requireCredentials(grillHome());
   return withGrill(async (grill, now) => {
     const result = await syncOnce(grill, new SyncHttpClient(credentials.server, credentials.token), now);
@@ -132,5 +135,39 @@ export function sync(opts: { json?: boolean }): Promise<void> {
       if (result.quarantined.length > 5)
         process.stderr.write(`  … and ${result.quarantined.length - 5} more\n`);
     }
+  });
+}
+
+/** grill sync --status: what this machine knows, without asking the server. */
+function status(opts: { json?: boolean }): Promise<void> {
+  const credentials = readCredentials(grillHome());
+  return withGrill((grill, now) => {
+    const s = syncStatus(grill);
+    const report = {
+      server: credentials?.server ?? null,
+      username: credentials?.username ?? null,
+      lastSync: s.lastSync === null ? null : new Date(s.lastSync).toISOString(),
+      unsynced: s.unsynced,
+      quarantined: s.quarantined,
+    };
+    if (opts.json) {
+      printJson(report);
+      return;
+    }
+    const out = process.stdout;
+    out.write(
+      credentials
+        ? `server       ${credentials.server} as ${credentials.username}\n`
+        : 'server       not logged in\n',
+    );
+    const ago =
+      s.lastSync === null
+        ? 'never'
+        : `${report.lastSync} (${Math.max(0, Math.round((now - s.lastSync) / 60_000))} min ago)`;
+    out.write(`last sync    ${ago}\n`);
+    out.write(`unsynced     ${s.unsynced} event${s.unsynced === 1 ? '' : 's'}\n`);
+    out.write(
+      `quarantine   ${s.quarantined} invalid event${s.quarantined === 1 ? '' : 's'} set aside (see grill doctor)\n`,
+    );
   });
 }
