@@ -91,7 +91,8 @@ export async function login(opts: {
     await new SyncHttpClient(previous.server, previous.token).revoke(previous.tokenId).catch(() => {});
     await withGrill((grill) => resetSyncState(grill));
   }
-  const switched = previous && !sameLogin ? '; the next sync sends this machine’s whole review log there' : '';
+  const switched =
+    previous && !sameLogin ? '; the next sync sends this machine’s whole review log there' : '';
   const note = `${opts.autoSync ? ' (the drill syncs when it opens and closes)' : ''}${switched}`;
   process.stdout.write(`logged in to ${server} as ${result.username}${note}\n`);
 }
