@@ -14,12 +14,7 @@ import { withGrill } from '../context.js';
 import { readCredentials, removeCredentials, requireCredentials, writeCredentials } from '../credentials.js';
 import { printJson } from '../output.js';
 import { promptPassword, readStdin } from '../password-prompt.js';
-
-/** Hosts that never leave this machine: plain http:// to them is fine. */
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
+import { isLoopback } from '../server-url.js';
 
 function parseServer(text: string): string {
   let url: URL;

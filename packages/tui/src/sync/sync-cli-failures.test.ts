@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -222,6 +222,37 @@ describe('grill login', () => {
     );
     expect([result.status, result.stdout]).toEqual([0, `logged in to ${prefixed.url}/grill as ${user}\n`]);
     expect(existsSync(path.join(home, 'sync.json'))).toBe(true);
+  });
+
+  it('takes back the token when it cannot be stored, so none is left that nobody holds', async () => {
+    const m = machine();
+    const user = await server.newUser();
+    mkdirSync(path.join(m.home, 'sync.json'), { recursive: true });
+    const result = await m.run(
+      ['login', '--server', server.url, '--user', user, '--password-stdin'],
+      'password123\n',
+    );
+    expectOneLine(result, /cannot store the login in .* \(the new token was revoked\)/);
+    const userId = (await server.store.findUserByName(user))?.id ?? -1;
+    expect(await server.store.listTokens(userId, Date.now())).toEqual([]);
+  });
+
+  it('warns before sending a password over plain http to another machine', async () => {
+    const m = machine();
+    const f = await fake(() => ({ body: {} }));
+    await f.close();
+    fakes.pop();
+    // 0.0.0.0 is not a loopback name (it fails fast here, with nothing listening on the port).
+    const remote = f.url.replace('127.0.0.1', '0.0.0.0');
+    const result = await m.run(['login', '--server', remote, '--user', 'ann', '--password-stdin'], 'pw\n');
+    expect(result.stderr.split('\n')[0]).toMatch(
+      /^grill: warning: 0\.0\.0\.0:\d+ is reached over plain http:\/\/, so the password and token cross the network unencrypted/,
+    );
+    const local = await m.run(
+      ['login', '--server', server.url, '--user', 'nobody', '--password-stdin'],
+      'pw\n',
+    );
+    expect(local.stderr).not.toMatch(/warning/);
   });
 
   it('refuses a redirect: the password never reaches the other host', async () => {
