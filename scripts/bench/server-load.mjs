@@ -9,7 +9,7 @@ const result = await autocannon({
   connections: Number(connections),
   duration: Number(seconds),
   method: mode === 'push' ? 'POST' : 'GET',
-  headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'grill-protocol': '2' },
   requests: [
     {
       setupRequest: (req) =>

@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
-import { Grill, SyncHttpClient, syncOnce } from '../../packages/core/dist/index.js';
+import { Grill } from '../../packages/core/dist/index.js';
+import { SyncHttpClient, syncOnce } from '../../packages/core/dist/sync-api.js';
 import { buildApp, SqliteStore } from '../../packages/server/dist/index.js';
 import { uuid7 } from './data.mjs';
 import { runAsync } from './measure.mjs';
@@ -20,6 +21,7 @@ export async function syncCases({ work, record, log }) {
     store,
     openRegistration: true,
     loginRateLimit: { max: 1_000_000, timeWindow: 60_000 },
+    registrationRateLimit: { max: 1_000_000, timeWindow: 60_000 },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${app.server.address().port}`;

@@ -10,11 +10,9 @@ export {
 export { findDeckFiles } from './deck/find-deck-files.js';
 export { isValidId, slugify } from './deck/ids.js';
 export * from './deck/model.js';
-export { type DoctorReport, doctor } from './engine/doctor.js';
 export { DERIVATION, Grill, grillHome } from './engine/grill.js';
 export { type HistoryEntry, history } from './engine/history.js';
 export { type DeckImportSummary, DeckProblemsError, fileHash, importDecks } from './engine/import-decks.js';
-export { invalidEvents, quarantineInvalidEvents } from './engine/quarantine.js';
 export {
   type DailyQueue,
   type DeckDue,
@@ -58,16 +56,7 @@ export { SCHEMA_VERSION } from './store/migrations.js';
 export type { QuarantinedEvent } from './store/quarantine-table.js';
 export { Store } from './store/store.js';
 export { nextHlc } from './sync/hlc.js';
-export { SyncHttpClient, serverBase } from './sync/http-client.js';
-export {
-  ClockAheadRefusal,
-  resetSyncState,
-  type SyncResult,
-  type SyncStatus,
-  type SyncTransport,
-  syncOnce,
-  syncStatus,
-} from './sync/sync.js';
+export { type SyncStatus, syncStatus } from './sync/status.js';
 export {
   controlPicture,
   describeControl,

@@ -6,7 +6,8 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { MAX_CARD_KEY_LENGTH, MAX_DEVICE_LENGTH, MAX_PAYLOAD_BYTES, MAX_TIMESTAMP } from './limits.js';
 import { Checker, type Problem } from './problems.js';
-import { GLOBAL_ONLY_SETTINGS, type SettingKey, settingValueProblem } from './settings.js';
+import { GLOBAL_ONLY_SETTINGS, type SettingKey } from './setting-keys.js';
+import { settingValueProblem } from './settings.js';
 
 export const WIRE_EVENT_TYPES = [
   'review',

@@ -6,4 +6,5 @@ export * from './http.js';
 export * from './limits.js';
 export { pageProblem } from './page.js';
 export { Checker, describeProblem, type Problem } from './problems.js';
+export * from './setting-keys.js';
 export * from './settings.js';

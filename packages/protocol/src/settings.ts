@@ -4,6 +4,7 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import { canonicalTimeZone, isSettingKey, SETTING_KEY_NAMES, type SettingKey } from './setting-keys.js';
 
 const MINUTES = { m: 1, h: 60, d: 1440 } as const;
 /** A learning step as ts-fsrs schedules it: a whole number of minutes, hours or days. */
@@ -40,19 +41,6 @@ const steps: SettingRule = {
     (list as string[]).every((s, i, all) => i === 0 || stepMinutes(s) > stepMinutes(all[i - 1]!)),
 };
 
-/**
- * The zone's canonical IANA name per the platform's time-zone data (`utc` → `UTC`,
- * `US/Pacific` → `America/Los_Angeles`), or null when it is not an IANA zone at all (`local`,
- * `UTC+3`: names some libraries accept but that would mean different days on different machines).
- */
-export function canonicalTimeZone(zone: string): string | null {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
-
 const timeZone: SettingRule = {
   schema: Type.String({ minLength: 1, maxLength: 64 }),
   expected: 'a time zone name like Europe/Berlin, America/New_York or UTC',
@@ -73,16 +61,7 @@ export const SETTING_RULES = {
   'rollover-hour': int(0, 23),
   'leech-threshold': int(1, 99),
   'time-zone': timeZone,
-} as const satisfies Record<string, SettingRule>;
-
-export type SettingKey = keyof typeof SETTING_RULES;
-export const SETTING_KEY_NAMES = Object.keys(SETTING_RULES) as SettingKey[];
-/** Settings that exist only collection-wide (a deck cannot override them). */
-export const GLOBAL_ONLY_SETTINGS: readonly SettingKey[] = ['time-zone'];
-
-export function isSettingKey(key: string): key is SettingKey {
-  return Object.hasOwn(SETTING_RULES, key);
-}
+} as const satisfies Record<SettingKey, SettingRule>;
 
 const compiled = new Map<SettingKey, TypeCheck<TSchema>>();
 

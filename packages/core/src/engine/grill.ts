@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { settingValueProblem } from '@grill/protocol/settings';
 import envPaths from 'env-paths';
 import { v7 as uuidv7 } from 'uuid';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { applyEvent, type CardState, emptyState, foldEvents } from '../scheduler/card-state.js';
-import { addDays, dayStart, systemTimeZone } from '../scheduler/day.js';
+import { addDays, dayStart, isTimeZone, systemTimeZone } from '../scheduler/day.js';
 import {
   type AnswerDetail,
   compareEvents,
@@ -171,7 +170,7 @@ export class Grill {
     // Asked only here: the platform's zone costs a first Intl lookup of tens of milliseconds.
     // A platform that names its zone oddly (no IANA data, `TZ=:/etc/localtime`) gets UTC days.
     const chosen = zone ?? systemTimeZone();
-    const valid = settingValueProblem('time-zone', chosen) === null ? chosen : 'UTC';
+    const valid = isTimeZone(chosen) ? chosen : 'UTC';
     this.recordSetting('', 'time-zone', valid, now, defaultHlc(createdAt, this.deviceId));
   }
 

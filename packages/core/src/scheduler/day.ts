@@ -3,7 +3,7 @@
  * (04:00 by default), computed with real time-zone data (Luxon, on the platform's Intl) — never
  * fixed 24-hour steps, so daylight-saving days are 23 or 25 hours long where they are. Pure.
  */
-import { canonicalTimeZone } from '@grill/protocol/settings';
+import { canonicalTimeZone } from '@grill/protocol/setting-keys';
 import { DateTime, IANAZone, Settings } from 'luxon';
 
 // Only dates are formatted here (ISO), never words: a fixed locale spares Luxon its first lookup

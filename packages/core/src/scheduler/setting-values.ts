@@ -1,4 +1,5 @@
-import { canonicalTimeZone, type SettingKey, settingValueProblem } from '@grill/protocol/settings';
+import { canonicalTimeZone, type SettingKey } from '@grill/protocol/setting-keys';
+import { settingValueProblem } from '@grill/protocol/settings';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { isSettingKey, unknownSetting } from './settings.js';

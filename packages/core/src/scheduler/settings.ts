@@ -1,4 +1,4 @@
-import { isSettingKey, type SettingKey } from '@grill/protocol/settings';
+import { isSettingKey, type SettingKey } from '@grill/protocol/setting-keys';
 import { InvalidInputError } from '../errors.js';
 
 /** Scheduling and limit settings. Global values, with per-deck overrides. */

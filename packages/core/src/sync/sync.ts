@@ -14,6 +14,7 @@ import type { Grill } from '../engine/grill.js';
 import { invalidEventLine, quarantineInvalidEvents } from '../engine/quarantine.js';
 import { SyncError } from '../errors.js';
 import type { GrillEvent } from '../scheduler/events.js';
+import { SYNC_FROM, unsyncedFrom } from './status.js';
 
 /** What a sync needs from the server; the HTTP client implements it, and so can a test double. */
 export interface SyncTransport {
@@ -38,8 +39,7 @@ export interface SyncResult {
 
 /** Meta keys: where this machine stands with the server. */
 const CURSOR = 'sync.cursor';
-/** Local seq from which unacknowledged events may exist. */
-const FROM = 'sync.from';
+const FROM = SYNC_FROM;
 /** The server's stream id the cursor belongs to. */
 const STREAM = 'sync.stream';
 /** The id of the pulled event at the cursor: the server must still have it there. */
@@ -84,10 +84,6 @@ function standing(grill: Grill): Standing {
     stream: meta.get(STREAM) ?? null,
     anchor: meta.get(ANCHOR) ?? null,
   };
-}
-
-function unsyncedFrom(grill: Grill): number {
-  return Number(grill.store.meta.get(FROM) ?? 0);
 }
 
 /**
@@ -268,20 +264,4 @@ export class ClockAheadRefusal extends Error {
   ) {
     super('events stamped ahead of the server clock');
   }
-}
-
-export interface SyncStatus {
-  lastSync: number | null;
-  unsynced: number;
-  /** Invalid events kept aside (see grill doctor). */
-  quarantined: number;
-}
-
-export function syncStatus(grill: Grill): SyncStatus {
-  const last = grill.store.meta.get('sync.last');
-  return {
-    lastSync: last ? Number(last) : null,
-    unsynced: grill.store.events.unsyncedCount(unsyncedFrom(grill)),
-    quarantined: grill.store.quarantine.count(),
-  };
 }

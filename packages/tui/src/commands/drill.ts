@@ -1,12 +1,4 @@
-import {
-  DeckProblemsError,
-  type Grill,
-  grillHome,
-  InvalidInputError,
-  type QueueFilter,
-  SyncHttpClient,
-  syncOnce,
-} from '@grill/core';
+import { DeckProblemsError, type Grill, grillHome, InvalidInputError, type QueueFilter } from '@grill/core';
 import { clockNow, openGrill } from '../context.js';
 import { type Credentials, readCredentials } from '../credentials.js';
 import { openInEditor } from '../editor.js';
@@ -106,6 +98,8 @@ export async function drill(opts: DrillOptions): Promise<void> {
 /** Syncs for the drill: a failure (offline, say) becomes a note on screen, never an error. */
 async function quietSync(grill: Grill, credentials: Credentials): Promise<string | null> {
   try {
+    // Loaded only when the drill syncs: the protocol's validators are large.
+    const { SyncHttpClient, syncOnce } = await import('@grill/core/sync');
     const r = await syncOnce(grill, new SyncHttpClient(credentials.server, credentials.token), clockNow());
     const aside =
       r.quarantined.length > 0 ? ` (${r.quarantined.length} invalid events set aside: see grill doctor)` : '';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { doctor as runDoctor, terminalSafe } from '@grill/core';
+import { terminalSafe } from '@grill/core';
+import { doctor as runDoctor } from '@grill/core/sync';
 import { withGrill } from '../context.js';
 import { printJson } from '../output.js';
 

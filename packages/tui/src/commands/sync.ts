@@ -1,15 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import {
-  grillHome,
-  InvalidInputError,
-  resetSyncState,
-  SyncHttpClient,
-  serverBase,
-  syncOnce,
-  syncStatus,
-  terminalSafe,
-} from '@grill/core';
+import { grillHome, InvalidInputError, syncStatus, terminalSafe } from '@grill/core';
+import { resetSyncState, SyncHttpClient, serverBase, syncOnce } from '@grill/core/sync';
 import { withGrill } from '../context.js';
 import { readCredentials, removeCredentials, requireCredentials, writeCredentials } from '../credentials.js';
 import { printJson } from '../output.js';

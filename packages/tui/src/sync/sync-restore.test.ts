@@ -1,5 +1,6 @@
-import { Grill, history, SyncHttpClient, syncOnce } from '@grill/core';
+import { Grill, history } from '@grill/core';
 import { importPaths } from '@grill/core/parse';
+import { SyncHttpClient, syncOnce } from '@grill/core/sync';
 import type { PullResponse } from '@grill/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckDir, T0 } from '../test-support/deck-fixture.js';

@@ -1,5 +1,6 @@
-import { doctor, Grill, history, SyncError, SyncHttpClient, syncOnce } from '@grill/core';
+import { Grill, history, SyncError } from '@grill/core';
 import { importPaths } from '@grill/core/parse';
+import { doctor, SyncHttpClient, syncOnce } from '@grill/core/sync';
 import { MAX_PULL_RESPONSE_BYTES } from '@grill/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckDir, T0 } from '../test-support/deck-fixture.js';

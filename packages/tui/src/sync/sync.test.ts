@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Grill,
-  type GrillEvent,
-  history,
-  type Rating,
-  SyncHttpClient,
-  type SyncTransport,
-  syncOnce,
-} from '@grill/core';
+import { Grill, type GrillEvent, history, type Rating } from '@grill/core';
 import { importPaths } from '@grill/core/parse';
+import { SyncHttpClient, type SyncTransport, syncOnce } from '@grill/core/sync';
 import type { PullResponse } from '@grill/protocol';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

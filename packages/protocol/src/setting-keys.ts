@@ -1,0 +1,37 @@
+/**
+ * Setting names and time-zone names: what every command needs, without the validators (which
+ * load TypeBox; see settings.ts).
+ */
+
+/** The settings, by the names `grill config` and the sync protocol use. */
+export const SETTING_KEY_NAMES = [
+  'retention',
+  'max-interval',
+  'learning-steps',
+  'relearning-steps',
+  'new-per-day',
+  'reviews-per-day',
+  'rollover-hour',
+  'leech-threshold',
+  'time-zone',
+] as const;
+export type SettingKey = (typeof SETTING_KEY_NAMES)[number];
+/** Settings that exist only collection-wide (a deck cannot override them). */
+export const GLOBAL_ONLY_SETTINGS: readonly SettingKey[] = ['time-zone'];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEY_NAMES as readonly string[]).includes(key);
+}
+
+/**
+ * The zone's canonical IANA name per the platform's time-zone data (`utc` → `UTC`,
+ * `US/Pacific` → `America/Los_Angeles`), or null when it is not an IANA zone at all (`local`,
+ * `UTC+3`: names some libraries accept but that would mean different days on different machines).
+ */
+export function canonicalTimeZone(zone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GRILL_BIN } from './test-support/run-grill.js';
+
+const BUNDLE = path.dirname(GRILL_BIN);
+
+/** Every file the bundle loads before running `command` (static imports from the entry and the command's chunk). */
+function loadedFor(command: string): string[] {
+  const files = readdirSync(BUNDLE);
+  const chunk = files.find((f) => f.startsWith(`${command}-`) && f.endsWith('.js'));
+  if (!chunk) throw new Error(`no chunk for ${command} in ${BUNDLE}`);
+  const seen = new Set<string>();
+  const todo = ['cli.js', chunk];
+  while (todo.length > 0) {
+    const file = todo.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(path.join(BUNDLE, file), 'utf8');
+    // Static imports only: `import … from "./x.js"` (dynamic `import("./x.js")` loads on demand).
+    for (const m of text.matchAll(/(?:^|\n)(?:import|export)\s[^;]*?from\s*"\.\/([^"]+)"/g))
+      todo.push(m[1] as string);
+  }
+  return [...seen];
+}
+
+function contains(files: string[], library: string): boolean {
+  return files.some((f) =>
+    readFileSync(path.join(BUNDLE, f), 'utf8').includes(`node_modules/.pnpm/${library}`),
+  );
+}
+
+describe('what each command loads', () => {
+  it.each(['due', 'next', 'review', 'history', 'stats', 'decks'])(
+    '%s loads neither the terminal UI (Ink, React) nor the sync validators (TypeBox)',
+    (command) => {
+      const files = loadedFor(command);
+      expect(contains(files, 'ink@')).toBe(false);
+      expect(contains(files, 'react@')).toBe(false);
+      expect(contains(files, '@sinclair+typebox')).toBe(false);
+    },
+  );
+
+  it('sync loads the validators (so the check above can fail)', () => {
+    expect(contains(loadedFor('sync'), '@sinclair+typebox')).toBe(true);
+    expect(contains(loadedFor('run-app'), 'ink@')).toBe(true);
+  });
+});
