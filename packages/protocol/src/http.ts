@@ -43,9 +43,9 @@ export const LoginRequestSchema = Type.Object(
 );
 export type LoginRequest = Static<typeof LoginRequestSchema>;
 export const LoginResponseSchema = Type.Object({
-  token: Type.String(),
-  tokenId: Type.String(),
-  username: Type.String({ description: 'The account name as registered' }),
+  token: Type.String({ pattern: '^[A-Za-z0-9_-]{1,256}$' }),
+  tokenId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[\\x21-\\x7e]+$' }),
+  username: Type.String({ pattern: USERNAME_PATTERN, description: 'The account name as registered' }),
 });
 export type LoginResponse = Static<typeof LoginResponseSchema>;
 
@@ -97,6 +97,10 @@ export const PullResponseSchema = Type.Object({
   head: Type.Integer({ minimum: 0, description: "The stream's latest seq" }),
   anchor: Type.Union([Type.String(), Type.Null()], {
     description: 'Id of the event at seq = after (null for after = 0 or when there is none)',
+  }),
+  serverTime: Type.Integer({
+    minimum: 0,
+    description: "The server's clock (ms since the epoch): events stamped far ahead of it are set aside",
   }),
 });
 export type PullResponse = Omit<Static<typeof PullResponseSchema>, 'events'> & { events: unknown[] };

@@ -6,6 +6,8 @@ export const PROTOCOL_VERSION = 2;
 export const PROTOCOL_HEADER = 'grill-protocol';
 
 export const MAX_PUSH_BATCH = 1000;
+/** The largest request body a server accepts by default (bytes); a client keeps each push below it. */
+export const MAX_PUSH_BODY_BYTES = 1024 * 1024;
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_CARD_KEY_LENGTH = 200;

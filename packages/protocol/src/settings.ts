@@ -10,6 +10,8 @@ const MINUTES = { m: 1, h: 60, d: 1440 } as const;
 /** A learning step as ts-fsrs schedules it: a whole number of minutes, hours or days. */
 export const STEP_PATTERN = '^[1-9][0-9]*[mhd]$';
 const MAX_STEPS = 20;
+/** Longest step: the longest interval there is (36500 days). */
+const MAX_STEP_MINUTES = 36500 * 1440;
 
 interface SettingRule<S extends TSchema = TSchema> {
   schema: S;
@@ -38,7 +40,10 @@ const steps: SettingRule = {
   expected: `whole minutes, hours or days, each longer than the one before, like 1m 10m 1h 1d (1.5h is taken as 90m)`,
   // A shorter step after a longer one breaks the order of the ratings' intervals.
   holds: (list) =>
-    (list as string[]).every((s, i, all) => i === 0 || stepMinutes(s) > stepMinutes(all[i - 1]!)),
+    (list as string[]).every(
+      (s, i, all) =>
+        stepMinutes(s) <= MAX_STEP_MINUTES && (i === 0 || stepMinutes(s) > stepMinutes(all[i - 1]!)),
+    ),
 };
 
 const timeZone: SettingRule = {

@@ -1,3 +1,4 @@
+import { MAX_PUSH_BODY_BYTES } from '@grill/protocol';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Accounts } from './accounts.js';
 import { requireBearerToken } from './http/auth.js';
@@ -22,7 +23,7 @@ import { loginRoutes } from './routes/login.js';
 import { tokenRoutes } from './routes/tokens.js';
 import type { ServerStore } from './store.js';
 
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = MAX_PUSH_BODY_BYTES;
 export { DEFAULT_LOGIN_RATE_LIMIT };
 
 export interface BuildAppOptions {
@@ -44,10 +45,12 @@ export interface BuildAppOptions {
   /** How long a new token lasts (ms); unset: until revoked. */
   tokenLifetimeMs?: number;
   /**
-   * Fastify's `trustProxy`: take the client's address from X-Forwarded-For. Only behind a reverse
-   * proxy that sets that header, or any client can pick the address its limits count against.
+   * The reverse proxies in front, by address: a comma-separated list of addresses, CIDR ranges or
+   * `loopback` / `linklocal` / `uniquelocal` (`true`: `loopback`, a proxy on the same host). The
+   * client's address is then the first one, reading X-Forwarded-For from the right, that is not a
+   * trusted proxy: entries a client wrote itself are never believed.
    */
-  trustProxy?: FastifyServerOptions['trustProxy'];
+  trustProxy?: boolean | string;
   /** Largest request body in bytes (413 above). */
   bodyLimit?: number;
   /** The clock, read once per request where a time is stored. */
@@ -61,7 +64,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy === true ? 'loopback' : options.trustProxy || false,
     // No coercion ("5" is not an integer) and no silent stripping of unknown fields.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     schemaErrorFormatter: formatValidationErrors,

@@ -120,7 +120,7 @@ describe('the grill-server binary', () => {
     }
     expect((await run(['--help'])).stdout).toMatch(/--open-registration/);
     const help = (await run(['--help'])).stdout;
-    expect(help).toMatch(/--trust-proxy +take client addresses .* only behind a reverse proxy/s);
+    expect(help).toMatch(/--trust-proxy \[addresses\] +behind a reverse proxy at these addresses/s);
     expect(help).toMatch(/--token-lifetime <days>/);
     expect((await run(['backup', '--help'])).stdout).toMatch(/--out <file>[\s\S]*--force/);
   });
@@ -180,6 +180,12 @@ describe('the grill-server binary', () => {
         stderr: `grill-server: no database at ${path.join(dir, 'nope.db')}\n`,
       });
       expect(existsSync(path.join(dir, 'nope.db'))).toBe(false);
+      // Never over the live database's own files, not even with --force.
+      for (const own of [db, `${db}-wal`, `${db}-shm`])
+        expect(await run(['backup', '--db', db, '--out', own, '--force'])).toMatchObject({
+          code: 1,
+          stderr: 'grill-server: the backup cannot be the database itself or one of its files\n',
+        });
     } finally {
       child.kill('SIGTERM');
       expect((await done).code).toBe(0);

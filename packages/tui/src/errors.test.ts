@@ -39,4 +39,12 @@ describe('reportError', () => {
       /^grill: the disk holding the grill database is full: nothing of the last step was saved/,
     );
   });
+
+  it('says a busy database (another grill writing for seconds) in one line, with the storage status', () => {
+    capture();
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    expect(reportError(busy)).toBe(EXIT_STORAGE);
+    expect(written[0]).toMatch(/^grill: the grill database is busy: another grill has been writing to it/);
+    expect(written).toHaveLength(1);
+  });
 });

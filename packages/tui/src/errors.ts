@@ -10,17 +10,9 @@ export function reportError(error: unknown): number {
     process.stderr.write(`grill: ${terminalSafe(error.message)}\n`);
     return error instanceof SyncError ? (SYNC_EXIT_CODES[error.code] ?? 1) : 1;
   }
-  const sqlite = (error as { code?: unknown } | null)?.code;
-  if (sqlite === 'SQLITE_FULL' || sqlite === 'SQLITE_IOERR' || sqlite === 'SQLITE_READONLY') {
-    const what =
-      sqlite === 'SQLITE_FULL'
-        ? 'the disk holding the grill database is full'
-        : sqlite === 'SQLITE_READONLY'
-          ? 'the grill database cannot be written (read-only file or folder)'
-          : 'the grill database could not be written (input/output error)';
-    process.stderr.write(
-      `grill: ${what}: nothing of the last step was saved, and everything saved before is intact; free space or fix permissions, then run the command again\n`,
-    );
+  const storage = storageProblem(error);
+  if (storage) {
+    process.stderr.write(`grill: ${terminalSafe(storage)}\n`);
     return EXIT_STORAGE;
   }
   process.stderr.write(
@@ -29,8 +21,39 @@ export function reportError(error: unknown): number {
   return 70;
 }
 
-/** Exit status when the database cannot be written (disk full, read-only, I/O error). */
+/** Exit status when the data folder or database cannot be used (disk full, read-only, busy, not a folder). */
 export const EXIT_STORAGE = 11;
+
+const SAFE = 'nothing of the last step was saved, and everything saved before is intact';
+const FS_PROBLEMS: Record<string, string> = {
+  EEXIST: 'a file is in the way where grill needs a folder',
+  ENOTDIR: 'a file is in the way where grill needs a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space is left on the disk',
+};
+
+/** One line for an error of the local database or data folder, or null for any other error. */
+function storageProblem(error: unknown): string | null {
+  const { code, path: where } = (error ?? {}) as { code?: unknown; path?: unknown };
+  switch (code) {
+    case 'SQLITE_FULL':
+      return `the disk holding the grill database is full: ${SAFE}; free some space and run the command again`;
+    case 'SQLITE_READONLY':
+      return `the grill database cannot be written (read-only file or folder): ${SAFE}`;
+    case 'SQLITE_IOERR':
+      return `the grill database could not be written (input/output error): ${SAFE}`;
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return `the grill database is busy: another grill has been writing to it for several seconds; ${SAFE}; try again when it is done`;
+    case 'SQLITE_CANTOPEN':
+      return `cannot open the grill database (check GRILL_HOME is a folder you can write)`;
+  }
+  if (typeof code === 'string' && FS_PROBLEMS[code] && typeof where === 'string')
+    return `cannot use ${where}: ${FS_PROBLEMS[code]} (GRILL_HOME sets grill's data folder)`;
+  return null;
+}
 
 /**
  * Exit status of each kind of sync failure, so scripts can tell them apart (documented in the

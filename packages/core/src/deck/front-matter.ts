@@ -5,7 +5,7 @@ import { isValidId } from './ids.js';
 const DeckMetaSchema = z.object({
   id: z
     .string({ error: 'must be a string' })
-    .refine(isValidId, 'must be lowercase letters, digits and dashes'),
+    .refine(isValidId, 'must be lowercase letters, digits and dashes (at most 99 characters)'),
   title: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty'),
   description: z.string({ error: 'must be a string' }).default(''),
   tags: z

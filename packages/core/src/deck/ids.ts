@@ -2,9 +2,14 @@
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG_LENGTH = 48;
+/**
+ * Longest deck or card id: a card key `deck/card` stays within the sync protocol's 200
+ * characters (MAX_CARD_KEY_LENGTH), so every answer can sync.
+ */
+export const MAX_ID_LENGTH = 99;
 
 export function isValidId(id: string): boolean {
-  return ID_PATTERN.test(id);
+  return id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id);
 }
 
 /** A readable id from a heading's plain text: lowercase ascii words joined by `-`. */

@@ -110,6 +110,12 @@ describe('parseDeck: problems, each at its exact line', () => {
     expect(problemsOf('\n## Q {#Bad_Id}\n\n### Answer\nx\n')).toEqual([{ line: 8, code: 'bad-id' }]);
   });
 
+  it('reports an id too long for its card key to sync (deck/card within 200 characters)', () => {
+    const id = 'a'.repeat(100);
+    expect(problemsOf(`\n## Q {#${id}}\n\n### Answer\nx\n`)).toEqual([{ line: 8, code: 'bad-id' }]);
+    expect(problemsOf(`\n## Q {#${id.slice(1)}}\n\n### Answer\nx\n`)).toEqual([]);
+  });
+
   it('reports a duplicate id on the second card and names the first line', () => {
     const { problems } = deck('\n## A {#same}\n\n### Answer\nx\n\n## B {#same}\n\n### Answer\ny\n');
     expect(problems).toHaveLength(1);
@@ -236,7 +242,7 @@ describe('parseDeck: front matter', () => {
     expect(problems.map((p) => [p.line, p.message])).toEqual(
       [
         [1, 'front matter has no "title"'],
-        [2, 'front matter "id" must be lowercase letters, digits and dashes'],
+        [2, 'front matter "id" must be lowercase letters, digits and dashes (at most 99 characters)'],
         [3, 'front matter "tags" must be a list, e.g. [http, rest]'],
       ].sort((a, b) => Number(a[0]) - Number(b[0])),
     );

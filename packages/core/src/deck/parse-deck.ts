@@ -204,7 +204,7 @@ function readCard(src: Source, heading: Heading, nodes: RootContent[], deck: Dec
       heading,
       'bad-id',
       `card id "${info.id}" is not valid`,
-      'use lowercase letters, digits and single dashes, e.g. {#put-vs-patch}',
+      'use lowercase letters, digits and single dashes, at most 99 characters, e.g. {#put-vs-patch}',
     );
   }
   if (!info.text)

@@ -19,6 +19,7 @@ import { SettingsTimeline } from '../scheduler/timeline.js';
 import { deckOf } from '../store/reviews-table.js';
 import { Store } from '../store/store.js';
 import { compareHlc, defaultHlc, nextHlc } from '../sync/hlc.js';
+import { reviewPayload } from './review-payload.js';
 
 function unknownCard(cardKey: string): NotFoundError {
   const hint = cardKey.includes('/') ? '' : ' (card keys look like deck-id/card-id)';
@@ -206,8 +207,7 @@ export class Grill {
     this.checkCard(cardKey);
     if (![1, 2, 3, 4].includes(rating))
       throw new InvalidInputError('bad-rating', `bad rating "${rating}": use again, hard, good, easy or 1-4`);
-    const durationMs = Math.max(0, Math.round(opts.durationMs ?? 0));
-    const payload = opts.detail ? { rating, durationMs, detail: opts.detail } : { rating, durationMs };
+    const payload = reviewPayload(rating, opts.durationMs, opts.detail);
     const event = this.record({ type: 'review', cardKey, payload }, now);
     // `clockBehind`: the clock read earlier than the card's last event, so the answer was
     // recorded at that event's time instead (see record); worth a warning.

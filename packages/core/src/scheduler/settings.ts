@@ -74,5 +74,6 @@ export function resolveSettings(...layers: ReadonlyArray<Readonly<Record<string,
 }
 
 export function formatSettingValue(value: unknown): string {
-  return Array.isArray(value) ? value.join(' ') : String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(' ');
+  return String(value);
 }

@@ -129,6 +129,8 @@ export class SyncHttpClient {
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
+      // A proxy in front of a server that is down answers 502/503/504 with a page of its own.
+      if (response.status >= 500) throw this.serverError(response.status, response.statusText);
       throw new SyncError(
         'bad-response',
         `the sync server sent an invalid response: ${response.status} with a body that is not JSON (is ${this.server} a grill-server?)`,
@@ -167,12 +169,19 @@ export class SyncHttpClient {
       case 429:
         throw new SyncError('rate-limited', `too many attempts: ${message}`);
     }
-    if (response.status >= 500)
-      throw new SyncError(
-        'server-error',
-        `the sync server answered ${response.status} (${message}): try again later; if it persists, its operator will find the cause in the server's log`,
-      );
+    if (response.status >= 500) throw this.serverError(response.status, message);
     throw new SyncError('refused', `the sync server answered ${response.status}: ${message}`);
+  }
+
+  private serverError(status: number, message: string): SyncError {
+    const who =
+      status === 502 || status === 503 || status === 504
+        ? 'the sync server (or a proxy in front of it)'
+        : 'the sync server';
+    return new SyncError(
+      'server-error',
+      `${who} answered ${status} (${message || 'no message'}): try again later; if it persists, its operator will find the cause in the server's log`,
+    );
   }
 
   private networkError(error: unknown): SyncError {
@@ -183,6 +192,11 @@ export class SyncHttpClient {
         `the sync server at ${this.server} did not answer within ${this.timeoutMs / 1000} s: check the connection and sync again`,
       );
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET')
+      return new SyncError(
+        'unreachable',
+        `the sync server at ${this.server} closed the connection before answering: try again; if it persists, check the server`,
+      );
     return new SyncError(
       'unreachable',
       `cannot reach the sync server at ${this.server}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,

@@ -1,8 +1,10 @@
 import {
   Checker,
   eventProblem,
+  MAX_CLOCK_AHEAD_MS,
   MAX_PULL_LIMIT,
   MAX_PUSH_BATCH,
+  MAX_PUSH_BODY_BYTES,
   msAhead,
   type Problem,
   type PullResponse,
@@ -163,7 +165,7 @@ export async function syncOnce(
   const stream = probe.stream;
 
   for (;;) {
-    const batch = store.events.unsynced(unsyncedFrom(grill), batchSize);
+    const batch = withinBody(store.events.unsynced(unsyncedFrom(grill), batchSize));
     if (batch.length === 0) break;
     const bad = quarantineInvalidEvents(
       grill,
@@ -175,7 +177,7 @@ export async function syncOnce(
       continue;
     }
     const events = batch.map((b) => b.event);
-    const response = await push(transport, events);
+    const response = await push(transport, events, now);
     if (response.stream !== stream) throw changedDuringSync();
     store.transaction(() => {
       store.events.markSynced(events.map((e) => e.id));
@@ -198,10 +200,11 @@ export async function syncOnce(
     store.transaction(() => {
       const valid: GrillEvent[] = [];
       for (const raw of page.events) {
-        const problem = eventProblem(raw, { pulled: true });
+        const problem =
+          eventProblem(raw, { pulled: true }) ?? aheadOfServer(raw as GrillEvent, page.serverTime);
         if (problem) {
           const line = invalidEventLine(raw, problem);
-          if (store.quarantine.add({ event: JSON.stringify(raw), problem: line, origin: 'pulled', at: now }))
+          if (store.quarantine.add({ event: keepable(raw), problem: line, origin: 'pulled', at: now }))
             result.quarantined.push(line);
           continue;
         }
@@ -221,6 +224,38 @@ export async function syncOnce(
   return result;
 }
 
+/**
+ * An event stamped further ahead of the server's clock than the server accepts (made by a machine
+ * whose clock was wrong, let in before the server checked): applied, it would order every later
+ * answer to its card after it, and the server would refuse those.
+ */
+function aheadOfServer(event: GrillEvent, serverTime: number): Problem | null {
+  const ahead = msAhead(event, serverTime);
+  return ahead > MAX_CLOCK_AHEAD_MS
+    ? {
+        path: event.type === 'setting' ? '/payload/hlc' : '/at',
+        message: `is ${formatSkew(ahead)} ahead of the server's clock`,
+      }
+    : null;
+}
+
+/** Largest quarantined event kept as it came (characters of JSON); a larger one is kept cut. */
+const MAX_KEPT = 64 * 1024;
+
+/** An invalid event as JSON text to keep: cut when huge, described when it cannot be serialised. */
+function keepable(raw: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(raw);
+  } catch {
+    return JSON.stringify({
+      unkept: 'too deeply nested to keep',
+      seq: (raw as { seq?: unknown } | null)?.seq,
+    });
+  }
+  return text.length > MAX_KEPT ? `${text.slice(0, MAX_KEPT)}…` : text;
+}
+
 function changedDuringSync(): SyncError {
   return new SyncError('stream-changed', 'the sync server changed during this sync: run grill sync again');
 }
@@ -232,18 +267,27 @@ async function pullPage(transport: SyncTransport, after: number, limit: number):
   return page as PullResponse;
 }
 
-async function push(transport: SyncTransport, events: readonly GrillEvent[]): Promise<PushResponse> {
+/** The first events of `batch` whose push body stays well below what a server accepts (at least one). */
+function withinBody<T extends { event: GrillEvent }>(batch: T[]): T[] {
+  const budget = MAX_PUSH_BODY_BYTES * 0.75;
+  let bytes = 0;
+  for (const [i, { event }] of batch.entries()) {
+    bytes += Buffer.byteLength(JSON.stringify(event)) + 1;
+    if (bytes > budget && i > 0) return batch.slice(0, i);
+  }
+  return batch;
+}
+
+async function push(
+  transport: SyncTransport,
+  events: readonly GrillEvent[],
+  now: number,
+): Promise<PushResponse> {
   let response: unknown;
   try {
     response = await transport.push(events);
   } catch (error) {
-    if (error instanceof ClockAheadRefusal) {
-      const ahead = msAhead(events[error.index] ?? events[0]!, error.serverTime);
-      throw new SyncError(
-        'clock-ahead',
-        `this machine's clock is ${formatSkew(ahead)} ahead of the sync server's — fix it and sync again (your answers are kept here, unsynced)`,
-      );
-    }
+    if (error instanceof ClockAheadRefusal) throw clockAhead(events, error, now);
     throw error;
   }
   const problem = pushChecker.first(response);
@@ -254,6 +298,28 @@ async function push(transport: SyncTransport, events: readonly GrillEvent[]): Pr
       `it acknowledged ${counts.accepted + counts.duplicates} events of the ${events.length} sent`,
     );
   return counts;
+}
+
+/**
+ * Why the server refused events stamped ahead of its clock, in words: this machine's clock is
+ * ahead now, or answers made while it was wait until the server's clock reaches them.
+ */
+function clockAhead(events: readonly GrillEvent[], refusal: ClockAheadRefusal, now: number): SyncError {
+  const skew = now - refusal.serverTime;
+  if (skew > MAX_CLOCK_AHEAD_MS)
+    return new SyncError(
+      'clock-ahead',
+      `this machine's clock is ${formatSkew(skew)} ahead of the sync server's — fix it and sync again (your answers are kept here, unsynced)`,
+    );
+  const ahead = msAhead(events[refusal.index] ?? events[0]!, refusal.serverTime);
+  const from = new Date(refusal.serverTime + ahead - MAX_CLOCK_AHEAD_MS)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+  return new SyncError(
+    'clock-ahead',
+    `answers made while this machine's clock was ahead are stamped ${formatSkew(ahead)} ahead of the sync server's clock; they are kept here, unsynced, and the server takes them from ${from} UTC: sync again then`,
+  );
 }
 
 /** What a transport throws when the server refused events stamped ahead of its clock (422 clock-ahead). */

@@ -18,7 +18,11 @@ export async function backup(options: BackupOptions): Promise<void> {
   const file = resolveDbPath(options.db);
   const out = path.resolve(options.out);
   if (!existsSync(file)) throw new ServerError('no-database', `no database at ${file}`);
-  if (out === file) throw new ServerError('backup-over-database', 'the backup cannot be the database itself');
+  if (['', '-wal', '-shm', '-journal'].some((suffix) => out === `${file}${suffix}`))
+    throw new ServerError(
+      'backup-over-database',
+      'the backup cannot be the database itself or one of its files',
+    );
   if (!options.force && existsSync(out)) {
     throw new ServerError('backup-exists', `${out} already exists; pass --force to overwrite it`);
   }

@@ -54,9 +54,8 @@ export function buildProgram(): Command {
       parseDays,
     )
     .option(
-      '--trust-proxy',
-      'take client addresses (for the login limits) from X-Forwarded-For; only behind a reverse proxy that sets it',
-      false,
+      '--trust-proxy [addresses]',
+      'behind a reverse proxy at these addresses (comma-separated; CIDR ranges and loopback allowed; default loopback): take client addresses, for the login limits, from what it appends to X-Forwarded-For',
     )
     .action((options: ServeOptions) => serve(options));
 

@@ -9,7 +9,8 @@ export interface ServeOptions {
   openRegistration: boolean;
   /** Milliseconds (parsed from --token-lifetime DAYS). */
   tokenLifetime?: number;
-  trustProxy: boolean;
+  /** The proxies' addresses; true (the flag alone) means a proxy on this host. */
+  trustProxy?: boolean | string;
 }
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -23,7 +24,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     logger: { level: process.env.LOG_LEVEL || 'info' },
     openRegistration: options.openRegistration,
     tokenLifetimeMs: options.tokenLifetime,
-    trustProxy: options.trustProxy,
+    trustProxy: options.trustProxy ?? false,
   });
 
   let stopping = false;

@@ -121,6 +121,7 @@ export function eventRoutes(app: FastifyInstance, deps: RouteDeps): void {
         stream: streamId(await deps.store.identity(), userId),
         head: page.head,
         anchor: page.anchor,
+        serverTime: deps.now(),
       };
     },
   );

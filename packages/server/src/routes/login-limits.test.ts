@@ -98,6 +98,10 @@ describe('login and sign-up limits', () => {
         401, 401, 429,
       ]);
       expect(await viaProxy('10.0.0.2')).toBe(401);
+      // Entries left of the one the proxy appended are the client's own words: never believed.
+      expect([await viaProxy('10.9.9.1, 10.0.0.1'), await viaProxy('10.9.9.2, 10.0.0.1')]).toEqual([
+        429, 429,
+      ]);
       await h.close();
 
       // Without it, a client cannot pick the address it is counted under.

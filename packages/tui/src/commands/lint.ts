@@ -23,7 +23,7 @@ export function lint(paths: string[], opts: { fix?: boolean; json?: boolean }): 
     const cards = decks.reduce((n, d) => n + d.cards.length, 0);
     const summary =
       problems.length === 0
-        ? `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${cards} cards: no problems`
+        ? `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${cards} card${cards === 1 ? '' : 's'}: no problems`
         : `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${decks.filter((d) => d.problems.length > 0).length} of ${decks.length} files`;
     process.stderr.write(`${summary}\n`);
   }

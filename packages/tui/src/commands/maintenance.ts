@@ -27,7 +27,7 @@ export function doctor(opts: { repair?: boolean; json?: boolean }): Promise<void
         `integrity   ${report.integrity.length === 0 ? 'ok' : report.integrity.join('; ')}\n`,
       );
       process.stdout.write(
-        `replay      ${report.cards} cards from ${report.events} events: ${report.mismatched.length === 0 ? 'consistent' : `${report.mismatched.length} differ${report.repaired ? ' — rebuilt from the review log' : ' (run grill doctor --repair)'}`}\n`,
+        `replay      ${report.cards} card${report.cards === 1 ? '' : 's'} from ${report.events} event${report.events === 1 ? '' : 's'}: ${report.mismatched.length === 0 ? 'consistent' : `${report.mismatched.length} differ${report.repaired ? ' — rebuilt from the review log' : ' (run grill doctor --repair)'}`}\n`,
       );
       const invalid = report.invalid.length;
       process.stdout.write(

@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { grillHome, InvalidInputError, syncStatus, terminalSafe } from '@grill/core';
+import { grillHome, InvalidInputError, SyncError, syncStatus, terminalSafe } from '@grill/core';
 import { resetSyncState, SyncHttpClient, serverBase, syncOnce } from '@grill/core/sync';
+import { USERNAME_PATTERN } from '@grill/protocol';
 import { withGrill } from '../context.js';
 import { readCredentials, removeCredentials, requireCredentials, writeCredentials } from '../credentials.js';
 import { printJson } from '../output.js';
 import { promptPassword, readStdin } from '../password-prompt.js';
 import { isLoopback } from '../server-url.js';
+
+const USERNAME = new RegExp(USERNAME_PATTERN);
 
 function parseServer(text: string): string {
   let url: URL;
@@ -18,7 +21,7 @@ function parseServer(text: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new InvalidInputError(
       'bad-server',
-      `--server must be an http:// or https:// URL, not ${url.protocol}`,
+      `--server must be an http:// or https:// URL (e.g. http://${text.replace(/^[a-z]+:\/*/i, '') || '127.0.0.1:8787'}), not "${text}"`,
     );
   if (url.username || url.password)
     throw new InvalidInputError(
@@ -34,6 +37,11 @@ export async function login(opts: {
   passwordStdin?: boolean;
   autoSync?: boolean;
 }): Promise<void> {
+  if (!USERNAME.test(opts.user))
+    throw new InvalidInputError(
+      'bad-username',
+      `--user must be 1-64 characters of letters, digits, '.', '_' or '-' (got ${JSON.stringify(opts.user)})`,
+    );
   const server = parseServer(opts.server);
   const url = new URL(server);
   if (url.protocol === 'http:' && !isLoopback(url.hostname))
@@ -81,7 +89,7 @@ export async function login(opts: {
   const switched =
     previous && !sameLogin ? '; the next sync sends this machine’s whole review log there' : '';
   const note = `${opts.autoSync ? ' (the drill syncs when it opens and closes)' : ''}${switched}`;
-  process.stdout.write(`logged in to ${server} as ${result.username}${note}\n`);
+  process.stdout.write(`logged in to ${terminalSafe(server)} as ${terminalSafe(result.username)}${note}\n`);
 }
 
 export async function logout(): Promise<void> {
@@ -91,12 +99,22 @@ export async function logout(): Promise<void> {
     process.stdout.write('not logged in\n');
     return;
   }
-  try {
-    await new SyncHttpClient(credentials.server, credentials.token).revoke(credentials.tokenId);
-  } finally {
-    // Forget the token even when the server cannot be reached; it can be revoked from elsewhere.
-    removeCredentials(home);
+  // Forget the token even when the server cannot be reached, and say it is still valid there.
+  const failure = await new SyncHttpClient(credentials.server, credentials.token)
+    .revoke(credentials.tokenId)
+    .then(
+      () => null,
+      (error: unknown) => error,
+    );
+  removeCredentials(home);
+  if (failure instanceof SyncError) {
+    process.stdout.write(`logged out of ${credentials.server} on this machine\n`);
+    throw new SyncError(
+      failure.code,
+      `the token could not be revoked on the server (${failure.message}); it stays valid there until revoked: log in from another machine and run grill logout there, or ask the server's operator`,
+    );
   }
+  if (failure) throw failure;
   process.stdout.write(`logged out of ${credentials.server}\n`);
 }
 

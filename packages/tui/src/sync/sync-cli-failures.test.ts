@@ -73,6 +73,12 @@ describe('grill sync fails with one line and a distinct exit code', () => {
       /answered 500 .*try again later/,
     ],
     [
+      "a proxy's error page",
+      { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>502 Bad Gateway</html>' },
+      5,
+      /the sync server \(or a proxy in front of it\) answered 502/,
+    ],
+    [
       'a refused token',
       { status: 401, body: { error: 'invalid or revoked token; log in again' } },
       6,
@@ -255,6 +261,40 @@ describe('grill login', () => {
     expect(local.stderr).not.toMatch(/warning/);
   });
 
+  it('refuses a username from the server that is not a username (escape codes and all)', async () => {
+    const evil = await fake(() => ({
+      body: { token: 't'.repeat(43), tokenId: 'tid', username: '\u001b[2Jpwn' },
+    }));
+    const m = machine();
+    const result = await m.run(['login', '--server', evil.url, '--user', 'ann', '--password-stdin'], 'pw\n');
+    expectOneLine(result, /invalid response: username must match/);
+    expect(result.status).toBe(1);
+    expect(result.stderr).not.toContain('\u001b');
+    expect(existsSync(path.join(m.home, 'sync.json'))).toBe(false);
+  });
+
+  it('checks the username before asking for a password', async () => {
+    const m = machine();
+    const result = await m.run(['login', '--server', server.url, '--user', '', '--password-stdin'], 'pw\n');
+    expectOneLine(result, /--user must be 1-64 characters/);
+    expect(result.status).toBe(1);
+  });
+
+  it('logout with the server unreachable: forgets the token here and says it is still valid there', async () => {
+    const m = machine();
+    const f = await fake(() => ({ body: {} }));
+    await f.close();
+    fakes.pop();
+    m.loginTo(f.url);
+    const result = await m.run(['logout']);
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe(`logged out of ${f.url} on this machine\n`);
+    expect(result.stderr).toMatch(
+      /^grill: the token could not be revoked on the server \(cannot reach .*\); it stays valid there until revoked/,
+    );
+    expect(existsSync(path.join(m.home, 'sync.json'))).toBe(false);
+  });
+
   it('refuses a redirect: the password never reaches the other host', async () => {
     const elsewhere = await fake(() => ({ body: { token: 'stolen', tokenId: 'x', username: 'ann' } }));
     const redirecting = await fake(() => ({
@@ -293,5 +333,17 @@ describe('grill login', () => {
     expect((await login(bob)).stdout).toMatch(/the next sync sends this machine’s whole review log there\n$/);
     expect(await live()).toBe(0);
     expect((await m.run(['sync'])).stdout).toMatch(/pushed 2, pulled 0\b/);
+  });
+});
+
+describe('a data folder grill cannot use', () => {
+  it('GRILL_HOME naming a file: one line, its own exit status, no stack trace', async () => {
+    const file = path.join(tempDir('grill-home-file-'), 'home');
+    writeFileSync(file, 'not a folder');
+    for (const args of [['due'], ['login', '--server', server.url, '--user', 'ann', '--password-stdin']]) {
+      const result = await runGrillAsync(args, { home: file, input: 'pw\n' });
+      expectOneLine(result, /cannot use .*: a file is in the way where grill needs a folder/);
+      expect(result.status).toBe(11);
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { Grill, history, SyncError } from '@grill/core';
 import { importPaths } from '@grill/core/parse';
 import { doctor, SyncHttpClient, syncOnce } from '@grill/core/sync';
-import { MAX_PULL_RESPONSE_BYTES } from '@grill/protocol';
+import { MAX_PULL_RESPONSE_BYTES, MAX_PUSH_BODY_BYTES } from '@grill/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckDir, T0 } from '../test-support/deck-fixture.js';
 import {
   emptyPage,
+  FAKE_NOW,
   type FakeReply,
   type FakeRequest,
   fakeSyncServer,
@@ -154,7 +155,15 @@ describe('a sync server that sends invalid events', () => {
         .filter((e) => e.seq > after);
       const next = events.at(-1)?.seq ?? after;
       return {
-        body: { events, next, more: false, stream: 'fake:1', head: next, anchor: after ? id(after) : null },
+        body: {
+          events,
+          next,
+          more: false,
+          stream: 'fake:1',
+          head: next,
+          anchor: after ? id(after) : null,
+          serverTime: FAKE_NOW,
+        },
       };
     });
     const http = new SyncHttpClient(server.url, 't');
@@ -182,6 +191,49 @@ describe('a sync server that sends invalid events', () => {
     expect(second.pulled).toBe(1);
     expect(grill.store.quarantine.count()).toBe(5);
     expect(grill.store.meta.get('sync.cursor')).toBe('9');
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['rating 99', { payload: { rating: 99, durationMs: 0 } }, 'payload/rating must be a rating from 1'],
+    [
+      'rating "good"',
+      { payload: { rating: 'good', durationMs: 0 } },
+      'payload/rating must be a rating from 1',
+    ],
+    ['rating 0', { payload: { rating: 0, durationMs: 0 } }, 'payload/rating must be a rating from 1'],
+    ['no payload', { payload: undefined }, 'payload is required'],
+    ['an unknown type', { type: 'delete' }, 'type must be one of'],
+    ['at = 8.7e15', { at: 8.7e15 }, 'at must be an integer from 0 to 253402300799999'],
+    ['at as a string', { at: '1772442000000' }, 'at must be an integer'],
+    ['an uppercase id', { id: id(0xabc).toUpperCase() }, 'id must match'],
+    ['a lone surrogate in the card key', { cardKey: 'kinds/\ud800' }, 'cardKey must be well-formed Unicode'],
+  ])('quarantines %s and applies the event after it', async (_name, change, problem) => {
+    const grill = machine();
+    const bad = JSON.parse(JSON.stringify({ ...review(1), id: id(0xabc), ...change }));
+    bad.seq = 1;
+    const server = await serve((request) => {
+      const after = Number(request.url.searchParams.get('after'));
+      const limit = Number(request.url.searchParams.get('limit'));
+      const waiting = [bad, review(2)].filter((e) => e.seq > after);
+      const events = waiting.slice(0, limit);
+      const next = events.at(-1)?.seq ?? after;
+      const anchor = after === 0 ? null : after === 1 ? bad.id : id(after);
+      return {
+        body: {
+          events,
+          next,
+          more: waiting.length > limit,
+          stream: 'fake:1',
+          head: 2,
+          anchor,
+          serverTime: FAKE_NOW,
+        },
+      };
+    });
+    const result = await syncOnce(grill, new SyncHttpClient(server.url, 't'), T0 + 3_600_000);
+    expect(result.quarantined).toHaveLength(1);
+    expect(result.quarantined[0]).toContain(problem);
+    expect(history(grill).map((h) => h.id)).toEqual([id(2)]);
   });
 
   it('sets aside an invalid event already in its own log instead of pushing it forever', async () => {
@@ -250,7 +302,7 @@ describe('a sync server that misbehaves otherwise', () => {
     const error = await failure(syncOnce(grill, new SyncHttpClient(server.url, 't'), T0));
     expect([error.code, error.message]).toEqual([
       'server-error',
-      `the sync server answered 503 (maintenance): try again later; if it persists, its operator will find the cause in the server's log`,
+      `the sync server (or a proxy in front of it) answered 503 (maintenance): try again later; if it persists, its operator will find the cause in the server's log`,
     ]);
   });
 
@@ -299,5 +351,115 @@ describe('a sync server that misbehaves otherwise', () => {
       "this machine's clock is 2 h 0 min ahead of the sync server's — fix it and sync again (your answers are kept here, unsynced)",
     ]);
     expect(grill.store.events.unsyncedCount(0)).toBe(1);
+  });
+  it('sets aside a pulled event stamped far ahead of the server’s clock, so later answers still sync', async () => {
+    const grill = machine();
+    const future = { ...review(1), at: FAKE_NOW + 86_400_000 };
+    const hlc = `${String(FAKE_NOW + 86_400_000).padStart(15, '0')}:000000:other`;
+    const setting = {
+      ...review(2),
+      cardKey: '@settings',
+      type: 'setting',
+      at: FAKE_NOW,
+      payload: { scope: '', key: 'retention', value: 0.8, hlc },
+    };
+    const pushed: { at: number }[] = [];
+    const server = await serve((request) => {
+      if (request.method === 'POST') {
+        const { events } = JSON.parse(request.body) as { events: { at: number }[] };
+        pushed.push(...events);
+        return {
+          body: {
+            accepted: events.length,
+            duplicates: 0,
+            stream: 'fake:1',
+            head: 2 + pushed.length,
+            headId: null,
+          },
+        };
+      }
+      const after = Number(request.url.searchParams.get('after'));
+      const events = [future, setting]
+        .filter((e) => e.seq > after)
+        .slice(0, Number(request.url.searchParams.get('limit')));
+      const next = events.at(-1)?.seq ?? after;
+      return {
+        body: {
+          events,
+          next,
+          more: next < 2,
+          stream: 'fake:1',
+          head: 2,
+          anchor: after ? id(after) : null,
+          serverTime: FAKE_NOW,
+        },
+      };
+    });
+    const http = new SyncHttpClient(server.url, 't');
+    const first = await syncOnce(grill, http, FAKE_NOW);
+    expect(first.quarantined).toEqual([
+      `event ${id(1)}: at is 24 h 0 min ahead of the server's clock`,
+      `event ${id(2)}: payload/hlc is 24 h 0 min ahead of the server's clock`,
+    ]);
+    // The card's next answer and the next settings change carry this machine's time, and sync.
+    grill.answer('kinds/basic', 3, FAKE_NOW + 60_000);
+    grill.setSetting('retention', 0.85, FAKE_NOW + 60_000);
+    await syncOnce(grill, http, FAKE_NOW + 120_000);
+    expect(pushed.length).toBeGreaterThan(0);
+    for (const e of pushed) expect(e.at).toBeLessThanOrEqual(FAKE_NOW + 60_000);
+    expect(grill.settings().retention).toBe(0.85);
+  });
+
+  it('splits a push so no request body passes what a server accepts', async () => {
+    const grill = machine();
+    // Long typed answers (a paste, say): a thousand of them would be megabytes.
+    for (let i = 0; i < 600; i++)
+      grill.answer('kinds/typed', 3, T0 + i * 60_000, {
+        detail: { typed: 'x'.repeat(5000), correct: false },
+      });
+    const sizes: number[] = [];
+    let stored = 0;
+    const server = await serve((request) => {
+      if (request.method === 'POST') {
+        sizes.push(Buffer.byteLength(request.body));
+        const n = (JSON.parse(request.body) as { events: unknown[] }).events.length;
+        stored += n;
+        return { body: { accepted: n, duplicates: 0, stream: 'fake:1', head: stored, headId: null } };
+      }
+      return { body: emptyPage(Number(request.url.searchParams.get('after'))) };
+    });
+    const result = await syncOnce(grill, new SyncHttpClient(server.url, 't'), T0 + 3_600_000);
+    expect(result.pushed).toBe(grill.store.events.count());
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const size of sizes) expect(size).toBeLessThan(MAX_PUSH_BODY_BYTES);
+  });
+
+  it('keeps a pulled event too deeply nested to store whole, without crashing', async () => {
+    const grill = machine();
+    const depth = 200_000;
+    const event = JSON.stringify({ ...review(1), extra: 0 }).replace(
+      '"extra":0',
+      `"extra":${'['.repeat(depth)}${']'.repeat(depth)}`,
+    );
+    const page = `{"events":[${event}],"next":1,"more":false,"stream":"fake:1","head":1,"anchor":null,"serverTime":${FAKE_NOW}}`;
+    const server = await serve(() => ({ body: page }));
+    const result = await syncOnce(grill, new SyncHttpClient(server.url, 't'), T0);
+    expect(result.quarantined).toEqual([`event ${id(1)}: extra is not an accepted field`]);
+    expect(grill.store.quarantine.list()[0]?.event).toContain('too deeply nested');
+  });
+
+  it('answers made while the clock was ahead: says when the server takes them, not to fix a clock that is right', async () => {
+    const grill = machine();
+    grill.answer('kinds/basic', 3, FAKE_NOW + 10 * 60_000);
+    const server = await serve((request) =>
+      request.method === 'POST'
+        ? { status: 422, body: { error: 'ahead', code: 'clock-ahead', serverTime: FAKE_NOW, index: 0 } }
+        : { body: emptyPage() },
+    );
+    const error = await failure(syncOnce(grill, new SyncHttpClient(server.url, 't'), FAKE_NOW));
+    expect([error.code, error.message]).toEqual([
+      'clock-ahead',
+      "answers made while this machine's clock was ahead are stamped 10 min ahead of the sync server's clock; they are kept here, unsynced, and the server takes them from 2026-03-02 12:05 UTC: sync again then",
+    ]);
   });
 });

@@ -58,5 +58,8 @@ export async function fakeSyncServer(route: (request: FakeRequest) => FakeReply)
 
 /** A well-formed empty page for stream `stream`. */
 export function emptyPage(after = 0, stream = 'fake:1') {
-  return { events: [], next: after, more: false, stream, head: after, anchor: null };
+  return { events: [], next: after, more: false, stream, head: after, anchor: null, serverTime: FAKE_NOW };
 }
+
+/** The fake servers' clock: 2026-03-02T12:00:00Z, a few hours after the test decks' T0. */
+export const FAKE_NOW = Date.parse('2026-03-02T12:00:00Z');
