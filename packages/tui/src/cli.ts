@@ -178,11 +178,12 @@ Invalid events from the server are set aside (kept, never applied; listed by gri
 never stop the events after them. If the server lost events (restored from a backup, replaced,
 or another account), this machine notices and re-sends its whole review log.
 
-Exit status: 0 synced; 1 invalid response from the server (nothing from it stored); 3 server
-unreachable; 4 timed out; 5 server error (5xx); 6 login refused or token revoked (grill login
-again); 7 this machine's clock is ahead of the server's; 8 rate-limited; 9 grill and the server
-speak different protocol versions; 10 conflicting event ids; 11 the local database cannot be
-written (disk full); 12 the server redirected; 13 the server refused the request.`,
+Exit status: 0 synced; 1 an invalid response from the server (nothing from it stored), or
+another error (not logged in, say); 3 server unreachable; 4 timed out; 5 server error (5xx);
+6 login refused or token revoked (grill login again); 7 events stamped ahead of the server's
+clock; 8 rate-limited; 9 grill and the server speak different protocol versions; 10 conflicting
+event ids; 11 the local database or data folder cannot be used (disk full, busy); 12 the server
+redirected; 13 the server refused the request.`,
   )
   .action(async (opts) => (await import('./commands/sync.js')).sync(opts));
 

@@ -14,12 +14,28 @@ export interface Credentials {
 
 const file = (home: string) => path.join(home, 'sync.json');
 
+/** The stored login; null when there is none. A damaged file is an error that says what to do. */
 export function readCredentials(home: string): Credentials | null {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file(home), 'utf8')) as Credentials;
-  } catch {
-    return null;
+    text = readFileSync(file(home), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
+  let parsed: Partial<Credentials> | null = null;
+  try {
+    parsed = JSON.parse(text) as Partial<Credentials>;
+  } catch {
+    // Reported below.
+  }
+  const fields = ['server', 'username', 'token', 'tokenId'] as const;
+  if (!parsed || typeof parsed !== 'object' || fields.some((f) => typeof parsed?.[f] !== 'string'))
+    throw new InvalidInputError(
+      'damaged-login',
+      `${file(home)} is damaged: run grill login again (it replaces the file)`,
+    );
+  return parsed as Credentials;
 }
 
 export function requireCredentials(home: string): Credentials {

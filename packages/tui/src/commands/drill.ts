@@ -39,9 +39,15 @@ export async function drill(opts: DrillOptions): Promise<void> {
         'the drill needs an interactive terminal; for scripts use grill next and grill review',
       );
     }
-    const credentials = readCredentials(grillHome());
-    const autoSync = credentials?.autoSync ? credentials : null;
+    let credentials: Credentials | null = null;
     let syncNote: string | null = null;
+    try {
+      credentials = readCredentials(grillHome());
+    } catch (error) {
+      // The drill opens anyway; the note says why it does not sync.
+      syncNote = `not synced: ${(error as Error).message}`;
+    }
+    const autoSync = credentials?.autoSync ? credentials : null;
     if (autoSync) syncNote = await quietSync(grill, autoSync);
     const { runApp } = await import('../ui/run-app.js');
     const filter: QueueFilter = {

@@ -51,7 +51,14 @@ export async function login(opts: {
   const home = grillHome();
   // Made before asking the server, so a token it issues can always be stored.
   mkdirSync(home, { recursive: true });
-  const previous = readCredentials(home);
+  // A damaged login file is replaced by this login.
+  const previous = (() => {
+    try {
+      return readCredentials(home);
+    } catch {
+      return null;
+    }
+  })();
   const sameLogin =
     previous?.server === server && previous.username.toLowerCase() === opts.user.toLowerCase();
   const password = opts.passwordStdin
@@ -94,7 +101,16 @@ export async function login(opts: {
 
 export async function logout(): Promise<void> {
   const home = grillHome();
-  const credentials = readCredentials(home);
+  let credentials: ReturnType<typeof readCredentials>;
+  try {
+    credentials = readCredentials(home);
+  } catch (error) {
+    removeCredentials(home);
+    throw new InvalidInputError(
+      'damaged-login',
+      `${(error as Error).message.replace(/: run grill login again.*$/, '')}: removed it; a token it held could not be revoked (revoke it from another machine)`,
+    );
+  }
   if (!credentials) {
     process.stdout.write('not logged in\n');
     return;

@@ -295,6 +295,21 @@ describe('grill login', () => {
     expect(existsSync(path.join(m.home, 'sync.json'))).toBe(false);
   });
 
+  it('a damaged login file: sync says so, login replaces it', async () => {
+    const m = machine();
+    writeFileSync(path.join(m.home, 'sync.json'), '{"server": "http://x", "tok');
+    const sync = await m.run(['sync']);
+    expectOneLine(sync, /sync\.json is damaged: run grill login again/);
+    expect(sync.status).toBe(1);
+    const user = await server.newUser();
+    const login = await m.run(
+      ['login', '--server', server.url, '--user', user, '--password-stdin'],
+      'password123\n',
+    );
+    expect(login.status).toBe(0);
+    expect((await m.run(['sync'])).status).toBe(0);
+  });
+
   it('refuses a redirect: the password never reaches the other host', async () => {
     const elsewhere = await fake(() => ({ body: { token: 'stolen', tokenId: 'x', username: 'ann' } }));
     const redirecting = await fake(() => ({
