@@ -209,7 +209,8 @@ describe('scripting CLI', () => {
   it('backs up the database and checks it with doctor', () => {
     const { run, json, home } = env();
     run(['review', 'mini/one', '--rating', 'good']);
-    const out = path.join(tempDir(), 'copy.db');
+    // Written where a data folder keeps its database, so the copy opens as a collection of its own.
+    const out = path.join(tempDir(), 'grill.db');
     expect(run(['backup', '--out', out]).stdout).toBe(`${out}\n`);
     expect(existsSync(out)).toBe(true);
     const copy = runGrill(['history', '--json'], {
@@ -217,6 +218,9 @@ describe('scripting CLI', () => {
       env: { GRILL_CONTENT: tempDir() },
     });
     expect(copy.status).toBe(0);
+    expect(
+      (JSON.parse(copy.stdout) as { card: string; ratingName: string }[]).map((h) => [h.card, h.ratingName]),
+    ).toEqual([['mini/one', 'good']]);
     expect(json(['doctor'])).toMatchObject({
       integrity: [],
       mismatched: [],
