@@ -10,7 +10,7 @@ export {
 export { findDeckFiles } from './deck/find-deck-files.js';
 export { isValidId, slugify } from './deck/ids.js';
 export * from './deck/model.js';
-export { DERIVATION, Grill, grillHome } from './engine/grill.js';
+export { DERIVATION, Grill } from './engine/grill.js';
 export { type HistoryEntry, history } from './engine/history.js';
 export { type DeckImportSummary, DeckProblemsError, fileHash, importDecks } from './engine/import-decks.js';
 export {
@@ -24,8 +24,8 @@ export {
 } from './engine/queue.js';
 export { refreshBundledDecks } from './engine/refresh-bundled.js';
 export { answersPerDay, computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';
+export { type StatsReport, statsReport } from './engine/stats-report.js';
 export * from './errors.js';
-export { bundledContentDir } from './paths.js';
 export {
   applyEvent,
   CardPhase,
@@ -49,13 +49,13 @@ export {
 export * from './scheduler/events.js';
 export { interleave, roundRobin } from './scheduler/queue-order.js';
 export * from './scheduler/settings.js';
+export { nextHlc } from './scheduler/settings-clock.js';
 export type { CardRow } from './store/cards-table.js';
 export { type Db, openDatabase } from './store/database.js';
 export type { DeckRow } from './store/decks-table.js';
 export { SCHEMA_VERSION } from './store/migrations.js';
 export type { QuarantinedEvent } from './store/quarantine-table.js';
 export { Store } from './store/store.js';
-export { nextHlc } from './sync/hlc.js';
 export { type SyncStatus, syncStatus } from './sync/status.js';
 export {
   controlPicture,

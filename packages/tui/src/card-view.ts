@@ -15,7 +15,7 @@ const PHASES = ['new', 'learning', 'review', 'relearning'] as const;
 export function cardView(grill: Grill, card: CardRow, state: CardState, now: number) {
   const c = card.content;
   const due = previewRatings(state, now, grill.settings(card.deckId));
-  const deck = grill.store.decks.get(card.deckId);
+  const deck = grill.deck(card.deckId);
   return {
     key: card.key,
     deck: card.deckId,

@@ -1,5 +1,6 @@
-import { Grill, grillHome, InvalidInputError, refreshBundledDecks, terminalSafe } from '@grill/core';
+import { Grill, InvalidInputError, refreshBundledDecks, terminalSafe } from '@grill/core';
 import { formatProblem } from './output.js';
+import { bundledContentDir, grillHome } from './paths.js';
 
 /** The clock, read once at the edge: `GRILL_NOW` (ISO time) if set, else the real time. */
 export function clockNow(env: NodeJS.ProcessEnv = process.env): number {
@@ -44,7 +45,7 @@ export async function openGrill(): Promise<{ grill: Grill; now: number }> {
       ),
   });
   grill.ensureTimeZone(now);
-  const { problems } = await refreshBundledDecks(grill, now);
+  const { problems } = await refreshBundledDecks(grill, now, bundledContentDir());
   for (const p of problems) process.stderr.write(`grill: skipped a bundled deck: ${formatProblem(p)}\n`);
   return { grill, now };
 }

@@ -1,8 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import type { Nodes } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { bundledContentDir } from '../paths.js';
 import { loadDecks } from './load-decks.js';
 import type { Card } from './model.js';
 
@@ -22,7 +22,7 @@ const TARGETS: Record<string, number> = {
   'system-design-intern': 35,
 };
 
-const decks = loadDecks([bundledContentDir()]);
+const decks = loadDecks([fileURLToPath(new URL('../../../../content', import.meta.url))]);
 const cards: Card[] = decks.flatMap((d) => d.cards);
 const words = (md: string) =>
   md

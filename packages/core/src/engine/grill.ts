@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import envPaths from 'env-paths';
 import { v7 as uuidv7 } from 'uuid';
+import { deckOf } from '../deck/card-key.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { applyEvent, type CardState, emptyState, foldEvents } from '../scheduler/card-state.js';
 import { addDays, dayStart, isTimeZone, systemTimeZone } from '../scheduler/day.js';
@@ -15,10 +15,11 @@ import {
   UNDOABLE_TYPES,
 } from '../scheduler/events.js';
 import { isSettingKey, resolveSettings, type Settings, unknownSetting } from '../scheduler/settings.js';
+import { compareHlc, defaultHlc, nextHlc } from '../scheduler/settings-clock.js';
 import { SettingsTimeline } from '../scheduler/timeline.js';
-import { deckOf } from '../store/reviews-table.js';
+import type { CardRow } from '../store/cards-table.js';
+import type { DeckRow } from '../store/decks-table.js';
 import { Store } from '../store/store.js';
-import { compareHlc, defaultHlc, nextHlc } from '../sync/hlc.js';
 import { reviewPayload } from './review-payload.js';
 
 function unknownCard(cardKey: string): NotFoundError {
@@ -47,11 +48,6 @@ function successor(id: string): string {
  * the settings in force when it was given (not the current ones).
  */
 export const DERIVATION = '2';
-
-/** Where grill keeps its data: `$GRILL_HOME`, else the platform data folder. */
-export function grillHome(env: NodeJS.ProcessEnv = process.env): string {
-  return env.GRILL_HOME || envPaths('grill', { suffix: '' }).data;
-}
 
 type EventInput = GrillEvent extends infer E
   ? E extends GrillEvent
@@ -128,8 +124,7 @@ export class Grill {
    * cards were re-derived.
    */
   reschedule(now: number, deckId = ''): number {
-    if (deckId && !this.store.decks.get(deckId))
-      throw new NotFoundError('unknown-deck', `unknown deck "${deckId}"`);
+    if (deckId) this.requireDeck(deckId);
     const before = this.store.events.cardKeys().filter((k) => !deckId || deckOf(k) === deckId).length;
     this.record({ type: 'reschedule', cardKey: SETTINGS_KEY, payload: { scope: deckId } }, now);
     return before;
@@ -153,8 +148,7 @@ export class Grill {
         'global-setting',
         'time-zone is set for the whole collection, not per deck',
       );
-    if (deckId && !this.store.decks.get(deckId))
-      throw new NotFoundError('unknown-deck', `unknown deck "${deckId}"`);
+    if (deckId) this.requireDeck(deckId);
     this.recordSetting(deckId, key, value, now);
     // Normally the value just set; a change stamped later (by another machine) keeps winning.
     return this.overrides(deckId)[key] ?? null;
@@ -419,6 +413,61 @@ export class Grill {
     this.store.states.put(state);
     for (const fact of facts) this.store.reviews.insert(fact);
     return state;
+  }
+
+  // ── reads for commands and the UI ─────────────────────────────────────────
+
+  /** Every deck, by id. */
+  decks(): DeckRow[] {
+    return this.store.decks.all();
+  }
+
+  /** The deck with this id, or undefined. */
+  deck(id: string): DeckRow | undefined {
+    return this.store.decks.get(id);
+  }
+
+  /** The deck with this id, or a NotFoundError (`unknown-deck`) that says where to look. */
+  requireDeck(id: string): DeckRow {
+    const deck = this.store.decks.get(id);
+    if (!deck) throw new NotFoundError('unknown-deck', `unknown deck "${id}" (see grill decks)`);
+    return deck;
+  }
+
+  /** The card with this key (retired ones too), or undefined. */
+  card(cardKey: string): CardRow | undefined {
+    return this.store.cards.get(cardKey);
+  }
+
+  /** Every tag on an active card, sorted. */
+  tags(): string[] {
+    return this.store.cards.tags();
+  }
+
+  /** Nothing, or a NotFoundError (`unknown-tag`) when no active card carries `tag` (a filter that can never match). */
+  requireTag(tag: string): void {
+    if (!this.store.cards.tags().includes(tag))
+      throw new NotFoundError('unknown-tag', `unknown tag "${tag}" (no card has it)`);
+  }
+
+  /** Active cards per deck and kind. */
+  cardCounts(): { deckId: string; kind: string; n: number }[] {
+    return this.store.cards.counts();
+  }
+
+  /** The active cards carrying a tag (their deck's tags included). */
+  cardsWithTag(tag: string): CardRow[] {
+    return [...this.store.cards.keysWithTag(tag)].flatMap((key) => this.store.cards.get(key) ?? []);
+  }
+
+  /** Moves what the write-ahead log holds into the database file (PASSIVE: without waiting for readers). */
+  checkpoint(mode: 'PASSIVE' | 'TRUNCATE' = 'PASSIVE'): void {
+    this.store.checkpoint(mode);
+  }
+
+  /** A consistent copy of the database at `file` (SQLite's online backup), safe while in use. */
+  backup(file: string): Promise<void> {
+    return this.store.backup(file);
   }
 
   /** The card, or a clear error when there is no active card with this key. */

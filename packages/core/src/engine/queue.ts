@@ -1,7 +1,7 @@
+import { deckOf } from '../deck/card-key.js';
 import { CardPhase, type CardState, retrievability } from '../scheduler/card-state.js';
 import { addDays, dayStart } from '../scheduler/day.js';
 import { interleave, roundRobin } from '../scheduler/queue-order.js';
-import { deckOf } from '../store/reviews-table.js';
 import type { Grill } from './grill.js';
 
 /** Learning cards due this soon are shown early when nothing else is left (as Anki does). */

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { findDeckFiles } from '../deck/find-deck-files.js';
 import type { Problem } from '../deck/model.js';
-import { bundledContentDir } from '../paths.js';
 import { partitionByChange } from './deck-changes.js';
 import type { Grill } from './grill.js';
 import { type DeckImportSummary, importDecks } from './import-decks.js';
@@ -10,12 +9,12 @@ import { type DeckImportSummary, importDecks } from './import-decks.js';
  * Keeps the bundled decks current: imports bundled files that are new or changed since they
  * were last imported. A deck the user imports from a file of their own stays theirs: the
  * bundled file with the same id is then skipped. Returns what changed, and problems (if a
- * bundled file is broken, it is skipped rather than blocking the app).
+ * bundled file is broken, it is skipped rather than blocking the app). `dir`: the bundled decks' folder.
  */
 export async function refreshBundledDecks(
   grill: Grill,
   now: number,
-  dir = bundledContentDir(),
+  dir: string,
 ): Promise<{ summaries: DeckImportSummary[]; problems: Problem[] }> {
   let files: string[];
   try {

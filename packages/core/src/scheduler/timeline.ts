@@ -1,6 +1,6 @@
-import { compareHlc } from '../sync/hlc.js';
 import { compareEvents, type GrillEvent } from './events.js';
 import { resolveSettings, type Settings } from './settings.js';
+import { compareHlc } from './settings-clock.js';
 
 /** The collection-wide events: settings changes and reschedules. */
 export type TimelineEvent = Extract<GrillEvent, { type: 'setting' | 'reschedule' }>;

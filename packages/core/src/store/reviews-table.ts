@@ -1,3 +1,4 @@
+import { deckOf } from '../deck/card-key.js';
 import type { ReviewFact } from '../scheduler/card-state.js';
 import type { Db } from './database.js';
 
@@ -21,9 +22,4 @@ export class ReviewsTable {
   deleteForCard(cardKey: string): void {
     this.deleteForCardStmt.run(cardKey);
   }
-}
-
-export function deckOf(cardKey: string): string {
-  const slash = cardKey.indexOf('/');
-  return slash < 0 ? cardKey : cardKey.slice(0, slash);
 }

@@ -1,4 +1,4 @@
-import { compareHlc } from '../sync/hlc.js';
+import { compareHlc } from '../scheduler/settings-clock.js';
 import type { Db } from './database.js';
 
 /** Setting overrides; scope '' is global, otherwise a deck id. Values are stored as JSON. */

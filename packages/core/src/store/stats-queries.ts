@@ -9,7 +9,7 @@ export class StatsQueries {
   private readonly weakestStmt;
   private readonly anyBetweenStmt;
   private readonly retentionByDeckStmt;
-  private readonly retentionByCardStmt;
+  private readonly retentionByTagStmt;
 
   constructor(db: Db) {
     // True retention: answers on cards in the Review phase that were not "again".
@@ -19,8 +19,10 @@ export class StatsQueries {
     this.retentionByDeckStmt = db.prepare<[number], { deck_id: string; n: number; passed: number }>(
       'SELECT deck_id, count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = 2 AND at >= ? GROUP BY deck_id',
     );
-    this.retentionByCardStmt = db.prepare<[number], { card_key: string; n: number; passed: number }>(
-      'SELECT card_key, count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = 2 AND at >= ? GROUP BY card_key',
+    this.retentionByTagStmt = db.prepare<[number], { tag: string; n: number; passed: number }>(
+      `SELECT t.value AS tag, count(*) AS n, sum(r.rating > 1) AS passed
+       FROM reviews r JOIN cards c ON c.key = r.card_key, json_each(c.content, '$.tags') AS t
+       WHERE r.phase_before = 2 AND r.at >= ? GROUP BY t.value ORDER BY n DESC, tag`,
     );
     this.countBetweenStmt = db.prepare<[number, number], { n: number }>(
       'SELECT count(*) AS n FROM reviews WHERE at >= ? AND at < ?',
@@ -42,9 +44,10 @@ export class StatsQueries {
     );
     this.weakestStmt = db.prepare<
       [number],
-      { card_key: string; lapses: number; leech: number; stability: number }
+      { card_key: string; lapses: number; leech: number; stability: number; title: string | null }
     >(
-      `SELECT s.card_key, s.lapses, s.leech, s.stability FROM card_state s JOIN cards c ON c.key = s.card_key
+      `SELECT s.card_key, s.lapses, s.leech, s.stability, json_extract(c.content, '$.title') AS title
+       FROM card_state s JOIN cards c ON c.key = s.card_key
        WHERE c.retired = 0 AND s.lapses > 0 ORDER BY s.leech DESC, s.lapses DESC, s.stability ASC LIMIT ?`,
     );
   }
@@ -58,12 +61,6 @@ export class StatsQueries {
     return this.retentionByDeckStmt
       .all(from)
       .map((r) => ({ deckId: r.deck_id, reviews: r.n, passed: r.passed }));
-  }
-
-  retentionByCard(from: number): { cardKey: string; reviews: number; passed: number }[] {
-    return this.retentionByCardStmt
-      .all(from)
-      .map((r) => ({ cardKey: r.card_key, reviews: r.n, passed: r.passed }));
   }
 
   /** How many answers in effect fall in [from, to) (an index range). */
@@ -92,9 +89,21 @@ export class StatsQueries {
     };
   }
 
-  weakest(limit: number): { cardKey: string; lapses: number; leech: boolean; stability: number }[] {
-    return this.weakestStmt
-      .all(limit)
-      .map((r) => ({ cardKey: r.card_key, lapses: r.lapses, leech: r.leech === 1, stability: r.stability }));
+  /** The cards with the most lapses (leeches first, then least stable), with their titles. */
+  weakest(
+    limit: number,
+  ): { cardKey: string; title: string; lapses: number; leech: boolean; stability: number }[] {
+    return this.weakestStmt.all(limit).map((r) => ({
+      cardKey: r.card_key,
+      title: r.title ?? r.card_key,
+      lapses: r.lapses,
+      leech: r.leech === 1,
+      stability: r.stability,
+    }));
+  }
+
+  /** True retention per tag (a card's answers count for each of its tags), most answered first. */
+  retentionByTag(from: number): { tag: string; reviews: number; passed: number }[] {
+    return this.retentionByTagStmt.all(from).map((r) => ({ tag: r.tag, reviews: r.n, passed: r.passed }));
   }
 }

@@ -1,14 +1,10 @@
-import { formatSettingValue, isSettingKey, NotFoundError, SETTING_KEYS, unknownSetting } from '@grill/core';
+import { formatSettingValue, type Grill, isSettingKey, SETTING_KEYS, unknownSetting } from '@grill/core';
 import { parseSettingValue } from '@grill/core/parse';
 import { withGrill } from '../context.js';
 import { printJson } from '../output.js';
 
-function checkDeck(
-  grill: { store: { decks: { get(id: string): unknown } } },
-  deck: string | undefined,
-): string {
-  if (deck && !grill.store.decks.get(deck))
-    throw new NotFoundError('unknown-deck', `unknown deck "${deck}" (see grill decks)`);
+function checkDeck(grill: Grill, deck: string | undefined): string {
+  if (deck) grill.requireDeck(deck);
   return deck ?? '';
 }
 

@@ -1,6 +1,7 @@
-import { bundledContentDir, CARD_KINDS, dailyQueue } from '@grill/core';
+import { CARD_KINDS, dailyQueue } from '@grill/core';
 import { withGrill } from '../context.js';
 import { formatProblem, printJson, printText } from '../output.js';
+import { bundledContentDir } from '../paths.js';
 
 interface DeckListing {
   id: string;
@@ -50,12 +51,13 @@ async function fromFiles(paths: string[]): Promise<DeckListing[]> {
 
 function fromDatabase(): Promise<DeckListing[]> {
   return withGrill((grill, now) => {
-    const counts = grill.store.cards.counts();
-    const scenarios = [...grill.store.cards.keysWithTag('scenario')].filter(
-      (key) => grill.store.cards.get(key)?.kind === 'open',
-    );
+    const counts = grill.cardCounts();
+    const scenarios = grill
+      .cardsWithTag('scenario')
+      .filter((card) => card.kind === 'open')
+      .map((card) => card.key);
     const due = new Map(dailyQueue(grill, now).perDeck.map((d) => [d.deckId, d]));
-    return grill.store.decks.all().map((d) => {
+    return grill.decks().map((d) => {
       const kinds = Object.fromEntries(
         CARD_KINDS.map((k) => [k, counts.find((c) => c.deckId === d.id && c.kind === k)?.n ?? 0]),
       );

@@ -1,8 +1,8 @@
-import { DeckProblemsError, type Grill, grillHome, InvalidInputError, type QueueFilter } from '@grill/core';
+import { DeckProblemsError, type Grill, InvalidInputError, type QueueFilter } from '@grill/core';
 import { clockNow, openGrill } from '../context.js';
 import { type Credentials, readCredentials } from '../credentials.js';
 import { openInEditor } from '../editor.js';
-import { checkTag, grillUnknownDeck } from './due.js';
+import { grillHome } from '../paths.js';
 
 export interface DrillOptions {
   deck?: string;
@@ -27,11 +27,11 @@ export async function drill(opts: DrillOptions): Promise<void> {
   }
   const { grill } = await openGrill();
   // Answers are committed at once; folding the write-ahead log back happens here, off the answer path.
-  const checkpoints = setInterval(() => grill.store.checkpoint('PASSIVE'), 30_000);
+  const checkpoints = setInterval(() => grill.checkpoint('PASSIVE'), 30_000);
   checkpoints.unref();
   try {
-    if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
-    checkTag(grill, opts.tag);
+    if (opts.deck) grill.requireDeck(opts.deck);
+    if (opts.tag !== undefined) grill.requireTag(opts.tag);
     // Bad options are reported first, wherever the command runs; then the terminal is checked.
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new InvalidInputError(

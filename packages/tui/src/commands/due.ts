@@ -1,10 +1,10 @@
-import { dailyQueue, formatInterval, type Grill, NotFoundError } from '@grill/core';
+import { dailyQueue, formatInterval } from '@grill/core';
 import { withGrill } from '../context.js';
 import { printJson } from '../output.js';
 
 export function due(opts: { json?: boolean; deck?: string }): Promise<void> {
   return withGrill((grill, now) => {
-    if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
+    if (opts.deck) grill.requireDeck(opts.deck);
     const queue = dailyQueue(grill, now, opts.deck ? { deck: opts.deck } : {});
     const total = queue.perDeck.reduce(
       (t, d) => ({ learning: t.learning + d.learning, review: t.review + d.review, new: t.new + d.new }),
@@ -30,14 +30,4 @@ export function due(opts: { json?: boolean; deck?: string }): Promise<void> {
       process.stdout.write(`all done for today${next}\n`);
     }
   });
-}
-
-export function grillUnknownDeck(id: string): NotFoundError {
-  return new NotFoundError('unknown-deck', `unknown deck "${id}" (see grill decks)`);
-}
-
-/** Throws `unknown-tag` when a --tag was given that no active card carries (a filter that can never match). */
-export function checkTag(grill: Grill, tag: string | undefined): void {
-  if (tag !== undefined && !grill.store.cards.tags().includes(tag))
-    throw new NotFoundError('unknown-tag', `unknown tag "${tag}" (no card has it)`);
 }

@@ -1,7 +1,8 @@
-import { bundledContentDir, type DeckImportSummary, DeckProblemsError, Grill, grillHome } from '@grill/core';
+import { type DeckImportSummary, DeckProblemsError, Grill } from '@grill/core';
 import { importPaths } from '@grill/core/parse';
 import { clockNow } from '../context.js';
 import { formatProblem, printJson, printText } from '../output.js';
+import { bundledContentDir, grillHome } from '../paths.js';
 
 export function importCommand(paths: string[], opts: { json?: boolean }): void {
   const now = clockNow();

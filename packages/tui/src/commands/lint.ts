@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { bundledContentDir, findDeckFiles, terminalSafe } from '@grill/core';
+import { findDeckFiles, terminalSafe } from '@grill/core';
 import { fixMissingIds, loadDecks } from '@grill/core/parse';
 import { formatProblem, printJson } from '../output.js';
+import { bundledContentDir } from '../paths.js';
 
 export function lint(paths: string[], opts: { fix?: boolean; json?: boolean }): void {
   const targets = paths.length > 0 ? paths : [bundledContentDir()];

@@ -9,7 +9,7 @@ export function backup(opts: { out?: string }): Promise<void> {
     const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
     const out = path.resolve(opts.out ?? path.join(grill.home, 'backups', `grill-${stamp}.db`));
     await import('node:fs').then((fs) => fs.mkdirSync(path.dirname(out), { recursive: true }));
-    await grill.store.backup(out);
+    await grill.backup(out);
     process.stdout.write(`${out}\n`);
   });
 }

@@ -2,12 +2,11 @@ import { dailyQueue, nextEntry } from '@grill/core';
 import { cardView, formatCardView } from '../card-view.js';
 import { withGrill } from '../context.js';
 import { printJson, printText } from '../output.js';
-import { checkTag, grillUnknownDeck } from './due.js';
 
 export function next(opts: { json?: boolean; deck?: string; tag?: string }): Promise<void> {
   return withGrill((grill, now) => {
-    if (opts.deck && !grill.store.decks.get(opts.deck)) throw grillUnknownDeck(opts.deck);
-    checkTag(grill, opts.tag);
+    if (opts.deck) grill.requireDeck(opts.deck);
+    if (opts.tag !== undefined) grill.requireTag(opts.tag);
     const queue = dailyQueue(grill, now, {
       ...(opts.deck ? { deck: opts.deck } : {}),
       ...(opts.tag ? { tag: opts.tag } : {}),

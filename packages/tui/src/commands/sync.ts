@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { grillHome, InvalidInputError, SyncError, syncStatus, terminalSafe } from '@grill/core';
+import { InvalidInputError, SyncError, syncStatus, terminalSafe } from '@grill/core';
 import { resetSyncState, SyncHttpClient, serverBase, syncOnce } from '@grill/core/sync';
 import { USERNAME_PATTERN } from '@grill/protocol';
 import { withGrill } from '../context.js';
 import { readCredentials, removeCredentials, requireCredentials, writeCredentials } from '../credentials.js';
 import { printJson } from '../output.js';
 import { promptPassword, readStdin } from '../password-prompt.js';
+import { grillHome } from '../paths.js';
 import { isLoopback } from '../server-url.js';
 
 const USERNAME = new RegExp(USERNAME_PATTERN);

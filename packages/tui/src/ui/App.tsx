@@ -158,7 +158,7 @@ export function App(props: AppProps) {
   const pickerItems = (kind: 'deck' | 'tag', filter: string): { value: string; label: string }[] => {
     const all =
       kind === 'deck'
-        ? grill.store.decks.all().map((d) => ({ value: d.id, label: `${d.id}  ${d.title}` }))
+        ? grill.decks().map((d) => ({ value: d.id, label: `${d.id}  ${d.title}` }))
         : grill.tagCounts().map((t) => ({
             value: t.tag,
             label: `${t.tag} (${t.cards} ${t.cards === 1 ? 'card' : 'cards'})`,
@@ -177,7 +177,7 @@ export function App(props: AppProps) {
     const s = session.current;
     const current = s?.current;
     if (!s || !current) return;
-    const deck = grill.store.decks.get(current.card.deckId);
+    const deck = grill.deck(current.card.deckId);
     if (!deck) return;
     const result = openEditor(deck.sourcePath, current.card.sourceLine);
     if (!result.ok) {

@@ -170,7 +170,7 @@ export class DrillSession {
   /** Re-reads the current card (after its deck file was edited and re-imported). */
   reload(): void {
     if (!this.current) return;
-    const card = this.grill.store.cards.get(this.current.card.key);
+    const card = this.grill.card(this.current.card.key);
     if (card && !card.retired) this.current = { ...this.current, card };
     else this.advance();
   }
@@ -204,7 +204,7 @@ export class DrillSession {
     const done = new Set(this.recorded.map((r) => r.cardKey));
     return this.cram.flatMap((key) => {
       if (done.has(key)) return [];
-      const card = this.grill.store.cards.get(key);
+      const card = this.grill.card(key);
       const state = this.grill.state(key);
       if (!card || card.retired || state.suspended) return [];
       const kind: QueueEntry['kind'] = state.phase === 0 ? 'new' : state.phase === 2 ? 'review' : 'learning';
@@ -231,7 +231,7 @@ export class DrillSession {
   }
 
   private show(cardKey: string, kind: QueueEntry['kind'], entry?: QueueEntry): void {
-    const card = this.grill.store.cards.get(cardKey);
+    const card = this.grill.card(cardKey);
     if (!card) {
       this.advance();
       return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deckText, grillWith, T0 } from '../test-support/fixtures.js';
-import { compareHlc, nextHlc } from './hlc.js';
+import { compareHlc, nextHlc } from './settings-clock.js';
 
 const stamp = (wall: number, counter: number | string, device = 'd') =>
   `${String(wall).padStart(15, '0')}:${String(counter).padStart(6, '0')}:${device}`;
