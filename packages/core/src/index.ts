@@ -51,11 +51,9 @@ export { interleave, roundRobin } from './scheduler/queue-order.js';
 export * from './scheduler/settings.js';
 export { nextHlc } from './scheduler/settings-clock.js';
 export type { CardRow } from './store/cards-table.js';
-export { type Db, openDatabase } from './store/database.js';
 export type { DeckRow } from './store/decks-table.js';
 export { SCHEMA_VERSION } from './store/migrations.js';
 export type { QuarantinedEvent } from './store/quarantine-table.js';
-export { Store } from './store/store.js';
 export { type SyncStatus, syncStatus } from './sync/status.js';
 export {
   controlPicture,

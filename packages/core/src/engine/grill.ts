@@ -19,6 +19,7 @@ import { compareHlc, defaultHlc, nextHlc } from '../scheduler/settings-clock.js'
 import { SettingsTimeline } from '../scheduler/timeline.js';
 import type { CardRow } from '../store/cards-table.js';
 import type { DeckRow } from '../store/decks-table.js';
+import type { QuarantinedEvent } from '../store/quarantine-table.js';
 import { Store } from '../store/store.js';
 import { reviewPayload } from './review-payload.js';
 
@@ -66,6 +67,11 @@ export class Grill {
   private lastId: string | undefined;
 
   private constructor(
+    /**
+     * The database. Inside the engine only: the published types leave it out (stripInternal),
+     * so commands, the UI and other packages go through the engine's methods.
+     * @internal
+     */
     readonly store: Store,
     readonly home: string,
     readonly deviceId: string,
@@ -416,6 +422,21 @@ export class Grill {
   }
 
   // ── reads for commands and the UI ─────────────────────────────────────────
+
+  /** Every event of the review log, in the order recorded here (undone ones and undos included). */
+  reviewLog(): GrillEvent[] {
+    return [...this.store.events.iterateRaw()].map((r) => r.event);
+  }
+
+  /** How many events the review log holds. */
+  eventCount(): number {
+    return this.store.events.count();
+  }
+
+  /** Invalid events kept aside, never applied (see grill doctor), oldest first. */
+  quarantined(): QuarantinedEvent[] {
+    return this.store.quarantine.list();
+  }
 
   /** Every deck, by id. */
   decks(): DeckRow[] {

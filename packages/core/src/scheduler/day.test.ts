@@ -83,15 +83,35 @@ describe("grill's days, in the collection's time zone", () => {
         fc.constantFrom(...zones),
         fc.integer({ min: 0, max: 23 }),
         (ms, zone, rollover) => {
+          // The rollover instant of a local date: where its wall time occurs twice (the hour a
+          // clock is set back), the first of the two, so days never overlap.
+          const rolloverOn = (d: DateTime) => {
+            const t = d.set({ hour: rollover, minute: 0, second: 0, millisecond: 0 });
+            const earlier = [60, 30]
+              .map((m) => t.minus({ minutes: m }))
+              .find((e) => e.toISODate() === t.toISODate() && e.hour === rollover && e.minute === 0);
+            return earlier ?? t;
+          };
           const local = DateTime.fromMillis(ms, { zone });
-          let start = local.set({ hour: rollover, minute: 0, second: 0, millisecond: 0 });
-          if (start.toMillis() > ms)
-            start = local.minus({ days: 1 }).set({ hour: rollover, minute: 0, second: 0, millisecond: 0 });
+          let start = rolloverOn(local);
+          if (start.toMillis() > ms) start = rolloverOn(local.minus({ days: 1 }));
           expect(dayStart(ms, rollover, zone)).toBe(start.toMillis());
           expect(dayKey(ms, rollover, zone)).toBe(start.toISODate());
         },
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it('starts a day whose rollover hour occurs twice (clocks set back) at the first of the two', () => {
+    // 2025-10-26 in Berlin: 02:00-03:00 happens twice; 00:00Z is the first 02:00, 01:00Z the second.
+    for (const ms of [
+      iso('2025-10-26T00:00:00Z'),
+      iso('2025-10-26T00:30:00Z'),
+      iso('2025-10-26T01:00:00Z'),
+      iso('2025-10-26T01:30:00Z'),
+    ])
+      expect(dayStart(ms, 2, 'Europe/Berlin')).toBe(iso('2025-10-26T00:00:00Z'));
+    expect(dayStart(iso('2025-10-25T23:59:00Z'), 2, 'Europe/Berlin')).toBe(iso('2025-10-25T00:00:00Z'));
   });
 });

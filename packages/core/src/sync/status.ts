@@ -9,6 +9,8 @@ export function unsyncedFrom(grill: Grill): number {
 }
 
 export interface SyncStatus {
+  /** The server's sequence number this machine has pulled up to. */
+  cursor: number;
   lastSync: number | null;
   unsynced: number;
   /** Invalid events kept aside (see grill doctor). */
@@ -18,6 +20,7 @@ export interface SyncStatus {
 export function syncStatus(grill: Grill): SyncStatus {
   const last = grill.store.meta.get('sync.last');
   return {
+    cursor: Number(grill.store.meta.get('sync.cursor') ?? 0),
     lastSync: last ? Number(last) : null,
     unsynced: grill.store.events.unsyncedCount(unsyncedFrom(grill)),
     quarantined: grill.store.quarantine.count(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Grill, type GrillEvent, history, type Rating } from '@grill/core';
+import { Grill, type GrillEvent, history, type Rating, syncStatus } from '@grill/core';
 import { importPaths } from '@grill/core/parse';
 import { SyncHttpClient, type SyncTransport, syncOnce } from '@grill/core/sync';
 import type { PullResponse } from '@grill/protocol';
@@ -48,7 +48,7 @@ function flaky(inner: SyncTransport, failAt: number): SyncTransport {
 function snapshot(grill: Grill) {
   return {
     history: history(grill),
-    states: grill.store.db.prepare('SELECT * FROM card_state ORDER BY card_key').all(),
+    states: CARDS.map((card) => grill.state(card)),
     settings: grill.settings('kinds'),
   };
 }
@@ -149,14 +149,7 @@ describe('sync between machines', () => {
             for (const c of clients) await syncOnce(c.grill, c.http, now, 3);
           const [first, ...rest] = clients.map((c) => snapshot(c.grill));
           for (const other of rest) expect(other).toEqual(first);
-          const all = new Set(
-            clients.flatMap((c) =>
-              c.grill.store.db
-                .prepare<[], { id: string }>('SELECT id FROM events')
-                .all()
-                .map((r) => r.id),
-            ),
-          );
+          const all = new Set(clients.flatMap((c) => c.grill.reviewLog().map((e) => e.id)));
           const page = (await clients[0]?.http.pull(0, 1000)) as PullResponse | undefined;
           const onServer = page?.events.map((e) => (e as { id: string }).id) ?? [];
           expect(new Set(onServer).size).toBe(onServer.length);
@@ -165,12 +158,10 @@ describe('sync between machines', () => {
           const valid = onServer.filter((id) => !poisoned.has(id));
           expect(new Set(valid)).toEqual(all);
           for (const c of clients) {
-            const kept = c.grill.store.quarantine
-              .list()
-              .map((q) => (JSON.parse(q.event) as { id: string }).id);
+            const kept = c.grill.quarantined().map((q) => (JSON.parse(q.event) as { id: string }).id);
             for (const id of onServer.filter((i) => poisoned.has(i))) expect(kept).toContain(id);
           }
-          for (const c of clients) expect(c.grill.store.events.unsyncedCount(0)).toBe(0);
+          for (const c of clients) expect(syncStatus(c.grill).unsynced).toBe(0);
         } finally {
           for (const c of clients) c.grill.close();
         }

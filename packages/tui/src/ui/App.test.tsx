@@ -198,7 +198,7 @@ describe('App', () => {
     setEditor({ ok: true, changed: true });
     await send(stdin, 'e');
     await until(lastFrame, 'saved and re-imported');
-    expect(edits[0]).toEqual([grill.store.decks.get('kinds')?.sourcePath, 6]);
+    expect(edits[0]).toEqual([grill.deck('kinds')?.sourcePath, 6]);
   });
 
   it('help shows the keys of where it was opened, and any key closes it', async () => {

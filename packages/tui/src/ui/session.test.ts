@@ -1,4 +1,4 @@
-import type { Grill } from '@grill/core';
+import { type Grill, history } from '@grill/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { grillWithKinds, T0 } from '../test-support/deck-fixture.js';
 import { DrillSession } from './session.js';
@@ -28,11 +28,7 @@ describe('DrillSession', () => {
     expect(session.current?.card.key).toBe('kinds/choice');
     tick(3000);
     session.answer(1, { chosen: [1], correct: false });
-    expect(
-      grill.store.events
-        .reviewsInEffect()
-        .map((e) => [e.cardKey, e.payload.rating, e.payload.durationMs, e.payload.detail]),
-    ).toEqual([
+    expect(history(grill).map((h) => [h.card, h.rating, h.durationMs, h.detail])).toEqual([
       ['kinds/basic', 4, 7000, undefined],
       ['kinds/choice', 1, 3000, { chosen: [1], correct: false }],
     ]);
@@ -49,7 +45,7 @@ describe('DrillSession', () => {
     expect(session.undo()).toEqual({ cardKey: 'kinds/basic', type: 'review' });
     expect(session.current?.card.key).toBe('kinds/basic');
     expect(session.summary()).toEqual({ answers: 0, cards: 0, correct: 0, timeMs: 0 });
-    expect(grill.store.events.reviewsInEffect()).toEqual([]);
+    expect(history(grill)).toEqual([]);
     expect(session.undo()).toBeNull();
   });
 
@@ -60,7 +56,7 @@ describe('DrillSession', () => {
     // `grill undo` in another shell cancels the choice answer (the last made on this device).
     expect(grill.undo(T0)?.undone.cardKey).toBe('kinds/choice');
     expect(session.undo()?.cardKey).toBe('kinds/basic');
-    expect(grill.store.events.reviewsInEffect()).toEqual([]);
+    expect(history(grill)).toEqual([]);
     expect(session.undo()).toBeNull();
   });
 
