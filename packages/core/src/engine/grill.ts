@@ -1,42 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import { deckOf } from '../deck/card-key.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
-import { applyEvent, type CardState, emptyState, foldEvents } from '../scheduler/card-state.js';
+import { type CardState, emptyState } from '../scheduler/card-state.js';
 import { addDays, dayStart, isTimeZone, systemTimeZone } from '../scheduler/day.js';
 import {
   type AnswerDetail,
-  compareEvents,
   type GrillEvent,
   type Rating,
   SETTINGS_KEY,
-  type SettingPayload,
   UNDOABLE_TYPES,
 } from '../scheduler/events.js';
-import { isSettingKey, resolveSettings, type Settings, unknownSetting } from '../scheduler/settings.js';
-import { compareHlc, defaultHlc, nextHlc } from '../scheduler/settings-clock.js';
-import { SettingsTimeline } from '../scheduler/timeline.js';
+import { isSettingKey, type Settings, unknownSetting } from '../scheduler/settings.js';
+import { defaultHlc, nextHlc } from '../scheduler/settings-clock.js';
+import type { SettingsTimeline } from '../scheduler/timeline.js';
 import type { CardRow } from '../store/cards-table.js';
 import type { DeckRow } from '../store/decks-table.js';
 import type { QuarantinedEvent } from '../store/quarantine-table.js';
 import { Store } from '../store/store.js';
+import { EventIds } from './event-ids.js';
+import { Projection } from './projection.js';
 import { reviewPayload } from './review-payload.js';
+import { SettingsState } from './settings-state.js';
 
 function unknownCard(cardKey: string): NotFoundError {
   const hint = cardKey.includes('/') ? '' : ' (card keys look like deck-id/card-id)';
   return new NotFoundError('unknown-card', `unknown card "${cardKey}"${hint}`);
-}
-
-/** The millisecond timestamp a UUIDv7 carries in its first 48 bits. */
-function uuidTime(id: string): number {
-  return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
-}
-
-/** The UUID after `id`: its random tail (last 12 hex digits) plus one. */
-function successor(id: string): string {
-  const tail = (BigInt(`0x${id.slice(-12)}`) + 1n).toString(16).padStart(12, '0');
-  return id.slice(0, -12) + tail;
 }
 
 /**
@@ -61,10 +50,9 @@ type EventInput = GrillEvent extends infer E
  * transaction; every answer is committed before the call returns.
  */
 export class Grill {
-  private settingsCache: Map<string, Settings> | null = null;
-  private timelineCache: SettingsTimeline | null = null;
-  /** The last event id made here (see newEventId). */
-  private lastId: string | undefined;
+  private readonly settingsState: SettingsState;
+  private readonly projection: Projection;
+  private readonly ids: EventIds;
 
   private constructor(
     /**
@@ -75,7 +63,11 @@ export class Grill {
     readonly store: Store,
     readonly home: string,
     readonly deviceId: string,
-  ) {}
+  ) {
+    this.settingsState = new SettingsState(store);
+    this.projection = new Projection(store, this.settingsState);
+    this.ids = new EventIds(store.events);
+  }
 
   /**
    * Opens (creating if needed) the database in `home`. When this version derives card states
@@ -108,20 +100,12 @@ export class Grill {
 
   /** Effective settings for a deck (global values with the deck's overrides), or global ones. */
   settings(deckId = ''): Settings {
-    if (!this.settingsCache) this.settingsCache = new Map();
-    let settings = this.settingsCache.get(deckId);
-    if (!settings) {
-      const scopes = this.store.settings.all();
-      settings = resolveSettings(scopes.get('') ?? {}, deckId ? (scopes.get(deckId) ?? {}) : {});
-      this.settingsCache.set(deckId, settings);
-    }
-    return settings;
+    return this.settingsState.current(deckId);
   }
 
   /** The settings in force over time, from the review log (see SettingsTimeline). */
   timeline(): SettingsTimeline {
-    this.timelineCache ??= new SettingsTimeline(this.store.events.forCard(SETTINGS_KEY));
-    return this.timelineCache;
+    return this.settingsState.timeline();
   }
 
   /**
@@ -270,34 +254,11 @@ export class Grill {
           ? { id: latest.lastEventId, at: latest.lastEventAt }
           : null;
       const at = after ? after.at : now;
-      let id = this.newEventId(at);
-      if (after && id <= after.id) id = successor(after.id);
-      // Another process on this database (grill review in a second shell) may have taken the id
-      // this one would use next in the same millisecond: then continue after everything stored.
-      while (this.store.events.has(id)) {
-        this.lastId = this.store.events.maxId();
-        id = this.newEventId(at);
-        if (after && id <= after.id) id = successor(after.id);
-      }
-      this.lastId = id > (this.lastId ?? '') ? id : this.lastId;
+      const id = this.ids.next(at, after);
       const event = { ...input, id, at, deviceId: this.deviceId } as GrillEvent;
       this.ingest([event]);
       return event;
     });
-  }
-
-  /**
-   * A UUIDv7 for `now` that sorts after every event already recorded in the same millisecond,
-   * so events made here replay in the order they were made even when the clock stands still
-   * (as it does under GRILL_NOW).
-   */
-  private newEventId(now: number): string {
-    const id = uuidv7({ msecs: now });
-    // The latest id is remembered after the first look (ingest forgets it when others' events arrive).
-    const last = this.lastId === undefined ? this.store.events.maxId() : this.lastId;
-    const next = last && id <= last && uuidTime(last) === now ? successor(last) : id;
-    this.lastId = next;
-    return next;
   }
 
   /**
@@ -306,119 +267,23 @@ export class Grill {
    * already present are skipped. Returns the keys of the cards whose state changed.
    */
   ingest(events: readonly GrillEvent[], synced = false): Set<string> {
-    const touched = new Set<string>();
-    const replay = new Set<string>();
-    const folded = new Map<string, CardState>();
-    if (synced) this.lastId = undefined;
-    for (const event of events) {
-      if (!this.store.events.insert(event, synced)) continue;
-      if (event.type === 'setting' || event.type === 'reschedule') {
-        // Settings look forward: only cards with events after this one fold differently (none,
-        // for a change made here and now). A reschedule re-derives every card in its scope.
-        this.timelineCache = null;
-        if (event.type === 'setting') {
-          this.applySetting(event.payload);
-          if (this.timeline().shadowed(event)) continue;
-        }
-        // States folded earlier in this batch are not written yet: they count too.
-        const affected =
-          event.type === 'reschedule'
-            ? this.store.events.cardKeys()
-            : [
-                ...this.store.states.keysWithEventsSince(event.at),
-                ...[...folded.values()]
-                  .filter((state) => (state.lastEventAt ?? 0) >= event.at)
-                  .map((state) => state.cardKey),
-              ];
-        for (const key of affected) {
-          if (event.payload.scope !== '' && deckOf(key) !== event.payload.scope) continue;
-          replay.add(key);
-          folded.delete(key);
-          touched.add(key);
-        }
-        continue;
-      }
-      touched.add(event.cardKey);
-      if (replay.has(event.cardKey)) continue;
-      const state =
-        folded.get(event.cardKey) ?? this.store.states.get(event.cardKey) ?? emptyState(event.cardKey);
-      const last = state.lastEventId === null ? null : { id: state.lastEventId, at: state.lastEventAt ?? 0 };
-      if (event.type === 'undo' || (last && compareEvents(event, last) < 0)) {
-        replay.add(event.cardKey);
-        folded.delete(event.cardKey);
-        continue;
-      }
-      const { state: next, fact } = applyEvent(state, event, this.settingsAt(deckOf(event.cardKey), event));
-      folded.set(event.cardKey, next);
-      if (fact) this.store.reviews.insert(fact);
-    }
-    // Each card's state is written once per batch, however many of its events the batch held.
-    for (const state of folded.values()) this.store.states.put(state);
-    for (const key of replay) this.rebuild(key);
-    return touched;
-  }
-
-  /** The settings of a deck in force just before `event` (the current ones for an event after every change). */
-  private settingsAt(deckId: string, event: Pick<GrillEvent, 'at' | 'id'>): Settings {
-    const timeline = this.timeline();
-    return timeline.isBefore(event) ? this.settings(deckId) : timeline.settingsBefore(deckId, event);
-  }
-
-  /** Last writer wins: applies a settings change to the current settings unless a newer one is already stored. */
-  private applySetting(change: SettingPayload): void {
-    if (compareHlc(change.hlc, this.store.settings.hlc(change.scope, change.key)) <= 0) return;
-    this.store.settings.set(change.scope, change.key, change.value, change.hlc);
-    this.settingsCache = null;
+    if (synced) this.ids.forget();
+    return this.projection.ingest(events, synced);
   }
 
   /** Re-derives the current settings from the settings changes in the review log (last writer wins). */
   rebuildSettings(): void {
-    this.store.transaction(() => {
-      this.store.settings.clear();
-      for (const event of this.store.events.forCard(SETTINGS_KEY))
-        if (event.type === 'setting') this.applySetting(event.payload);
-      this.settingsCache = null;
-      this.timelineCache = null;
-    });
+    this.settingsState.rebuild();
   }
 
   /** Re-derives one card's state and review facts from its events. */
   rebuild(cardKey: string): CardState | null {
-    return this.store.transaction(() => this.replace(cardKey, this.store.events.forCard(cardKey)));
+    return this.projection.rebuild(cardKey);
   }
 
   /** Re-derives every card's state (of one deck, if given) from the review log. */
   rebuildAll(deckId?: string): number {
-    const keys = this.store.events.cardKeys().filter((k) => deckId === undefined || deckOf(k) === deckId);
-    this.store.transaction(() => {
-      if (deckId !== undefined) {
-        for (const key of keys) this.replace(key, this.store.events.forCard(key));
-        return;
-      }
-      // Everything: clear the caches once and refill them with their indexes set aside, which
-      // is several times faster than replacing card by card.
-      this.store.clearDerived(() => {
-        for (const key of keys) this.fill(key, this.store.events.forCard(key));
-      });
-    });
-    this.store.checkpoint();
-    return keys.length;
-  }
-
-  /** Replaces a card's cached state and facts with a fold of `events` (no state if none is in effect). */
-  private replace(cardKey: string, events: readonly GrillEvent[]): CardState | null {
-    this.store.reviews.deleteForCard(cardKey);
-    this.store.states.delete(cardKey);
-    return this.fill(cardKey, events);
-  }
-
-  /** Writes the fold of `events` as the card's state and facts (none if no event is in effect). */
-  private fill(cardKey: string, events: readonly GrillEvent[]): CardState | null {
-    const { state, facts } = foldEvents(cardKey, events, this.timeline());
-    if (state.lastEventId === null) return null;
-    this.store.states.put(state);
-    for (const fact of facts) this.store.reviews.insert(fact);
-    return state;
+    return this.projection.rebuildAll(deckId);
   }
 
   // ── reads for commands and the UI ─────────────────────────────────────────
