@@ -1,6 +1,9 @@
-import type { CardState } from '../scheduler/card-state.js';
+import { CardPhase, type CardState } from '../scheduler/card-state.js';
 import type { Db } from './database.js';
 import { toState } from './state-table.js';
+
+// Card phases as the one enum defines them (constants, not input: written into the SQL once, when prepared).
+const { New: NEW, Review: REVIEW } = CardPhase;
 
 export interface NewCandidate {
   key: string;
@@ -37,7 +40,7 @@ export class QueueQueries {
       `SELECT key, deck_id, position FROM (
          SELECT c.key, c.deck_id, c.position, ROW_NUMBER() OVER (PARTITION BY c.deck_id ORDER BY c.position) AS rn
          FROM cards c LEFT JOIN card_state s ON s.card_key = c.key
-         WHERE c.retired = 0 AND (s.card_key IS NULL OR (s.phase = 0 AND s.suspended = 0
+         WHERE c.retired = 0 AND (s.card_key IS NULL OR (s.phase = ${NEW} AND s.suspended = 0
            AND (s.buried_until IS NULL OR s.buried_until <= @now)))${where})
        WHERE rn <= @perDeck ORDER BY deck_id, position`;
     type NewRow = { key: string; deck_id: string; position: number };
@@ -47,19 +50,19 @@ export class QueueQueries {
     );
     this.dueStmt = db.prepare<{ now: number; until: number }, Record<string, unknown>>(
       `SELECT s.*, c.deck_id AS c_deck_id, c.position AS c_position FROM card_state s JOIN cards c ON c.key = s.card_key
-       WHERE c.retired = 0 AND s.phase > 0 AND s.suspended = 0 AND (s.buried_until IS NULL OR s.buried_until <= @now)
+       WHERE c.retired = 0 AND s.phase > ${NEW} AND s.suspended = 0 AND (s.buried_until IS NULL OR s.buried_until <= @now)
          AND s.due < @until`,
     );
     this.todayStmt = db.prepare<
       [number],
       { deck_id: string; new_cards: number; reviews: number; answers: number; duration_ms: number }
     >(
-      `SELECT deck_id, sum(phase_before = 0) AS new_cards, sum(phase_before = 2) AS reviews, count(*) AS answers,
+      `SELECT deck_id, sum(phase_before = ${NEW}) AS new_cards, sum(phase_before = ${REVIEW}) AS reviews, count(*) AS answers,
          sum(duration_ms) AS duration_ms FROM reviews WHERE at >= ? GROUP BY deck_id`,
     );
     this.nextDueStmt = db.prepare<[number], { due: number | null }>(
       `SELECT min(s.due) AS due FROM card_state s JOIN cards c ON c.key = s.card_key
-       WHERE c.retired = 0 AND s.phase > 0 AND s.suspended = 0 AND s.due >= ?`,
+       WHERE c.retired = 0 AND s.phase > ${NEW} AND s.suspended = 0 AND s.due >= ?`,
     );
   }
 

@@ -1,4 +1,8 @@
+import { CardPhase } from '../scheduler/card-state.js';
 import type { Db } from './database.js';
+
+// Card phases as the one enum defines them (constants, not input: written into the SQL once, when prepared).
+const { New: NEW, Learning: LEARNING, Review: REVIEW, Relearning: RELEARNING } = CardPhase;
 
 /** Aggregate reads for `grill stats` and the stats screen. */
 export class StatsQueries {
@@ -14,29 +18,29 @@ export class StatsQueries {
   constructor(db: Db) {
     // True retention: answers on cards in the Review phase that were not "again".
     this.retentionStmt = db.prepare<[number], { n: number; passed: number | null }>(
-      'SELECT count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = 2 AND at >= ?',
+      `SELECT count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = ${REVIEW} AND at >= ?`,
     );
     this.retentionByDeckStmt = db.prepare<[number], { deck_id: string; n: number; passed: number }>(
-      'SELECT deck_id, count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = 2 AND at >= ? GROUP BY deck_id',
+      `SELECT deck_id, count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = ${REVIEW} AND at >= ? GROUP BY deck_id`,
     );
     this.retentionByTagStmt = db.prepare<[number], { tag: string; n: number; passed: number }>(
       `SELECT t.value AS tag, count(*) AS n, sum(r.rating > 1) AS passed
        FROM reviews r JOIN cards c ON c.key = r.card_key, json_each(c.content, '$.tags') AS t
-       WHERE r.phase_before = 2 AND r.at >= ? GROUP BY t.value ORDER BY n DESC, tag`,
+       WHERE r.phase_before = ${REVIEW} AND r.at >= ? GROUP BY t.value ORDER BY n DESC, tag`,
     );
     this.countBetweenStmt = db.prepare<[number, number], { n: number }>(
       'SELECT count(*) AS n FROM reviews WHERE at >= ? AND at < ?',
     );
     this.dueDaysStmt = db.prepare<{ until: number }, { due: number }>(
       `SELECT s.due FROM card_state s JOIN cards c ON c.key = s.card_key
-       WHERE c.retired = 0 AND s.phase > 0 AND s.suspended = 0 AND s.due < @until`,
+       WHERE c.retired = 0 AND s.phase > ${NEW} AND s.suspended = 0 AND s.due < @until`,
     );
     this.totalsStmt = db.prepare<
       [],
       { cards: number; fresh: number; learning: number; review: number; suspended: number; leeches: number }
     >(
-      `SELECT count(*) AS cards, sum(s.card_key IS NULL OR s.phase = 0) AS fresh, sum(s.phase IN (1, 3)) AS learning,
-         sum(s.phase = 2) AS review, sum(s.suspended = 1) AS suspended, sum(s.leech = 1) AS leeches
+      `SELECT count(*) AS cards, sum(s.card_key IS NULL OR s.phase = ${NEW}) AS fresh, sum(s.phase IN (${LEARNING}, ${RELEARNING})) AS learning,
+         sum(s.phase = ${REVIEW}) AS review, sum(s.suspended = 1) AS suspended, sum(s.leech = 1) AS leeches
        FROM cards c LEFT JOIN card_state s ON s.card_key = c.key WHERE c.retired = 0`,
     );
     this.anyBetweenStmt = db.prepare<[number, number], { one: number }>(

@@ -51,13 +51,17 @@ export class Store {
    * Call inside a transaction.
    */
   clearDerived(refill: () => void): void {
-    this.db.exec(
-      'DELETE FROM card_state; DELETE FROM reviews; DROP INDEX reviews_at; DROP INDEX reviews_card;',
-    );
+    // The indexes are recreated from their own definitions (the migrations wrote them), so
+    // they are defined in one place.
+    const indexes = this.db
+      .prepare<[], { name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews' AND sql IS NOT NULL",
+      )
+      .all();
+    this.db.exec('DELETE FROM card_state; DELETE FROM reviews;');
+    for (const { name } of indexes) this.db.exec(`DROP INDEX "${name}"`);
     refill();
-    this.db.exec(
-      'CREATE INDEX reviews_at ON reviews(at, phase_before, rating, duration_ms, deck_id); CREATE INDEX reviews_card ON reviews(card_key);',
-    );
+    for (const { sql } of indexes) this.db.exec(sql);
   }
 
   /**
