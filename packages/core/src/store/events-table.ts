@@ -74,11 +74,15 @@ export class EventsTable {
     this.markSyncedStmt = db.prepare('UPDATE events SET synced = 1 WHERE id = ?');
     this.maxIdStmt = db.prepare<[], { id: string | null }>('SELECT max(id) AS id FROM events');
     // The derived reviews table holds exactly the answers in effect (undone ones are absent).
+    // Answers in effect, from the review log alone: review events no undo targets (undos are
+    // never undone). Not from the derived review facts, which are a cache.
+    const inEffect =
+      "e.type = 'review' AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id AND u.type = 'undo')";
     this.inEffectStmt = db.prepare<[], RawEvent>(
-      'SELECT e.* FROM events e JOIN reviews r ON r.event_id = e.id ORDER BY e.at, e.id',
+      `SELECT e.* FROM events e WHERE ${inEffect} ORDER BY e.at, e.id`,
     );
     this.inEffectForCardStmt = db.prepare<[string], RawEvent>(
-      'SELECT e.* FROM events e JOIN reviews r ON r.event_id = e.id WHERE r.card_key = ? ORDER BY e.at, e.id',
+      `SELECT e.* FROM events e WHERE e.card_key = ? AND ${inEffect} ORDER BY e.at, e.id`,
     );
   }
 
