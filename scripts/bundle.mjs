@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 // The markdown renderer highlights code through cli-highlight, which loads highlight.js with all
@@ -47,10 +48,10 @@ const highlightSubset = {
   },
 };
 
-const outdir = new URL('../packages/tui/bundle/', import.meta.url).pathname;
+const outdir = fileURLToPath(new URL('../packages/tui/bundle/', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: new URL('../packages/tui/dist/cli.js', import.meta.url).pathname },
+  entryPoints: { cli: fileURLToPath(new URL('../packages/tui/dist/cli.js', import.meta.url)) },
   outdir,
   bundle: true,
   splitting: true,
