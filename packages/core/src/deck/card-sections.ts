@@ -1,9 +1,11 @@
 // A card's body: its fields (kind, tags), the sections each kind takes, lists, options and
-// rubric points, read from the nodes under its heading.
-import type { Heading, List, ListItem, RootContent } from 'mdast';
+// rubric points, read from the nodes under its heading. (Longer than most files: the section
+// rules and the reading of each kind belong together; the lists are in card-lists.ts.)
+import type { Heading, RootContent } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
 import { hashCard, type Unhashed } from './card-hash.js';
 import { describeHeading, idToken } from './card-headings.js';
+import { readList, readOptions } from './card-lists.js';
 import { isValidId } from './ids.js';
 import { normalizeNewlines, type Source } from './markdown-source.js';
 import { CARD_KINDS, type Card, type CardKind, type Deck } from './model.js';
@@ -20,12 +22,16 @@ const SECTIONS_BY_KIND: Record<CardKind, readonly SectionName[]> = {
 
 const FIELD_KEYS = ['kind', 'tags'];
 
-interface Section {
+export interface Section {
   name: SectionName;
   heading: Heading;
   nodes: RootContent[];
 }
 
+/**
+ * Reads the card under `heading` (`nodes`: everything up to the next card), reporting every
+ * problem at its position. Null when the card has a problem or the deck has no valid front matter.
+ */
 export function readCard(
   src: Source,
   heading: Heading,
@@ -34,6 +40,29 @@ export function readCard(
 ): Card | null {
   const before = src.problems.length;
   const info = describeHeading(heading);
+  checkHeading(src, heading, info);
+  const { kind, ownTags, rest } = readKindAndTags(src, heading, nodes);
+  const { body, sections } = readSections(src, rest, kind);
+  const answer = readAnswer(src, heading, kind, sections.get('answer'));
+  const common = {
+    deckId: deck?.id ?? '',
+    id: info.id ?? '',
+    key: `${deck?.id ?? ''}/${info.id ?? ''}`,
+    title: headingMarkdown(src, heading),
+    body: src.slice(body),
+    answer,
+    why: src.slice(sections.get('why it matters')?.nodes ?? []),
+    mistake: src.slice(sections.get('common mistake')?.nodes ?? []),
+    tags: [...new Set([...(deck?.tags ?? []), ...ownTags])],
+    line: info.line,
+  };
+  const card = withKind(src, heading, kind, sections, common);
+  if (src.problems.length > before || !deck) return null;
+  return { ...card, hash: hashCard(card) } as Card;
+}
+
+/** The heading's id and question: present and well-formed. */
+function checkHeading(src: Source, heading: Heading, info: ReturnType<typeof describeHeading>): void {
   if (info.id === null) {
     src.problem(
       heading,
@@ -56,33 +85,45 @@ export function readCard(
       'card heading has no question',
       'write the question after ## and before the {#id}',
     );
+}
 
-  let rest = nodes;
+/** The `kind:` and `tags:` fields right under the heading, and the nodes after them. */
+function readKindAndTags(
+  src: Source,
+  heading: Heading,
+  nodes: RootContent[],
+): { kind: CardKind; ownTags: string[]; rest: RootContent[] } {
   let kind: CardKind = 'basic';
   const ownTags: string[] = [];
   const fields = fieldParagraph(heading, nodes[0]);
-  if (fields) {
-    rest = nodes.slice(1);
-    readFields(src, fields, (key, value, at) => {
-      if (key === 'kind') {
-        if ((CARD_KINDS as readonly string[]).includes(value)) kind = value as CardKind;
-        else
-          src.problem(
-            at,
-            'unknown-kind',
-            `unknown card kind "${value}"`,
-            `use one of: ${CARD_KINDS.join(', ')}`,
-          );
-      } else {
-        ownTags.push(...splitTags(value));
-      }
-    });
-  }
+  if (!fields) return { kind, ownTags, rest: nodes };
+  readFields(src, fields, (key, value, at) => {
+    if (key === 'kind') {
+      if ((CARD_KINDS as readonly string[]).includes(value)) kind = value as CardKind;
+      else
+        src.problem(
+          at,
+          'unknown-kind',
+          `unknown card kind "${value}"`,
+          `use one of: ${CARD_KINDS.join(', ')}`,
+        );
+    } else {
+      ownTags.push(...splitTags(value));
+    }
+  });
+  return { kind, ownTags, rest: nodes.slice(1) };
+}
 
-  const bodyNodes: RootContent[] = [];
+/** The body (before any section) and the `###` sections a card of `kind` takes. */
+function readSections(
+  src: Source,
+  nodes: RootContent[],
+  kind: CardKind,
+): { body: RootContent[]; sections: Map<SectionName, Section> } {
+  const body: RootContent[] = [];
   const sections = new Map<SectionName, Section>();
   let current: Section | null = null;
-  for (const node of rest) {
+  for (const node of nodes) {
     if (node.type === 'heading' && node.depth === 3) {
       const name = plainText(node).trim().toLowerCase().replace(/\s+/g, ' ');
       current = null;
@@ -114,13 +155,16 @@ export function readCard(
     } else if (current) {
       current.nodes.push(node);
     } else if (sections.size === 0) {
-      bodyNodes.push(node);
+      body.push(node);
     }
   }
+  return { body, sections };
+}
 
-  const answer = sections.get('answer');
-  const answerText = answer ? src.slice(answer.nodes) : '';
-  if ((kind === 'basic' || kind === 'open') && !answerText) {
+/** The model answer's text; a basic or open card must have one. */
+function readAnswer(src: Source, heading: Heading, kind: CardKind, answer: Section | undefined): string {
+  const text = answer ? src.slice(answer.nodes) : '';
+  if ((kind === 'basic' || kind === 'open') && !text) {
     if (answer)
       src.problem(
         answer.heading,
@@ -136,38 +180,32 @@ export function readCard(
         'add a ### Answer section with the model answer',
       );
   }
+  return text;
+}
 
-  const common = {
-    deckId: deck?.id ?? '',
-    id: info.id ?? '',
-    key: `${deck?.id ?? ''}/${info.id ?? ''}`,
-    title: headingMarkdown(src, heading),
-    body: src.slice(bodyNodes),
-    answer: answerText,
-    why: src.slice(sections.get('why it matters')?.nodes ?? []),
-    mistake: src.slice(sections.get('common mistake')?.nodes ?? []),
-    tags: [...new Set([...(deck?.tags ?? []), ...ownTags])],
-    line: info.line,
-  };
-
-  let card: Unhashed;
-  if (kind === 'basic') card = { ...common, kind };
-  else if (kind === 'choice') {
+/** The card with what its kind adds: options, accepted answers or rubric points. */
+function withKind(
+  src: Source,
+  heading: Heading,
+  kind: CardKind,
+  sections: Map<SectionName, Section>,
+  common: Omit<Extract<Unhashed, { kind: 'basic' }>, 'kind'>,
+): Unhashed {
+  if (kind === 'basic') return { ...common, kind };
+  if (kind === 'choice') {
     const options = readOptions(src, heading, sections.get('options'));
-    card = { ...common, kind, options, multiple: options.filter((o) => o.correct).length > 1 };
-  } else if (kind === 'typed') {
+    return { ...common, kind, options, multiple: options.filter((o) => o.correct).length > 1 };
+  }
+  if (kind === 'typed') {
     const accept = readList(src, heading, sections.get('accept'), 'accept').map((item) =>
       plainText(item).trim().replace(/\s+/g, ' '),
     );
-    card = { ...common, kind, accept };
-  } else {
-    const rubric = readList(src, heading, sections.get('rubric'), 'rubric').map((item) =>
-      src.slice(item.children),
-    );
-    card = { ...common, kind, rubric };
+    return { ...common, kind, accept };
   }
-  if (src.problems.length > before || !deck) return null;
-  return { ...card, hash: hashCard(card) } as Card;
+  const rubric = readList(src, heading, sections.get('rubric'), 'rubric').map((item) =>
+    src.slice(item.children),
+  );
+  return { ...common, kind, rubric };
 }
 
 function title(name: string): string {
@@ -234,76 +272,4 @@ function splitTags(value: string): string[] {
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
-}
-
-function firstList(section: Section): List | undefined {
-  return section.nodes.find((n): n is List => n.type === 'list');
-}
-
-function readList(
-  src: Source,
-  heading: Heading,
-  section: Section | undefined,
-  name: 'accept' | 'rubric',
-): ListItem[] {
-  const what = name === 'accept' ? 'typed card has no accepted answers' : 'open card has no rubric points';
-  const hint =
-    name === 'accept'
-      ? 'add ### Accept with a list of accepted answers, e.g. - 409'
-      : 'add ### Rubric with a list of 3-5 key points';
-  if (!section) {
-    src.problem(heading, name === 'accept' ? 'missing-accept' : 'missing-rubric', what, hint);
-    return [];
-  }
-  const items = (firstList(section)?.children ?? []).filter((item) => plainText(item).trim() !== '');
-  if (items.length === 0)
-    src.problem(section.heading, name === 'accept' ? 'empty-accept' : 'empty-rubric', what, hint);
-  return items;
-}
-
-function readOptions(
-  src: Source,
-  heading: Heading,
-  section: Section | undefined,
-): { text: string; correct: boolean }[] {
-  if (!section) {
-    src.problem(
-      heading,
-      'missing-options',
-      'choice card has no options',
-      'add ### Options with a task list: - [x] right, - [ ] wrong',
-    );
-    return [];
-  }
-  const items = firstList(section)?.children ?? [];
-  const options: { text: string; correct: boolean }[] = [];
-  for (const item of items) {
-    if (item.checked === null || item.checked === undefined) {
-      src.problem(
-        item,
-        'unmarked-option',
-        'option is not marked right or wrong',
-        'start each option with [x] (correct) or [ ] (wrong)',
-      );
-      continue;
-    }
-    // remark keeps the `[x] ` marker inside the paragraph's span when the option starts with markup.
-    options.push({ text: src.slice(item.children).replace(/^\[[ xX]\]\s+/, ''), correct: item.checked });
-  }
-  if (items.length < 2) {
-    src.problem(
-      section.heading,
-      'too-few-options',
-      'choice card needs at least two options',
-      'list the options as - [x] right and - [ ] wrong',
-    );
-  } else if (!options.some((o) => o.correct)) {
-    src.problem(
-      section.heading,
-      'no-correct-option',
-      'choice card has no correct option',
-      'mark the correct option(s) with [x]',
-    );
-  }
-  return options;
 }
