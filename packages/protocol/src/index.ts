@@ -8,3 +8,4 @@ export { pageProblem } from './page.js';
 export { Checker, describeProblem, type Problem } from './problems.js';
 export * from './setting-keys.js';
 export * from './settings.js';
+export { formatSkew } from './skew.js';

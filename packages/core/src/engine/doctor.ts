@@ -30,7 +30,7 @@ export function doctor(grill: Grill, repair: boolean, now = Date.now()): DoctorR
     ? quarantineInvalidEvents(grill, now)
     : invalidEvents(
         (function* () {
-          for (const { event } of store.events.iterateRaw()) yield event;
+          yield* store.events.iterate();
         })(),
       ).map((b) => b.problem);
   const cached = new Map<string, CardState>();

@@ -63,8 +63,8 @@ describe('every event the engine records', () => {
             }
           } else grill[o.op](key, now);
         }
-        const problems = [...grill.store.events.iterateRaw()]
-          .map(({ event }) => ({ id: event.id, problem: eventProblem(event) }))
+        const problems = [...grill.store.events.iterate()]
+          .map((event) => ({ id: event.id, problem: eventProblem(event) }))
           .filter((p) => p.problem !== null);
         grill.close();
         expect(problems).toEqual([]);

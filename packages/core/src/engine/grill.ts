@@ -290,7 +290,7 @@ export class Grill {
 
   /** Every event of the review log, in the order recorded here (undone ones and undos included). */
   reviewLog(): GrillEvent[] {
-    return [...this.store.events.iterateRaw()].map((r) => r.event);
+    return [...this.store.events.iterate()];
   }
 
   /** How many events the review log holds. */

@@ -30,7 +30,7 @@ export function quarantineInvalidEvents(grill: Grill, now: number, among?: reado
   const bad = invalidEvents(
     among ??
       (function* () {
-        for (const { event } of grill.store.events.iterateRaw()) yield event;
+        yield* grill.store.events.iterate();
       })(),
   );
   if (bad.length === 0) return [];

@@ -122,11 +122,10 @@ export class EventsTable {
     this.db.prepare('UPDATE events SET synced = 0').run();
   }
 
-  /** Every event, raw, in log order (for checking them all). */
-  *iterateRaw(): IterableIterator<{ id: string; event: GrillEvent; text: string }> {
-    for (const r of this.db.prepare<[], RawEvent>('SELECT * FROM events ORDER BY seq').iterate()) {
-      yield { id: r.id, event: toEvent(r), text: JSON.stringify(toEvent(r)) };
-    }
+  /** Every event, in the order recorded here (one row at a time, for checking or exporting them all). */
+  *iterate(): IterableIterator<GrillEvent> {
+    for (const r of this.db.prepare<[], RawEvent>('SELECT * FROM events ORDER BY seq').iterate())
+      yield toEvent(r);
   }
 
   /** Removes events from the log (only invalid ones are ever removed: see quarantineInvalidEvents). */

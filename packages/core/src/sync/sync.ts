@@ -1,6 +1,7 @@
 import {
   Checker,
   eventProblem,
+  formatSkew,
   MAX_CLOCK_AHEAD_MS,
   MAX_PULL_LIMIT,
   MAX_PUSH_BATCH,
@@ -61,16 +62,6 @@ function invalidResponse(problem: Problem | string): SyncError {
       ? problem
       : `${problem.path.replace(/^\//, '') || 'the body'} ${problem.message}`;
   return new SyncError('bad-response', `the sync server sent an invalid response: ${text}`);
-}
-
-/** "2 h 5 min", "40 s": a clock difference for people. */
-function formatSkew(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 120) return `${s} s`;
-  const m = Math.round(s / 60);
-  if (m < 120) return `${m} min`;
-  const h = Math.floor(m / 60);
-  return h < 48 ? `${h} h ${m % 60} min` : `${Math.round(h / 24)} days`;
 }
 
 interface Standing {

@@ -3,6 +3,7 @@ import {
   ConflictResponseSchema,
   describeProblem,
   eventProblem,
+  formatSkew,
   MAX_CLOCK_AHEAD_MS,
   msAhead,
   type PullQuery,
@@ -20,16 +21,6 @@ import type { RouteDeps } from './deps.js';
 import { BEARER_AUTH, errorResponses } from './responses.js';
 
 const INTEGER = /^-?\d+$/;
-
-/** "2 h 5 min", "40 s": a clock difference for people. */
-export function formatSkew(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 120) return `${s} s`;
-  const m = Math.round(s / 60);
-  if (m < 120) return `${m} min`;
-  const h = Math.floor(m / 60);
-  return h < 48 ? `${h} h ${m % 60} min` : `${Math.round(h / 24)} days`;
-}
 
 /** Every event checked as the client checks what it pulls; the first problem is a 400 naming it. */
 function checkEvents(events: readonly unknown[], now: number): WireEvent[] {
