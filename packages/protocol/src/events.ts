@@ -4,26 +4,16 @@
  * the whole event — the payload for its type, each setting's value — the same way on both ends.
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { SETTINGS_CARD_KEY, WIRE_EVENT_TYPES, type WireEventType } from './event-types.js';
 import { MAX_CARD_KEY_LENGTH, MAX_DEVICE_LENGTH, MAX_PAYLOAD_BYTES, MAX_TIMESTAMP } from './limits.js';
 import { Checker, type Problem } from './problems.js';
 import { GLOBAL_ONLY_SETTINGS, type SettingKey } from './setting-keys.js';
 import { settingValueProblem } from './settings.js';
 
-export const WIRE_EVENT_TYPES = [
-  'review',
-  'undo',
-  'suspend',
-  'unsuspend',
-  'bury',
-  'setting',
-  'reschedule',
-] as const;
-export type WireEventType = (typeof WIRE_EVENT_TYPES)[number];
+export { SETTINGS_CARD_KEY, WIRE_EVENT_TYPES, type WireEventType } from './event-types.js';
 
 /** A UUID in canonical form: lowercase hex, hyphenated (grill makes UUIDv7s). */
 export const EVENT_ID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-/** The card key settings and reschedule events are filed under. */
-export const SETTINGS_CARD_KEY = '@settings';
 /** `deckId/cardId`: a deck part that is not a reserved `@` name, a slash, a card part. */
 const CARD_KEY = /^[^@/][^/]*\/./;
 /** A deck id, or '' for the whole collection. */

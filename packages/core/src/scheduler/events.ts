@@ -1,3 +1,4 @@
+import { SETTINGS_CARD_KEY, WIRE_EVENT_TYPES, type WireEventType } from '@grill/protocol/event-types';
 /** The review log's event types. Events are append-only and the source of truth. */
 
 export type Rating = 1 | 2 | 3 | 4;
@@ -57,19 +58,15 @@ export interface SettingPayload {
   hlc: string;
 }
 
-/** The card key settings and reschedule events are filed under (no card has it: card keys contain a slash). */
-export const SETTINGS_KEY = '@settings';
+/** The card key settings and reschedule events are filed under (the protocol's one definition). */
+export const SETTINGS_KEY = SETTINGS_CARD_KEY;
 
 export type EventType = GrillEvent['type'];
-export const EVENT_TYPES: readonly EventType[] = [
-  'review',
-  'undo',
-  'suspend',
-  'unsuspend',
-  'bury',
-  'setting',
-  'reschedule',
-];
+/** The event types, as the sync protocol defines them. */
+export const EVENT_TYPES: readonly EventType[] = WIRE_EVENT_TYPES;
+// The engine's events and the protocol's types are the same set (compile-time check both ways).
+const _sameTypes: [EventType, WireEventType] extends [WireEventType, EventType] ? true : never = true;
+void _sameTypes;
 /** Event types that `undo` can cancel. */
 export const UNDOABLE_TYPES: readonly EventType[] = ['review', 'suspend', 'unsuspend', 'bury'];
 
