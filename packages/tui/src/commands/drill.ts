@@ -49,7 +49,7 @@ export async function drill(opts: DrillOptions): Promise<void> {
     }
     const autoSync = credentials?.autoSync ? credentials : null;
     if (autoSync) syncNote = await quietSync(grill, autoSync);
-    const { runApp } = await import('../ui/run-app.js');
+    const { runApp } = await withoutFetch(() => import('../ui/run-app.js'));
     const filter: QueueFilter = {
       ...(opts.deck ? { deck: opts.deck } : {}),
       ...(opts.tag ? { tag: opts.tag } : {}),
@@ -112,5 +112,22 @@ async function quietSync(grill: Grill, credentials: Credentials): Promise<string
     return r.pushed + r.pulled > 0 || aside ? `synced: pushed ${r.pushed}, pulled ${r.pulled}${aside}` : null;
   } catch (error) {
     return `not synced: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * Runs `load` with no global fetch. Ink's layout engine (yoga) reads its WebAssembly from a
+ * data: URL through fetch when there is one, and Node's fetch loads its whole HTTP client
+ * (undici) on first use: tens of milliseconds before the drill's first frame, for nothing.
+ * Without fetch, yoga decodes the same bytes itself.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!fetch?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', fetch);
   }
 }

@@ -292,7 +292,7 @@ export const BINDINGS: readonly Binding[] = [
     footer: 'quit',
   },
   {
-    contexts: ['typing', 'picker'],
+    contexts: ['typing', 'picker', 'help'],
     keys: ['ctrl+c'],
     action: 'interrupt',
     help: 'quit at once (every answer is already saved)',
@@ -300,7 +300,7 @@ export const BINDINGS: readonly Binding[] = [
     footerKeys: 'Ctrl+C',
   },
   {
-    contexts: ['home', ...CARD, 'summary', 'leaving', 'stats', 'help'],
+    contexts: ['home', ...CARD, 'summary', 'leaving', 'stats'],
     keys: ['ctrl+c'],
     action: 'interrupt',
     help: 'quit at once (every answer is already saved)',
@@ -360,6 +360,12 @@ export function footerItems(
     items.push(`${keys[b.action] ?? b.footerKeys ?? keysLabel(b.keys)} ${b.footer}`);
   }
   return items;
+}
+
+/** How a context's keys for `action` are written (`PgUp`, `Enter`), or null where no key does it. */
+export function keyLabel(context: KeyContext, action: KeyAction): string | null {
+  const binding = BINDINGS.find((b) => b.action === action && b.contexts.includes(context));
+  return binding ? keysLabel(binding.keys) : null;
 }
 
 /** The help overlay's lines for a context: every binding that works there. */

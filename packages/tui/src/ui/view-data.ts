@@ -1,3 +1,7 @@
+/**
+ * What the screens show, read from the engine: each is read when its screen is entered (see
+ * app-effects.ts), never while drawing.
+ */
 import {
   computeStats,
   dailyQueue,
@@ -6,6 +10,7 @@ import {
   statsReport,
   streak,
   syncStatus,
+  upcoming,
 } from '@grill/core';
 
 export interface HomeData {
@@ -59,4 +64,23 @@ export type StatsData = StatsReport;
 
 export function statsData(grill: Grill, now: number): StatsData {
   return statsReport(grill, now);
+}
+
+/** A row of the deck or tag picker: what it starts a session on, and how it is listed. */
+export interface PickerItem {
+  value: string;
+  label: string;
+}
+
+export function pickerData(grill: Grill, kind: 'deck' | 'tag'): PickerItem[] {
+  if (kind === 'deck') return grill.decks().map((d) => ({ value: d.id, label: `${d.id}  ${d.title}` }));
+  return grill.tagCounts().map((t) => ({
+    value: t.tag,
+    label: `${t.tag} (${t.cards} ${t.cards === 1 ? 'card' : 'cards'})`,
+  }));
+}
+
+/** What the summary shows besides the session's own counts: what comes next, and the streak. */
+export function summaryData(grill: Grill, now: number) {
+  return { upcoming: upcoming(grill, now), streak: streak(grill, now) };
 }

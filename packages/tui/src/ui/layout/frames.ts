@@ -1,6 +1,6 @@
 import type { CardUiState } from '../card-reducer.js';
-import { footerItems, helpLines, type KeyAction, type KeyContext } from '../keymap.js';
-import type { CurrentCard, DrillSession } from '../session.js';
+import { footerItems, helpLines, type KeyAction, type KeyContext, keyLabel } from '../keymap.js';
+import type { CurrentCard, SessionCounts } from '../session.js';
 import type { HomeData, StatsData } from '../view-data.js';
 import { composeFrame } from '../viewport.js';
 import { cardBody } from './card-lines.js';
@@ -19,6 +19,8 @@ import { joinWrapped, palette, wrap } from './text.js';
 
 /** A screen cut into its parts: what stays at the top, what scrolls, what stays at the bottom. */
 export interface ScreenParts {
+  /** Where the keys are read: the scroll markers name a paging key only where one works. */
+  context: KeyContext;
   header: string[];
   body: string[];
   /** Body lines to keep in view when following the focus (the rubric point, the picked row). */
@@ -52,11 +54,18 @@ function messageLines(message: string | null, cols: number, color: boolean): str
   return message ? wrap(palette(color).yellow(message), cols) : [];
 }
 
+/** What the card screen shows of the session (a DrillSession, or a snapshot of one). */
+export interface SessionProgress {
+  readonly answered: number;
+  left(): SessionCounts;
+  canUndo(): boolean;
+}
+
 export interface CardPartsInput {
   context: KeyContext;
   current: CurrentCard;
   ui: CardUiState;
-  session: DrillSession;
+  session: SessionProgress;
   message: string | null;
   now: number;
 }
@@ -68,7 +77,11 @@ export function cardParts(
 ): ScreenParts {
   const card = current.card.content;
   const { lines, focus } = cardBody(card, ui, cols, color);
+  // `Enter = Good`: the key that confirms the pre-selected rating here.
+  const confirm = keyLabel(context, 'confirm-rating');
+  const ratings = () => ratingItems(current.intervals, current.previewAt, ui.rating, color, confirm);
   return {
+    context,
     header: [
       cardHeader(card.deckId, card.kind, current.entry.kind, card.tags, now - current.shownAt, cols, color),
       progressLine(session.answered, session.left(), cols, color),
@@ -80,9 +93,7 @@ export function cardParts(
       ...(card.kind === 'open' && ui.phase === 'revealed'
         ? [palette(color).dim(`covered ${ui.covered.length} of ${card.rubric.length} rubric points`)]
         : []),
-      ...(ui.phase === 'revealed'
-        ? joinWrapped(ratingItems(current.intervals, current.previewAt, ui.rating, color), cols)
-        : []),
+      ...(ui.phase === 'revealed' ? joinWrapped(ratings(), cols) : []),
       ...messageLines(message, cols, color),
       ...keysFooter(
         context,
@@ -108,6 +119,7 @@ function simpleParts(
   enabled: (action: KeyAction) => boolean = () => true,
 ): ScreenParts {
   return {
+    context,
     header,
     body,
     focus,
@@ -145,7 +157,13 @@ export function summaryParts(input: SummaryInput, cols: number, color: boolean):
   const body = summaryLines(input, cols, color);
   if (input.early) {
     const c = palette(color);
-    return { header: [], body, focus: null, footer: () => [c.dim('any key leaves (every answer is saved)')] };
+    return {
+      context: 'leaving',
+      header: [],
+      body,
+      focus: null,
+      footer: () => [c.dim('any key leaves (every answer is saved)')],
+    };
   }
   return simpleParts('summary', [], body, [], null, cols, color);
 }
@@ -175,24 +193,33 @@ export function helpParts(context: KeyContext, cols: number, color: boolean): Sc
     const help = wrap(l.help, Math.max(10, cols - keyWidth));
     return help.map((h, i) => (i === 0 ? c.cyan(l.keys.padEnd(keyWidth)) : ' '.repeat(keyWidth)) + h);
   });
+  // The overlay's own keys (scrolling, Ctrl+C) come from the keymap; every other key closes it.
+  const keys = (scrollable: boolean) => footerItems('help', (a) => scrollable || !SCROLL_ACTIONS.includes(a));
   return {
+    context: 'help',
     header: [c.bold('Keys')],
     body,
     focus: null,
-    footer: (scrollable) => [
-      c.dim(
-        `${scrollable ? '↑↓ PgUp/PgDn scroll · ' : ''}any other key closes · Ctrl+C quits (nothing is lost)`,
-      ),
-    ],
+    footer: (scrollable) =>
+      joinWrapped([...keys(scrollable), 'any other key closes'], cols).map((l) => c.dim(l)),
   };
 }
 
-/** Markers where the body is cut: they say how much is hidden and how to get there. */
-export function markers(color: boolean) {
+/**
+ * Markers where the body is cut: they say how much is hidden and, where a key pages there in
+ * `context` (not in the picker, say), which one.
+ */
+export function markers(color: boolean, context: KeyContext) {
   const c = palette(color);
+  const hint = (action: KeyAction) => {
+    const key = keyLabel(context, action);
+    return key ? ` (${key})` : '';
+  };
+  const up = hint('page-up');
+  const down = hint('page-down');
   return {
-    above: (n: number) => c.dim(`↑ ${n} more line${n === 1 ? '' : 's'} above (PgUp)`),
-    below: (n: number) => c.dim(`↓ ${n} more line${n === 1 ? '' : 's'} below (PgDn)`),
+    above: (n: number) => c.dim(`↑ ${n} more line${n === 1 ? '' : 's'} above${up}`),
+    below: (n: number) => c.dim(`↓ ${n} more line${n === 1 ? '' : 's'} below${down}`),
   };
 }
 
@@ -215,7 +242,7 @@ export function layoutScreen(
       rows,
       offset: scroll.offset,
       focus: scroll.follow ? parts.focus : null,
-      markers: markers(color),
+      markers: markers(color, parts.context),
     });
   const first = compose(false);
   return parts.body.length > first.bodyHeight ? compose(true) : first;

@@ -159,12 +159,16 @@ export function pickerLines(items: readonly string[], index: number, cols: numbe
 
 const NAMES: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
-/** `1 Again 10m · 2 Hard 2d · 3 Good 4d · 4 Easy 9d   Enter = Good`, the pre-selected one highlighted. */
+/**
+ * `1 Again 10m · 2 Hard 2d · 3 Good 4d · 4 Easy 9d   Enter = Good`, the pre-selected one
+ * highlighted; `confirmKey` is the key that confirms it (from the keymap).
+ */
 export function ratingItems(
   intervals: Record<Rating, number>,
   now: number,
   selected: Rating | null,
   color: boolean,
+  confirmKey: string | null,
 ): string[] {
   const c = palette(color);
   const tints = { 1: c.red, 2: c.yellow, 3: c.green, 4: c.cyan } as const;
@@ -172,7 +176,7 @@ export function ratingItems(
     const text = `${r} ${NAMES[r]} ${formatInterval(intervals[r] - now)}`;
     return selected === r ? tints[r].inverse.bold(color ? text : `[${text}]`) : tints[r](text);
   });
-  if (selected) items.push(c.dim(`Enter = ${NAMES[selected]}`));
+  if (selected && confirmKey) items.push(c.dim(`${confirmKey} = ${NAMES[selected]}`));
   return items;
 }
 

@@ -1,0 +1,112 @@
+/**
+ * The app's effects: the one place the terminal UI talks to the engine (through the drill
+ * session and the screens' data readers) and to the terminal (editor, exit). Each effect a
+ * transition asks for runs here and comes back as an action with what the engine answered;
+ * no decisions are made here (they are the reducer's).
+ */
+import type { Grill } from '@grill/core';
+import type { EditorResult } from '../editor.js';
+import type { AppAction, AppEffect, AppExit, SessionView } from './app-state.js';
+import { DrillSession } from './session.js';
+import { homeData, pickerData, statsData, summaryData } from './view-data.js';
+
+export interface EffectsContext {
+  readonly grill: Grill;
+  readonly clock: () => number;
+  /** Opens a file at a line in the user's editor; returns when the editor exits. */
+  readonly openEditor: (file: string, line: number) => EditorResult;
+  /** Re-imports a deck file after editing; returns an error message or null. */
+  readonly reimport: (file: string) => Promise<string | null>;
+  readonly syncServer: string | null;
+  /** Ends the app. */
+  readonly exit: (result: AppExit) => void;
+}
+
+export class AppEffects {
+  private session: DrillSession | null = null;
+
+  /** `later` takes the results that come back after the effect returned (a re-import's). */
+  constructor(
+    private readonly context: EffectsContext,
+    private readonly later: (action: AppAction) => void,
+  ) {}
+
+  /** Runs an effect; the action returned (if any) carries its result. */
+  run(effect: AppEffect): AppAction | null {
+    const { grill, clock } = this.context;
+    const s = this.session;
+    switch (effect.type) {
+      case 'start-session': {
+        const started = new DrillSession(grill, effect.filter, clock, effect.limit, effect.cram ?? null);
+        // A session with nothing to drill is not kept: the last one stays the one to report.
+        if (started.current) this.session = started;
+        return { type: 'session-started', session: sessionView(started) };
+      }
+      case 'answer': {
+        if (!s) return null;
+        const clockBehind = s.answer(effect.rating, effect.detail);
+        return { type: 'answered', session: sessionView(s), clockBehind };
+      }
+      case 'undo': {
+        if (!s) return null;
+        const undone = s.undo();
+        return { type: 'undone', undone, session: sessionView(s) };
+      }
+      case 'bury':
+      case 'suspend': {
+        if (!s) return null;
+        const cardKey = effect.type === 'bury' ? s.bury() : s.suspend();
+        return { type: 'set-aside', how: effect.type, cardKey, session: sessionView(s) };
+      }
+      case 'refresh-preview': {
+        const before = s?.current;
+        if (!s || !before) return null;
+        s.refreshPreview(clock());
+        return s.current === before ? null : { type: 'session-updated', session: sessionView(s) };
+      }
+      case 'edit':
+        return this.edit();
+      case 'load-home':
+        return { type: 'home-loaded', data: homeData(grill, clock(), this.context.syncServer) };
+      case 'load-stats':
+        return { type: 'stats-loaded', data: statsData(grill, clock()) };
+      case 'load-picker':
+        return { type: 'picker-loaded', items: pickerData(grill, effect.kind) };
+      case 'load-summary':
+        return { type: 'summary-loaded', data: summaryData(grill, clock()) };
+      case 'exit':
+        this.context.exit(effect.result);
+        return null;
+    }
+  }
+
+  /** Opens the card's deck file at the card; a saved change is re-imported, and the card re-read. */
+  private edit(): AppAction | null {
+    const s = this.session;
+    const current = s?.current;
+    if (!s || !current) return null;
+    const deck = this.context.grill.deck(current.card.deckId);
+    if (!deck) return null;
+    const result = this.context.openEditor(deck.sourcePath, current.card.sourceLine);
+    if (result.ok && result.changed) {
+      void this.context.reimport(deck.sourcePath).then((problem) => {
+        if (!problem) s.reload();
+        this.later({ type: 'reimported', problem, session: sessionView(s) });
+      });
+    }
+    return { type: 'edited', result };
+  }
+}
+
+/** A snapshot of the session for the screens: plain values, read once. */
+export function sessionView(s: DrillSession): SessionView {
+  const left = s.left();
+  const canUndo = s.canUndo();
+  return {
+    current: s.current,
+    answered: s.answered,
+    left: () => left,
+    canUndo: () => canUndo,
+    summary: s.summary(),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The app's transitions: an action in (a key's, or an effect's result), the next state and the
+ * effects to run out. Pure — no engine, no clock, no terminal — so it is tested without
+ * rendering (app-reducer.test.ts). What each key's action does is in app-commands.ts. A message
+ * lasts for one move: moving on clears it, and actions that leave one set it after.
+ */
+import { command, home, show, text, to, top } from './app-commands.js';
+import { type AppAction, type AppState, keyContext, type SessionView, type Step } from './app-state.js';
+import { initialCardUi } from './card-reducer.js';
+import { type KeyAction, resolveKey } from './keymap.js';
+import type { Keypress } from './keys.js';
+
+const isScroll = (action: KeyAction | null): action is KeyAction =>
+  !!action && /^(scroll|page)-/.test(action);
+
+/** The action a keypress stands for here (the keymap decides), or null when it does nothing. */
+export function inputAction(state: AppState, key: Keypress): AppAction | null {
+  const context = keyContext(state);
+  const command = resolveKey(context, key);
+  // After q the summary is shown and any key leaves; Ctrl+C leaves as an interruption.
+  if (context === 'leaving') return { type: 'command', command: command ?? 'quit', key };
+  if (context === 'help')
+    return command === 'interrupt' || isScroll(command)
+      ? { type: 'command', command, key }
+      : { type: 'close-help' };
+  if (command) return { type: 'command', command, key };
+  const text = key.name === 'char' || key.name === 'space' || key.name === 'paste' ? key.text : '';
+  return text ? { type: 'text', text, paste: key.name === 'paste' } : null;
+}
+
+export function appReducer(state: AppState, action: AppAction): Step {
+  switch (action.type) {
+    case 'command':
+      return command(state, action.command, action.key);
+    case 'text':
+      return text(state, action.text, action.paste);
+    case 'close-help':
+      return to({ ...state, help: null, scroll: top(state.scroll) });
+    case 'tick':
+      return state.screen.name === 'session' ? to(state, { type: 'refresh-preview' }) : to(state);
+    case 'laid-out': {
+      const { offset, max, page } = action;
+      const s = state.scroll;
+      return to(
+        s.offset === offset && s.max === max && s.page === page
+          ? state
+          : { ...state, scroll: { ...s, offset, max, page } },
+      );
+    }
+    case 'session-started':
+      // Nothing to drill: the last session (if any) stays the one to report.
+      if (!action.session.current) return home({ ...state, message: 'nothing due there right now' });
+      return to({ ...show(state, { name: 'session' }), session: action.session, card: initialCardUi });
+    case 'answered': {
+      const step = moved({ ...state, message: null }, action.session);
+      if (!action.clockBehind) return step;
+      const message =
+        "the clock reads earlier than that card's last answer: recorded after it (check the clock)";
+      return { ...step, state: { ...step.state, message } };
+    }
+    case 'undone': {
+      const u = action.undone;
+      if (!u) return to({ ...state, session: action.session, message: 'nothing to undo in this session' });
+      const what = u.type === 'review' ? 'your answer' : u.type === 'bury' ? 'the bury' : 'the suspend';
+      return to({
+        ...show(state, { name: 'session' }),
+        session: action.session,
+        card: initialCardUi,
+        message: `undone: ${what} — this card is back`,
+      });
+    }
+    case 'set-aside': {
+      const step = moved(state, action.session);
+      const key = action.cardKey;
+      if (!key) return step;
+      const message =
+        action.how === 'bury'
+          ? `buried ${key} until tomorrow (u undoes)`
+          : `suspended ${key} (u undoes; grill unsuspend ${key} brings it back)`;
+      return { ...step, state: { ...step.state, message } };
+    }
+    case 'session-updated':
+      return to({ ...state, session: action.session });
+    case 'edited': {
+      const r = action.result;
+      if (!r.ok) return to({ ...state, message: `not edited: ${r.message}` });
+      return to({ ...state, message: r.changed ? 're-importing…' : 'no changes saved in the editor' });
+    }
+    case 'reimported': {
+      if (action.problem) return to({ ...state, message: `saved, but not re-imported: ${action.problem}` });
+      const next = { ...state, message: 'saved and re-imported' };
+      // The card was edited away (removed, or its id changed): on to the next card, or the summary.
+      if (action.session.current?.card.key !== state.session?.current?.card.key)
+        return moved(next, action.session);
+      return to({ ...next, session: action.session });
+    }
+    case 'home-loaded':
+      return to({ ...state, home: action.data });
+    case 'stats-loaded':
+      return to({ ...state, stats: action.data });
+    case 'picker-loaded':
+      return to({ ...state, picker: action.items });
+    case 'summary-loaded':
+      return to({ ...state, summaryData: action.data });
+  }
+}
+
+/** After an answer, undo, bury or suspend: a fresh card, or the summary when none is left. */
+function moved(state: AppState, session: SessionView): Step {
+  const next: AppState = { ...state, session, card: initialCardUi, scroll: top(state.scroll) };
+  if (session.current) return to(next);
+  return to(show(next, { name: 'summary', summary: session.summary, early: false }), {
+    type: 'load-summary',
+  });
+}

@@ -1,0 +1,74 @@
+import { type Card, type CardRow, emptyState } from '@grill/core';
+import { describe, expect, it } from 'vitest';
+import { appReducer } from './app-reducer.js';
+import { type AppAction, type AppState, openApp, type SessionView } from './app-state.js';
+import { appFrame } from './app-view.js';
+
+const TERMINAL = { columns: 60, rows: 12, color: false };
+
+const LONG: Card = {
+  kind: 'basic',
+  deckId: 'kinds',
+  id: 'long',
+  key: 'kinds/long',
+  title: 'A long card',
+  body: Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n\n'),
+  answer: 'A',
+  why: '',
+  mistake: '',
+  tags: [],
+  line: 1,
+  hash: 'h',
+};
+
+function session(content: Card): SessionView {
+  const card = { key: content.key, deckId: 'kinds', content, sourceLine: 1 } as CardRow;
+  const current = {
+    entry: { cardKey: card.key, deckId: 'kinds', kind: 'new' as const, due: 0 },
+    card,
+    state: emptyState(card.key),
+    intervals: { 1: 60_000, 2: 360_000, 3: 600_000, 4: 86_400_000 },
+    previewAt: 0,
+    shownAt: 0,
+  };
+  const left = { new: 1, learning: 0, review: 0 };
+  const summary = { answers: 0, cards: 0, correct: 0, timeMs: 0 };
+  return { current, answered: 0, left: () => left, canUndo: () => false, summary };
+}
+
+const run = (state: AppState, ...actions: AppAction[]) =>
+  actions.reduce((s, a) => appReducer(s, a).state, state);
+const frame = (state: AppState) => appFrame(state, TERMINAL, 0).lines.join('\n');
+const command = (command: 'help' | 'reveal' | 'pick-tag'): AppAction => ({
+  type: 'command',
+  command,
+  key: { name: 'char', text: '' },
+});
+
+describe('app view: what is shown is what works', () => {
+  const onCard = run(openApp(null, { filter: {} }).state, {
+    type: 'session-started',
+    session: session(LONG),
+  });
+
+  it('the markers name the paging keys where they page, and none in the picker, where they do not', () => {
+    expect(frame(onCard)).toMatch(/↓ \d+ more lines below \(PgDn\)/);
+    const items = Array.from({ length: 30 }, (_, i) => ({ value: `t${i}`, label: `t${i} (1 card)` }));
+    const picker = run(openApp(null).state, command('pick-tag'), { type: 'picker-loaded', items });
+    expect(frame(picker)).toMatch(/↓ \d+ more lines below$/m);
+    expect(frame(picker)).not.toContain('PgDn');
+  });
+
+  it('the help overlay’s footer comes from the keymap: its scroll keys, Ctrl+C, and any other key closes', () => {
+    const help = frame(run(onCard, command('help')));
+    expect(help).toContain('Ctrl+C quit');
+    expect(help).toContain('any other key closes');
+    const tall = appFrame(run(onCard, command('help')), { ...TERMINAL, rows: 60 }, 0).lines.join('\n');
+    expect(tall).not.toContain('PgUp/PgDn page');
+    expect(tall).toContain('Ctrl+C quit · any other key closes');
+  });
+
+  it('the ratings line names the key that confirms the pre-selected rating', () => {
+    expect(frame(run(onCard, command('reveal')))).toContain('Enter = Good');
+  });
+});
