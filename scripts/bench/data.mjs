@@ -59,6 +59,19 @@ export function writeDeckTree(dir) {
   return dir;
 }
 
+/**
+ * Writes one big deck file of `cards` cards (~330 bytes each: 16k cards make ~5 MB), the shape a
+ * whole imported Anki collection takes; returns the file's path.
+ */
+export function writeHugeDeck(dir, cards = 16_000) {
+  const rand = rng(7);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'huge.md');
+  const body = Array.from({ length: cards }, (_, i) => card(rand, 1, i + 1));
+  writeFileSync(file, `---\nid: huge\ntitle: One huge deck\ntags: [bench]\n---\n\n${body.join('\n')}`);
+  return file;
+}
+
 /** The scheduler the history was generated with (kept short so two years reach ~1M answers). */
 export const HISTORY_MAX_INTERVAL = 5;
 

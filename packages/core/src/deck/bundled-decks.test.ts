@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import type { Nodes } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { loadDecks } from './load-decks.js';
+import { parseMarkdown } from './markdown-tree.js';
 import type { Card } from './model.js';
 
 // The shape the shipped content promises (issue: 12 decks, 400+ original cards).
@@ -90,11 +88,11 @@ describe('bundled decks', () => {
   it('label every fenced code block with a language', () => {
     for (const d of decks) {
       const unlabelled: number[] = [];
-      const visit = (node: Nodes): void => {
-        if (node.type === 'code' && !node.lang) unlabelled.push(node.position?.start.line ?? 0);
-        if ('children' in node) for (const child of node.children) visit(child);
-      };
-      visit(unified().use(remarkParse).parse(d.text));
+      const walker = parseMarkdown(d.text).root.walker();
+      for (let step = walker.next(); step; step = walker.next()) {
+        const { node } = step;
+        if (step.entering && node.type === 'code_block' && !node.info) unlabelled.push(node.sourcepos[0][0]);
+      }
       expect(unlabelled, d.absPath).toEqual([]);
     }
   });

@@ -1,78 +1,64 @@
 // The lists inside a card's sections: options (with `[x]` marking the correct ones), accepted
 // answers and rubric points, each item checked where it stands.
-import type { Heading, List, ListItem } from 'mdast';
-import { toString as plainText } from 'mdast-util-to-string';
 import type { Section } from './card-sections.js';
 import type { Source } from './markdown-source.js';
+import { children, type Node, plainText, taskChecked } from './markdown-tree.js';
 
-function firstList(section: Section): List | undefined {
-  return section.nodes.find((n): n is List => n.type === 'list');
+/** A list item's text without a leading task marker (`[x] `), which GFM reads as markup. */
+export function withoutTaskMarker(text: string): string {
+  return text.replace(/^\[[ \t\r\nxX]\][ \t\r\n]+/, '');
+}
+
+/** A list item's plain text (for accepted answers) or markdown (for rubric points), its task marker aside. */
+export function itemText(src: Source, item: Node, as: 'plain' | 'markdown'): string {
+  const task = taskChecked(src.tree, src.text, item) !== null;
+  const text = as === 'plain' ? plainText(item) : src.slice(children(item));
+  return task ? withoutTaskMarker(as === 'plain' ? text.trimStart() : text) : text;
+}
+
+function listItems(section: Section): Node[] {
+  const list = section.nodes.find((n) => n.type === 'list');
+  return list ? children(list) : [];
 }
 
 export function readList(
   src: Source,
-  heading: Heading,
+  heading: Node,
   section: Section | undefined,
   name: 'accept' | 'rubric',
-): ListItem[] {
-  const what = name === 'accept' ? 'typed card has no accepted answers' : 'open card has no rubric points';
-  const hint =
-    name === 'accept'
-      ? 'add ### Accept with a list of accepted answers, e.g. - 409'
-      : 'add ### Rubric with a list of 3-5 key points';
+): Node[] {
   if (!section) {
-    src.problem(heading, name === 'accept' ? 'missing-accept' : 'missing-rubric', what, hint);
+    src.report(heading, name === 'accept' ? 'missing-accept' : 'missing-rubric');
     return [];
   }
-  const items = (firstList(section)?.children ?? []).filter((item) => plainText(item).trim() !== '');
-  if (items.length === 0)
-    src.problem(section.heading, name === 'accept' ? 'empty-accept' : 'empty-rubric', what, hint);
+  const items = listItems(section).filter((item) => plainText(item).trim() !== '');
+  if (items.length === 0) src.report(section.heading, name === 'accept' ? 'empty-accept' : 'empty-rubric');
   return items;
 }
 
 export function readOptions(
   src: Source,
-  heading: Heading,
+  heading: Node,
   section: Section | undefined,
 ): { text: string; correct: boolean }[] {
   if (!section) {
-    src.problem(
-      heading,
-      'missing-options',
-      'choice card has no options',
-      'add ### Options with a task list: - [x] right, - [ ] wrong',
-    );
+    src.report(heading, 'missing-options');
     return [];
   }
-  const items = firstList(section)?.children ?? [];
+  const items = listItems(section);
   const options: { text: string; correct: boolean }[] = [];
   for (const item of items) {
-    if (item.checked === null || item.checked === undefined) {
-      src.problem(
-        item,
-        'unmarked-option',
-        'option is not marked right or wrong',
-        'start each option with [x] (correct) or [ ] (wrong)',
-      );
+    const checked = taskChecked(src.tree, src.text, item);
+    if (checked === null) {
+      src.report(item, 'unmarked-option');
       continue;
     }
-    // remark keeps the `[x] ` marker inside the paragraph's span when the option starts with markup.
-    options.push({ text: src.slice(item.children).replace(/^\[[ xX]\]\s+/, ''), correct: item.checked });
+    options.push({ text: withoutTaskMarker(src.slice(children(item))), correct: checked });
   }
   if (items.length < 2) {
-    src.problem(
-      section.heading,
-      'too-few-options',
-      'choice card needs at least two options',
-      'list the options as - [x] right and - [ ] wrong',
-    );
+    src.report(section.heading, 'too-few-options');
   } else if (!options.some((o) => o.correct)) {
-    src.problem(
-      section.heading,
-      'no-correct-option',
-      'choice card has no correct option',
-      'mark the correct option(s) with [x]',
-    );
+    src.report(section.heading, 'no-correct-option');
   }
   return options;
 }

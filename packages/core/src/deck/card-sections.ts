@@ -1,14 +1,14 @@
 // A card's body: its fields (kind, tags), the sections each kind takes, lists, options and
 // rubric points, read from the nodes under its heading. (Longer than most files: the section
 // rules and the reading of each kind belong together; the lists are in card-lists.ts.)
-import type { Heading, RootContent } from 'mdast';
-import { toString as plainText } from 'mdast-util-to-string';
 import { hashCard, type Unhashed } from './card-hash.js';
-import { describeHeading, idToken } from './card-headings.js';
-import { readList, readOptions } from './card-lists.js';
+import { type CardGroup, type CardHeading, headingMarkdown } from './card-headings.js';
+import { itemText, readList, readOptions } from './card-lists.js';
 import { isValidId } from './ids.js';
 import { normalizeNewlines, type Source } from './markdown-source.js';
+import { leadingText, type Node, plainText } from './markdown-tree.js';
 import { CARD_KINDS, type Card, type CardKind, type Deck } from './model.js';
+import { CARD_FIELD_KEYS } from './problems.js';
 
 const SECTIONS = ['answer', 'options', 'accept', 'rubric', 'why it matters', 'common mistake'] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -20,39 +20,44 @@ const SECTIONS_BY_KIND: Record<CardKind, readonly SectionName[]> = {
   open: ['rubric', 'answer', 'why it matters', 'common mistake'],
 };
 
-const FIELD_KEYS = ['kind', 'tags'];
-
+/** A `###` section: its blocks, and its text's span (from after its heading to the next one). */
 export interface Section {
   name: SectionName;
-  heading: Heading;
-  nodes: RootContent[];
+  heading: Node;
+  nodes: Node[];
+  from: number;
+  to: number;
+}
+
+/** A span of the source, as offsets. */
+interface Span {
+  from: number;
+  to: number;
 }
 
 /**
- * Reads the card under `heading` (`nodes`: everything up to the next card), reporting every
+ * Reads the card `group` (its heading and the blocks up to the next card), reporting every
  * problem at its position. Null when the card has a problem or the deck has no valid front matter.
+ * Text is sliced from the source between the headings, so it keeps every byte the author wrote.
  */
-export function readCard(
-  src: Source,
-  heading: Heading,
-  nodes: RootContent[],
-  deck: Deck | null,
-): Card | null {
+export function readCard(src: Source, group: CardGroup, deck: Deck | null): Card | null {
+  const { heading } = group;
   const before = src.problems.length;
-  const info = describeHeading(heading);
+  const { info } = group;
   checkHeading(src, heading, info);
-  const { kind, ownTags, rest } = readKindAndTags(src, heading, nodes);
-  const { body, sections } = readSections(src, rest, kind);
+  const { kind, ownTags, rest, bodyFrom } = readKindAndTags(src, heading, group.nodes);
+  const { body, sections } = readSections(src, rest, kind, { from: bodyFrom, to: group.end });
   const answer = readAnswer(src, heading, kind, sections.get('answer'));
+  const text = (span: Span | undefined) => (span ? src.between(span.from, span.to) : '');
   const common = {
     deckId: deck?.id ?? '',
     id: info.id ?? '',
     key: `${deck?.id ?? ''}/${info.id ?? ''}`,
     title: headingMarkdown(src, heading),
-    body: src.slice(body),
+    body: text(body),
     answer,
-    why: src.slice(sections.get('why it matters')?.nodes ?? []),
-    mistake: src.slice(sections.get('common mistake')?.nodes ?? []),
+    why: text(sections.get('why it matters')),
+    mistake: text(sections.get('common mistake')),
     tags: [...new Set([...(deck?.tags ?? []), ...ownTags])],
     line: info.line,
   };
@@ -62,123 +67,80 @@ export function readCard(
 }
 
 /** The heading's id and question: present and well-formed. */
-function checkHeading(src: Source, heading: Heading, info: ReturnType<typeof describeHeading>): void {
+function checkHeading(src: Source, heading: Node, info: CardHeading): void {
   if (info.id === null) {
-    src.problem(
-      heading,
-      'missing-id',
-      'card has no id',
-      'end the heading with a stable id like {#put-vs-patch}, or run `grill lint --fix`',
-    );
+    src.report(heading, 'missing-id');
   } else if (!isValidId(info.id)) {
-    src.problem(
-      heading,
-      'bad-id',
-      `card id "${info.id}" is not valid`,
-      'use lowercase letters, digits and single dashes, at most 99 characters, e.g. {#put-vs-patch}',
-    );
+    src.report(heading, 'bad-id', { id: info.id });
   }
-  if (!info.text)
-    src.problem(
-      heading,
-      'empty-question',
-      'card heading has no question',
-      'write the question after ## and before the {#id}',
-    );
+  if (!info.text) src.report(heading, 'empty-question');
 }
 
-/** The `kind:` and `tags:` fields right under the heading, and the nodes after them. */
+/** The `kind:` and `tags:` fields right under the heading, the nodes after them and where they start. */
 function readKindAndTags(
   src: Source,
-  heading: Heading,
-  nodes: RootContent[],
-): { kind: CardKind; ownTags: string[]; rest: RootContent[] } {
+  heading: Node,
+  nodes: Node[],
+): { kind: CardKind; ownTags: string[]; rest: Node[]; bodyFrom: number } {
   let kind: CardKind = 'basic';
   const ownTags: string[] = [];
-  const fields = fieldParagraph(heading, nodes[0]);
-  if (!fields) return { kind, ownTags, rest: nodes };
+  const fields = fieldParagraph(src, heading, nodes[0]);
+  if (!fields) return { kind, ownTags, rest: nodes, bodyFrom: src.end(heading) };
   readFields(src, fields, (key, value, at) => {
     if (key === 'kind') {
       if ((CARD_KINDS as readonly string[]).includes(value)) kind = value as CardKind;
-      else
-        src.problem(
-          at,
-          'unknown-kind',
-          `unknown card kind "${value}"`,
-          `use one of: ${CARD_KINDS.join(', ')}`,
-        );
+      else src.report(at, 'unknown-kind', { kind: value });
     } else {
       ownTags.push(...splitTags(value));
     }
   });
-  return { kind, ownTags, rest: nodes.slice(1) };
+  return { kind, ownTags, rest: nodes.slice(1), bodyFrom: src.end(fields) };
 }
 
-/** The body (before any section) and the `###` sections a card of `kind` takes. */
+/**
+ * The body (before the first `###`) and the `###` sections a card of `kind` takes, within
+ * `card` (the span after the heading and its fields).
+ */
 function readSections(
   src: Source,
-  nodes: RootContent[],
+  nodes: Node[],
   kind: CardKind,
-): { body: RootContent[]; sections: Map<SectionName, Section> } {
-  const body: RootContent[] = [];
+  card: Span,
+): { body: Span; sections: Map<SectionName, Section> } {
+  const body = { ...card };
   const sections = new Map<SectionName, Section>();
   let current: Section | null = null;
+  let open: Span = body;
   for (const node of nodes) {
-    if (node.type === 'heading' && node.depth === 3) {
+    if (node.type === 'heading' && node.level === 3) {
       const name = plainText(node).trim().toLowerCase().replace(/\s+/g, ' ');
+      open.to = src.start(node);
+      open = { from: src.end(node), to: card.to };
       current = null;
       if (!(SECTIONS as readonly string[]).includes(name)) {
-        src.problem(
-          node,
-          'unknown-section',
-          `unknown section "${plainText(node).trim()}"`,
-          `sections are: ${SECTIONS.map(title).join(', ')}`,
-        );
+        src.report(node, 'unknown-section', { section: plainText(node).trim(), sections: SECTIONS });
       } else if (!SECTIONS_BY_KIND[kind].includes(name as SectionName)) {
-        src.problem(
-          node,
-          'section-not-for-kind',
-          `a ${kind} card has no "${title(name)}" section`,
-          `a ${kind} card uses: ${SECTIONS_BY_KIND[kind].map(title).join(', ')}${kindHintFor(name)}`,
-        );
+        src.report(node, 'section-not-for-kind', { kind, section: name, sections: SECTIONS_BY_KIND[kind] });
       } else if (sections.has(name as SectionName)) {
-        src.problem(
-          node,
-          'duplicate-section',
-          `section "${title(name)}" appears twice in this card`,
-          'merge the two sections into one',
-        );
+        src.report(node, 'duplicate-section', { section: name });
       } else {
-        current = { name: name as SectionName, heading: node, nodes: [] };
+        current = { name: name as SectionName, heading: node, nodes: [], ...open };
+        open = current;
         sections.set(current.name, current);
       }
     } else if (current) {
       current.nodes.push(node);
-    } else if (sections.size === 0) {
-      body.push(node);
     }
   }
   return { body, sections };
 }
 
 /** The model answer's text; a basic or open card must have one. */
-function readAnswer(src: Source, heading: Heading, kind: CardKind, answer: Section | undefined): string {
-  const text = answer ? src.slice(answer.nodes) : '';
+function readAnswer(src: Source, heading: Node, kind: CardKind, answer: Section | undefined): string {
+  const text = answer ? src.between(answer.from, answer.to) : '';
   if ((kind === 'basic' || kind === 'open') && !text) {
-    if (answer)
-      src.problem(
-        answer.heading,
-        'empty-answer',
-        'the Answer section is empty',
-        'write the model answer under ### Answer',
-      );
-    else
-      src.problem(
-        heading,
-        'missing-answer',
-        `${kind} card has no answer`,
-        'add a ### Answer section with the model answer',
-      );
+    if (answer) src.report(answer.heading, 'empty-answer');
+    else src.report(heading, 'missing-answer', { kind });
   }
   return text;
 }
@@ -186,7 +148,7 @@ function readAnswer(src: Source, heading: Heading, kind: CardKind, answer: Secti
 /** The card with what its kind adds: options, accepted answers or rubric points. */
 function withKind(
   src: Source,
-  heading: Heading,
+  heading: Node,
   kind: CardKind,
   sections: Map<SectionName, Section>,
   common: Omit<Extract<Unhashed, { kind: 'basic' }>, 'kind'>,
@@ -198,69 +160,39 @@ function withKind(
   }
   if (kind === 'typed') {
     const accept = readList(src, heading, sections.get('accept'), 'accept').map((item) =>
-      plainText(item).trim().replace(/\s+/g, ' '),
+      itemText(src, item, 'plain').trim().replace(/\s+/g, ' '),
     );
     return { ...common, kind, accept };
   }
   const rubric = readList(src, heading, sections.get('rubric'), 'rubric').map((item) =>
-    src.slice(item.children),
+    itemText(src, item, 'markdown'),
   );
   return { ...common, kind, rubric };
 }
 
-function title(name: string): string {
-  return `### ${name[0]?.toUpperCase()}${name.slice(1)}`;
-}
-
-function kindHintFor(section: string): string {
-  if (section === 'options') return ' (did you mean kind: choice?)';
-  if (section === 'accept') return ' (did you mean kind: typed?)';
-  if (section === 'rubric') return ' (did you mean kind: open?)';
-  return '';
-}
-
-/** The heading's inline markdown without its `{#id}` token. */
-function headingMarkdown(src: Source, heading: Heading): string {
-  const children = heading.children;
-  const last = children[children.length - 1];
-  let md = src.slice(children);
-  if (last?.type === 'text') {
-    const token = idToken(last);
-    if (token) md = md.slice(0, md.lastIndexOf('{#')).trim();
-  }
-  return md;
-}
-
 /** The field line is a paragraph directly under the heading (no blank line) that starts with `word:`. */
-function fieldParagraph(heading: Heading, node: RootContent | undefined) {
+function fieldParagraph(src: Source, heading: Node, node: Node | undefined): Node | null {
   if (node?.type !== 'paragraph') return null;
-  if (node.position?.start.line !== (heading.position?.end.line ?? 0) + 1) return null;
-  const first = node.children[0];
-  if (first?.type !== 'text' || !/^[A-Za-z][\w-]*:/.test(first.value)) return null;
-  return node;
+  if (src.line(node) !== src.endLine(heading) + 1) return null;
+  return /^[A-Za-z][\w-]*:/.test(leadingText(node)) ? node : null;
 }
 
 function readFields(
   src: Source,
-  paragraph: Extract<RootContent, { type: 'paragraph' }>,
+  paragraph: Node,
   onField: (key: string, value: string, at: { line: number; column: number }) => void,
 ): void {
-  const start = paragraph.position?.start;
-  const raw = src.text.slice(start?.offset ?? 0, paragraph.position?.end.offset ?? 0);
+  const [line, column] = paragraph.sourcepos[0];
+  const raw = src.text.slice(src.start(paragraph), src.end(paragraph));
   normalizeNewlines(raw)
     .split('\n')
     .forEach((lineText, i) => {
-      const at = { line: (start?.line ?? 1) + i, column: i === 0 ? (start?.column ?? 1) : 1 };
+      const at = { line: line + i, column: i === 0 ? column : 1 };
       const colon = lineText.indexOf(':');
       const key = colon > 0 ? lineText.slice(0, colon).trim().toLowerCase() : '';
       const value = colon > 0 ? lineText.slice(colon + 1).trim() : '';
-      if (!FIELD_KEYS.includes(key)) {
-        src.problem(
-          at,
-          'unknown-field',
-          `unknown field "${key || lineText.trim()}"`,
-          `the line under a card heading holds only ${FIELD_KEYS.map((k) => `${k}:`).join(' and ')}; leave a blank line before prompt text`,
-        );
+      if (!CARD_FIELD_KEYS.includes(key)) {
+        src.report(at, 'unknown-field', { field: key || lineText.trim() });
       } else {
         onField(key, value, at);
       }

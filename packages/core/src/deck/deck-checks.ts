@@ -1,8 +1,8 @@
 // Checks over the whole deck file: control characters (shown inert, reported at file:line:col)
 // and code fences that never close.
-import type { Code, Nodes, Root } from 'mdast';
 import { describeControl, findControlCharacters } from '../text/terminal-safe.js';
 import { normalizeNewlines, type Source } from './markdown-source.js';
+import type { Node } from './markdown-tree.js';
 
 /**
  * Reports every control character (an ESC, a bare CR, ...) where an editor shows it: deck text
@@ -11,28 +11,28 @@ import { normalizeNewlines, type Source } from './markdown-source.js';
  */
 export function checkControlCharacters(src: Source): void {
   for (const found of findControlCharacters(src.text)) {
-    src.problem(
-      found,
-      'control-character',
-      `control character ${describeControl(found.char)} in deck text`,
-      'remove it; deck text is shown in terminals, where it would act as a command',
-    );
+    src.report(found, 'control-character', { name: describeControl(found.char) });
   }
 }
 
 /** Reports fenced code blocks that are never closed (they swallow the rest of the file). */
-export function checkCodeFences(src: Source, tree: Root): void {
-  const visit = (node: Nodes): void => {
-    if (node.type === 'code') checkFence(src, node);
-    if ('children' in node) for (const child of node.children) visit(child);
+export function checkCodeFences(src: Source): void {
+  const visit = (node: Node): void => {
+    if (node.type === 'code_block') checkFence(src, node);
+    // Only containers hold code blocks (paragraphs and headings hold inline text).
+    else if (
+      node.type === 'document' ||
+      node.type === 'list' ||
+      node.type === 'item' ||
+      node.type === 'block_quote'
+    )
+      for (let child = node.firstChild; child; child = child.next) visit(child);
   };
-  visit(tree);
+  visit(src.tree.root);
 }
 
-function checkFence(src: Source, node: Code): void {
-  const pos = node.position;
-  if (!pos) return;
-  const lines = normalizeNewlines(src.text.slice(pos.start.offset, pos.end.offset)).split('\n');
+function checkFence(src: Source, node: Node): void {
+  const lines = normalizeNewlines(src.text.slice(src.start(node), src.end(node))).split('\n');
   const opening = lines[0]?.trimStart() ?? '';
   const fenceChar = opening[0];
   if (fenceChar !== '`' && fenceChar !== '~') return; // indented code has no fence
@@ -41,11 +41,6 @@ function checkFence(src: Source, node: Code): void {
   const closing = lines.length > 1 ? (lines[lines.length - 1] ?? '').trim() : '';
   const closed = closing.length >= width && [...closing].every((c) => c === fenceChar);
   if (!closed) {
-    src.problem(
-      node,
-      'unclosed-fence',
-      'code fence is never closed',
-      `close the block with ${fenceChar.repeat(width)} on its own line; until then it swallows the rest of the file`,
-    );
+    src.report(node, 'unclosed-fence', { fence: fenceChar.repeat(width) });
   }
 }

@@ -19,13 +19,9 @@ export interface MetaProblem {
   /** Line within the YAML block, 1-based; 0 means the opening `---` line. */
   line: number;
   column: number;
-  code: string;
+  /** What is wrong; the code and hint come from the problem catalogue (`bad-front-matter`). */
   message: string;
-  hint: string;
 }
-
-const EXPECTED =
-  'front matter needs id: (a slug like http-rest) and title:, optionally description: and tags: [a, b]';
 
 /** Validates a deck's YAML front matter. Pure. */
 export function parseDeckMeta(yamlText: string): {
@@ -44,9 +40,7 @@ export function parseDeckMeta(yamlText: string): {
         return {
           line: pos.line,
           column: pos.col,
-          code: 'bad-front-matter',
           message: `front matter is not valid YAML: ${e.message.split('\n')[0]}`,
-          hint: EXPECTED,
         };
       }),
     };
@@ -60,9 +54,7 @@ export function parseDeckMeta(yamlText: string): {
         {
           line: 0,
           column: 1,
-          code: 'bad-front-matter',
           message: 'front matter must be a YAML mapping',
-          hint: EXPECTED,
         },
       ],
     };
@@ -83,11 +75,9 @@ export function parseDeckMeta(yamlText: string): {
       return {
         line: pos.line,
         column: pos.col,
-        code: 'bad-front-matter',
         message: missing
           ? `front matter has no "${String(key)}"`
           : `front matter "${issue.path.join('.')}" ${issue.message}`,
-        hint: EXPECTED,
       };
     }),
   };

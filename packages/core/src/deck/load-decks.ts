@@ -3,6 +3,7 @@ import path from 'node:path';
 import { findDeckFiles } from './find-deck-files.js';
 import type { ParsedDeck, Problem } from './model.js';
 import { parseDeck } from './parse-deck.js';
+import { describeDeckProblem } from './problems.js';
 
 export interface LoadedDeck extends ParsedDeck {
   /** Absolute path of the file. */
@@ -42,12 +43,5 @@ export function loadDecks(paths: readonly string[]): LoadedDeck[] {
 
 /** The problem reported when a second file claims a deck id. */
 export function duplicateDeckId(file: string, line: number, deckId: string, owner: string): Problem {
-  return {
-    file,
-    line,
-    column: 1,
-    code: 'duplicate-deck-id',
-    message: `deck id "${deckId}" is already used by ${owner}`,
-    hint: 'each deck needs its own id: rename one of them, or import only one of the two files',
-  };
+  return { file, line, column: 1, ...describeDeckProblem('duplicate-deck-id', { deckId, owner }) };
 }

@@ -1,45 +1,54 @@
-// The markdown source of a deck file: the parser (remark with front matter and GFM) and a
-// position-aware view of the text that collects problems at file:line:col.
-import type { Nodes } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+// A deck file's source: its markdown tree and a position-aware view of the text that collects
+// problems at file:line:col.
+
+import { endOf, type MarkdownTree, type Node, parseMarkdown, startOf } from './markdown-tree.js';
 import type { Problem } from './model.js';
+import { type DeckProblemCode, type DetailsArg, describeDeckProblem } from './problems.js';
 
-let processor: ReturnType<typeof makeProcessor> | null = null;
-const makeProcessor = () => unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-/** The markdown parser, made once. */
-export const parser = () => {
-  processor ??= makeProcessor();
-  return processor;
-};
+/** A place to report a problem: a block, or a line and column. */
+export type At = Node | { line: number; column: number };
 
-/** A position-aware view of the source, shared by the helpers below. */
 export class Source {
   readonly problems: Problem[] = [];
+  readonly tree: MarkdownTree;
   constructor(
     readonly text: string,
     readonly file: string,
-  ) {}
-
-  slice(nodes: readonly Nodes[]): string {
-    const first = nodes[0]?.position;
-    const last = nodes[nodes.length - 1]?.position;
-    if (!first || !last) return '';
-    return normalizeNewlines(this.text.slice(first.start.offset, last.end.offset)).trim();
+  ) {
+    this.tree = parseMarkdown(text);
   }
 
-  problem(at: Nodes | { line: number; column: number }, code: string, message: string, hint: string): void {
-    const point = 'type' in at ? at.position?.start : at;
-    this.problems.push({
-      file: this.file,
-      line: point?.line ?? 1,
-      column: point?.column ?? 1,
-      code,
-      message,
-      hint,
-    });
+  /** Offset where a block starts / just after it ends. */
+  start(node: Node): number {
+    return startOf(this.tree, node).offset;
+  }
+  end(node: Node): number {
+    return endOf(this.tree, node).offset;
+  }
+  line(node: Node): number {
+    return node.sourcepos[0][0];
+  }
+  endLine(node: Node): number {
+    return node.sourcepos[1][0];
+  }
+
+  /** The source from `from` to `to` (offsets), with LF line endings, trimmed. */
+  between(from: number, to: number): string {
+    return to > from ? normalizeNewlines(this.text.slice(from, to)).trim() : '';
+  }
+
+  /** The source of a run of sibling blocks, from the first's start to the last's end. */
+  slice(nodes: readonly Node[]): string {
+    const first = nodes[0];
+    const last = nodes[nodes.length - 1];
+    return first && last ? this.between(this.start(first), this.end(last)) : '';
+  }
+
+  /** Records problem `code` (see problems.ts) at a block or a line and column. */
+  report<C extends DeckProblemCode>(at: At, code: C, ...details: DetailsArg<C>): void {
+    const point = 'sourcepos' in at ? startOf(this.tree, at) : at;
+    const described = describeDeckProblem(code, ...details);
+    this.problems.push({ file: this.file, line: point.line, column: point.column, ...described });
   }
 }
 

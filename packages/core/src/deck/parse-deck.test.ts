@@ -308,3 +308,50 @@ describe('parseDeck: control characters', () => {
     expect(parseDeck(text, 'ok.md').problems).toEqual([]);
   });
 });
+
+describe('parseDeck: markdown edge cases, read as CommonMark and GitHub read them', () => {
+  it('takes the id from an ATX heading with a closing sequence, and keeps a # inside the question', () => {
+    const { cards, problems } = deck('\n## What is C#? {#c-sharp} ##\n\n### Answer\nA language.\n');
+    expect(problems).toEqual([]);
+    expect(cards[0]).toMatchObject({ id: 'c-sharp', title: 'What is C#?' });
+  });
+
+  it('reads a setext level-2 heading as a card', () => {
+    const { cards, problems } = deck(
+      '\nWhat is a *setext* heading? {#setext}\n---\n\n### Answer\nUnderlined.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(cards[0]).toMatchObject({ id: 'setext', title: 'What is a *setext* heading?', line: 8 });
+  });
+
+  it('keeps a link reference definition with the text that uses it', () => {
+    const { cards } = deck(
+      '\n## Q {#q}\n\n### Answer\nSee [the RFC][rfc].\n\n[rfc]: https://www.rfc-editor.org/rfc/rfc9110\n',
+    );
+    expect(cards[0]?.answer).toBe('See [the RFC][rfc].\n\n[rfc]: https://www.rfc-editor.org/rfc/rfc9110');
+  });
+
+  it('reads accepted answers and rubric points without task markers or markup', () => {
+    const { cards, problems } = deck(
+      '\n## Q {#q}\nkind: typed\n\n### Accept\n- [x] `GET`\n- ~~PUT~~\n\n## R {#r}\nkind: open\n\n### Rubric\n- [ ] **logs** first\n\n### Answer\nA.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(cards[0]).toMatchObject({ accept: ['GET', 'PUT'] });
+    expect(cards[1]).toMatchObject({ rubric: ['**logs** first'] });
+  });
+
+  it('reports an option whose marker has no text after it as unmarked', () => {
+    expect(problemsOf('\n## Q {#q}\nkind: choice\n\n### Options\n- [x]\n- [ ] b\n- [x] c\n')).toEqual([
+      { line: 12, code: 'unmarked-option' },
+    ]);
+  });
+
+  it('does not start cards or sections at headings inside code, lists or quotes', () => {
+    const { cards, problems } = deck(
+      '\n## Q {#q}\n\n```md\n## Not a card\n### Answer\n```\n\n> ## quoted\n\n- ### listed\n\n### Answer\nA.\n',
+    );
+    expect(problems).toEqual([]);
+    expect(cards.map((c) => c.id)).toEqual(['q']);
+    expect(cards[0]?.body).toBe('```md\n## Not a card\n### Answer\n```\n\n> ## quoted\n\n- ### listed');
+  });
+});

@@ -1,9 +1,8 @@
-import type { Root } from 'mdast';
-import { cardGroups, describeHeading } from './card-headings.js';
+import { cardGroups } from './card-headings.js';
 import { readCard } from './card-sections.js';
 import { checkCodeFences, checkControlCharacters } from './deck-checks.js';
 import { parseDeckMeta } from './front-matter.js';
-import { parser, Source } from './markdown-source.js';
+import { Source } from './markdown-source.js';
 import type { Card, Deck, ParsedDeck } from './model.js';
 
 export { type CardHeading, cardHeadings } from './card-headings.js';
@@ -15,26 +14,20 @@ export { type CardHeading, cardHeadings } from './card-headings.js';
 export function parseDeck(input: string, file: string): ParsedDeck {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const src = new Source(text, file);
-  const tree = parser().parse(text) as Root;
 
   checkControlCharacters(src);
-  checkCodeFences(src, tree);
-  const deck = readFrontMatter(src, tree);
+  checkCodeFences(src);
+  const deck = readFrontMatter(src);
 
   const cards: Card[] = [];
   const seen = new Map<string, number>();
-  for (const group of cardGroups(tree)) {
-    const card = readCard(src, group.heading, group.nodes, deck);
-    const heading = describeHeading(group.heading);
+  for (const group of cardGroups(src)) {
+    const card = readCard(src, group, deck);
+    const heading = group.info;
     if (heading.id !== null) {
       const firstLine = seen.get(heading.id);
       if (firstLine !== undefined) {
-        src.problem(
-          group.heading,
-          'duplicate-id',
-          `duplicate card id "${heading.id}" (first used on line ${firstLine})`,
-          'card ids must be unique within a deck: give this card another id',
-        );
+        src.report(group.heading, 'duplicate-id', { id: heading.id, firstLine });
         continue;
       }
       seen.set(heading.id, heading.line);
@@ -46,22 +39,17 @@ export function parseDeck(input: string, file: string): ParsedDeck {
   return { deck, cards: deck ? cards : [], problems: src.problems };
 }
 
-function readFrontMatter(src: Source, tree: Root): Deck | null {
-  const first = tree.children[0];
-  if (first?.type !== 'yaml') {
-    src.problem(
-      { line: 1, column: 1 },
-      'missing-front-matter',
-      'deck has no front matter',
-      'start the file with a YAML block: ---, then id: my-deck and title: My deck, then ---',
-    );
+function readFrontMatter(src: Source): Deck | null {
+  const first = src.tree.frontMatter;
+  if (!first) {
+    src.report({ line: 1, column: 1 }, 'missing-front-matter');
     return null;
   }
   const result = parseDeckMeta(first.value);
-  const yamlLine = first.position?.start.line ?? 1;
+  const yamlLine = first.line;
   for (const p of result.problems) {
     // The YAML body starts on the line after the opening `---`.
-    src.problem({ line: yamlLine + p.line, column: p.column }, p.code, p.message, p.hint);
+    src.report({ line: yamlLine + p.line, column: p.column }, 'bad-front-matter', { what: p.message });
   }
   return result.meta ? { ...result.meta, file: src.file, line: yamlLine + result.idLine } : null;
 }

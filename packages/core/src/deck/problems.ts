@@ -1,0 +1,177 @@
+// Every problem the deck linter reports, in one place: its stable code, its message and the hint
+// that shows the expected form. Parsers report by code; the words live only here.
+import { CARD_KINDS } from './model.js';
+
+const FIELD_KEYS = ['kind', 'tags'];
+const title = (name: string) => `### ${name[0]?.toUpperCase()}${name.slice(1)}`;
+const FRONT_MATTER_FORM =
+  'front matter needs id: (a slug like http-rest) and title:, optionally description: and tags: [a, b]';
+
+/** The details each problem's words are written from. */
+export interface DeckProblemDetails {
+  'missing-front-matter': Empty;
+  'bad-front-matter': { what: string };
+  'duplicate-deck-id': { deckId: string; owner: string };
+  'control-character': { name: string };
+  'unclosed-fence': { fence: string };
+  'missing-id': Empty;
+  'bad-id': { id: string };
+  'duplicate-id': { id: string; firstLine: number };
+  'empty-question': Empty;
+  'unknown-kind': { kind: string };
+  'unknown-field': { field: string };
+  'unknown-section': { section: string; sections: readonly string[] };
+  'section-not-for-kind': { kind: string; section: string; sections: readonly string[] };
+  'duplicate-section': { section: string };
+  'missing-answer': { kind: string };
+  'empty-answer': Empty;
+  'missing-options': Empty;
+  'unmarked-option': Empty;
+  'too-few-options': Empty;
+  'no-correct-option': Empty;
+  'missing-accept': Empty;
+  'empty-accept': Empty;
+  'missing-rubric': Empty;
+  'empty-rubric': Empty;
+}
+type Empty = Record<never, never>;
+
+export type DeckProblemCode = keyof DeckProblemDetails;
+
+type Catalogue = {
+  [C in DeckProblemCode]: {
+    message: (d: DeckProblemDetails[C]) => string;
+    hint: (d: DeckProblemDetails[C]) => string;
+  };
+};
+
+/** Each problem code with what it says (from its details) and how to fix it. */
+export const DECK_PROBLEMS: Catalogue = {
+  'missing-front-matter': {
+    message: () => 'deck has no front matter',
+    hint: () => 'start the file with a YAML block: ---, then id: my-deck and title: My deck, then ---',
+  },
+  'bad-front-matter': {
+    message: (d: { what: string }) => d.what,
+    hint: () => FRONT_MATTER_FORM,
+  },
+  'duplicate-deck-id': {
+    message: (d: { deckId: string; owner: string }) => `deck id "${d.deckId}" is already used by ${d.owner}`,
+    hint: () => 'each deck needs its own id: rename one of them, or import only one of the two files',
+  },
+  'control-character': {
+    message: (d: { name: string }) => `control character ${d.name} in deck text`,
+    hint: () => 'remove it; deck text is shown in terminals, where it would act as a command',
+  },
+  'unclosed-fence': {
+    message: () => 'code fence is never closed',
+    hint: (d: { fence: string }) =>
+      `close the block with ${d.fence} on its own line; until then it swallows the rest of the file`,
+  },
+  'missing-id': {
+    message: () => 'card has no id',
+    hint: () => 'end the heading with a stable id like {#put-vs-patch}, or run `grill lint --fix`',
+  },
+  'bad-id': {
+    message: (d: { id: string }) => `card id "${d.id}" is not valid`,
+    hint: () =>
+      'use lowercase letters, digits and single dashes, at most 99 characters, e.g. {#put-vs-patch}',
+  },
+  'duplicate-id': {
+    message: (d: { id: string; firstLine: number }) =>
+      `duplicate card id "${d.id}" (first used on line ${d.firstLine})`,
+    hint: () => 'card ids must be unique within a deck: give this card another id',
+  },
+  'empty-question': {
+    message: () => 'card heading has no question',
+    hint: () => 'write the question after ## and before the {#id}',
+  },
+  'unknown-kind': {
+    message: (d: { kind: string }) => `unknown card kind "${d.kind}"`,
+    hint: () => `use one of: ${CARD_KINDS.join(', ')}`,
+  },
+  'unknown-field': {
+    message: (d: { field: string }) => `unknown field "${d.field}"`,
+    hint: () =>
+      `the line under a card heading holds only ${FIELD_KEYS.map((k) => `${k}:`).join(' and ')}; leave a blank line before prompt text`,
+  },
+  'unknown-section': {
+    message: (d: { section: string }) => `unknown section "${d.section}"`,
+    hint: (d: { sections: readonly string[] }) => `sections are: ${d.sections.map(title).join(', ')}`,
+  },
+  'section-not-for-kind': {
+    message: (d: { kind: string; section: string }) =>
+      `a ${d.kind} card has no "${title(d.section)}" section`,
+    hint: (d: { kind: string; section: string; sections: readonly string[] }) =>
+      `a ${d.kind} card uses: ${d.sections.map(title).join(', ')}${kindHintFor(d.section)}`,
+  },
+  'duplicate-section': {
+    message: (d: { section: string }) => `section "${title(d.section)}" appears twice in this card`,
+    hint: () => 'merge the two sections into one',
+  },
+  'missing-answer': {
+    message: (d: { kind: string }) => `${d.kind} card has no answer`,
+    hint: () => 'add a ### Answer section with the model answer',
+  },
+  'empty-answer': {
+    message: () => 'the Answer section is empty',
+    hint: () => 'write the model answer under ### Answer',
+  },
+  'missing-options': {
+    message: () => 'choice card has no options',
+    hint: () => 'add ### Options with a task list: - [x] right, - [ ] wrong',
+  },
+  'unmarked-option': {
+    message: () => 'option is not marked right or wrong',
+    hint: () => 'start each option with [x] (correct) or [ ] (wrong)',
+  },
+  'too-few-options': {
+    message: () => 'choice card needs at least two options',
+    hint: () => 'list the options as - [x] right and - [ ] wrong',
+  },
+  'no-correct-option': {
+    message: () => 'choice card has no correct option',
+    hint: () => 'mark the correct option(s) with [x]',
+  },
+  'missing-accept': {
+    message: () => 'typed card has no accepted answers',
+    hint: () => 'add ### Accept with a list of accepted answers, e.g. - 409',
+  },
+  'empty-accept': {
+    message: () => 'typed card has no accepted answers',
+    hint: () => 'add ### Accept with a list of accepted answers, e.g. - 409',
+  },
+  'missing-rubric': {
+    message: () => 'open card has no rubric points',
+    hint: () => 'add ### Rubric with a list of 3-5 key points',
+  },
+  'empty-rubric': {
+    message: () => 'open card has no rubric points',
+    hint: () => 'add ### Rubric with a list of 3-5 key points',
+  },
+};
+
+/** A problem's details as an argument list: none when its words need none. */
+export type DetailsArg<C extends DeckProblemCode> = keyof DeckProblemDetails[C] extends never
+  ? []
+  : [DeckProblemDetails[C]];
+
+/** A problem's message and hint, from the catalogue. */
+export function describeDeckProblem<C extends DeckProblemCode>(
+  code: C,
+  ...details: DetailsArg<C>
+): { code: C; message: string; hint: string } {
+  const entry = DECK_PROBLEMS[code];
+  const d = (details[0] ?? {}) as DeckProblemDetails[C];
+  return { code, message: entry.message(d), hint: entry.hint(d) };
+}
+
+function kindHintFor(section: string): string {
+  if (section === 'options') return ' (did you mean kind: choice?)';
+  if (section === 'accept') return ' (did you mean kind: typed?)';
+  if (section === 'rubric') return ' (did you mean kind: open?)';
+  return '';
+}
+
+/** The keys a card's field line may hold. */
+export const CARD_FIELD_KEYS: readonly string[] = FIELD_KEYS;
