@@ -1,0 +1,245 @@
+// The `grill` command line: every command, its options and help, built fresh for each run (so a
+// test can run many commands in one process). Each command's module (and Ink/React for the
+// interactive ones) is imported only when that command runs, so scripting commands start fast.
+import { Command, CommanderError, Option } from 'commander';
+import { commandGroup, findSubcommand, grillUsageErrors, reportError } from './errors.js';
+
+/** The program with every command; `parseAsync` runs one. */
+export function buildProgram(): Command {
+  const program = new Command('grill')
+    .description(
+      'Spaced-repetition drills for backend-developer interviews.\nWith no command, opens the daily drill.',
+    )
+    .version('0.1.0')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+  Environment:
+    GRILL_HOME   data folder (default: the platform data directory)
+    GRILL_NOW    pretend the time is this ISO instant (tests, simulations)
+    NO_COLOR     disable colours`,
+    );
+
+  const json = new Option('--json', 'print JSON');
+  const deck = new Option('--deck <id>', 'only this deck');
+
+  program
+    .command('drill')
+    .description('start a drill session in the terminal UI')
+    .addOption(deck)
+    .option('--tag <tag>', 'only cards with this tag')
+    .option('--limit <n>', 'stop after this many cards')
+    .action(async (opts) => (await import('./commands/drill.js')).drill(opts));
+
+  program
+    .command('lint')
+    .description('check deck files and report every problem as path:line:col (default: the bundled decks)')
+    .argument('[paths...]', 'deck files or folders')
+    .option('--fix', 'write missing card ids into the files (nothing else is changed)')
+    .addOption(json)
+    .action(async (paths: string[], opts) => (await import('./commands/lint.js')).lint(paths, opts));
+
+  program
+    .command('import')
+    .description(
+      'import decks into the database: all files valid or nothing written (default: the bundled decks)',
+    )
+    .argument('[paths...]', 'deck files or folders')
+    .addOption(json)
+    .action(async (paths: string[], opts) =>
+      (await import('./commands/import.js')).importCommand(paths, opts),
+    );
+
+  program
+    .command('decks')
+    .description('list the decks with card counts per kind and what is due (given paths: read the files)')
+    .argument('[paths...]', 'deck files or folders to read instead of the database')
+    .addOption(json)
+    .action(async (paths: string[], opts) => (await import('./commands/decks.js')).decks(paths, opts));
+
+  program
+    .command('due')
+    .description("today's due counts per deck: learning, review, new available")
+    .addOption(deck)
+    .addOption(json)
+    .action(async (opts) => (await import('./commands/due.js')).due(opts));
+
+  program
+    .command('next')
+    .description(
+      'the next card to study, with the interval each rating would give (null when nothing is due)',
+    )
+    .addOption(deck)
+    .option('--tag <tag>', 'only cards with this tag')
+    .addOption(json)
+    .action(async (opts) => (await import('./commands/next.js')).next(opts));
+
+  program
+    .command('review')
+    .description('record an answer for a card')
+    .argument('<card>', 'card key, deck-id/card-id')
+    .requiredOption('--rating <rating>', 'again, hard, good, easy or 1-4')
+    .option('--duration <ms>', 'time spent on the card, in milliseconds')
+    .option('--chosen <list>', 'choice cards: the options picked, 1-based, e.g. 1,3')
+    .option('--typed <text>', 'typed cards: the text typed')
+    .option('--covered <list>', 'open cards: the rubric points covered, 1-based, e.g. 1,2,4')
+    .addOption(json)
+    .action(async (card: string, opts) => (await import('./commands/review.js')).review(card, opts));
+
+  program
+    .command('undo')
+    .description('cancel the last answer (or suspend/bury) made on this device')
+    .addOption(json)
+    .action(async (opts) => (await import('./commands/review.js')).undo(opts));
+
+  for (const [name, text] of [
+    ['suspend', 'hide a card until it is unsuspended'],
+    ['unsuspend', 'bring a suspended card back'],
+    ['bury', 'hide a card until tomorrow'],
+  ] as const) {
+    program
+      .command(name)
+      .description(text)
+      .argument('<card>', 'card key, deck-id/card-id')
+      .action(async (card: string) => (await import('./commands/review.js')).cardAction(name)(card));
+  }
+
+  program
+    .command('history')
+    .description('the answers in effect, oldest first (undone ones left out)')
+    .argument('[card]', 'only this card')
+    .addOption(json)
+    .action(async (card: string | undefined, opts) =>
+      (await import('./commands/history.js')).history(card, opts),
+    );
+
+  program
+    .command('stats')
+    .description('reviews today, streak, true retention over 30 days, due forecast')
+    .addOption(json)
+    .action(async (opts) => (await import('./commands/stats.js')).stats(opts));
+
+  const config = program
+    .command('config')
+    .description('read and change settings, globally or per deck (grill config get lists them)');
+  config
+    .command('get')
+    .description('show a setting, or all of them')
+    .argument('[key]', 'setting name')
+    .addOption(deck)
+    .addOption(json)
+    .action(async (key: string | undefined, opts) =>
+      (await import('./commands/config.js')).configGet(key, opts),
+    );
+  config
+    .command('set')
+    .description('change a setting; it governs answers from now on (--reschedule also re-derives due dates)')
+    .argument('<key>', 'setting name')
+    .argument('<value>', 'new value')
+    .addOption(deck)
+    .option(
+      '--reschedule',
+      "also re-derive existing due dates from the new value (like Anki's reschedule on change)",
+    )
+    .action(async (key: string, value: string, opts) =>
+      (await import('./commands/config.js')).configSet(key, value, opts),
+    );
+  config
+    .command('unset')
+    .description('remove an override (back to the global value or the default)')
+    .argument('<key>', 'setting name')
+    .addOption(deck)
+    .action(async (key: string, opts) => (await import('./commands/config.js')).configUnset(key, opts));
+
+  program
+    .command('reschedule')
+    .description('re-derive the due dates of cards in review from the settings in force now (synced)')
+    .addOption(deck)
+    .action(async (opts) => (await import('./commands/config.js')).reschedule(opts));
+
+  program
+    .command('login')
+    .description(
+      'log in to a grill-server to sync progress across machines (the token is kept in $GRILL_HOME, mode 0600)',
+    )
+    .requiredOption('--server <url>', 'the server, e.g. http://127.0.0.1:8787')
+    .requiredOption('--user <name>', 'your account name')
+    .option('--password-stdin', 'read the password from standard input instead of prompting')
+    .option('--auto-sync', 'sync whenever the drill opens and closes')
+    .action(async (opts) => (await import('./commands/sync.js')).login(opts));
+
+  program
+    .command('sync')
+    .description('push answers made here, pull those made elsewhere, and update the schedule')
+    .option(
+      '--status',
+      'show where this machine stands (unsynced answers, last sync) without contacting the server',
+    )
+    .addOption(json)
+    .addHelpText(
+      'after',
+      `
+  Invalid events from the server are set aside (kept, never applied; listed by grill doctor) and
+  never stop the events after them. If the server lost events (restored from a backup, replaced,
+  or another account), this machine notices and re-sends its whole review log.
+
+  Exit status: 0 synced; 1 an invalid response from the server (nothing from it stored), or
+  another error (not logged in, say); 3 server unreachable; 4 timed out; 5 server error (5xx);
+  6 login refused or token revoked (grill login again); 7 events stamped ahead of the server's
+  clock; 8 rate-limited; 9 grill and the server speak different protocol versions; 10 conflicting
+  event ids; 11 the local database or data folder cannot be used (disk full, busy); 12 the server
+  redirected; 13 the server refused the request.`,
+    )
+    .action(async (opts) => (await import('./commands/sync.js')).sync(opts));
+
+  program
+    .command('logout')
+    .description('revoke this machine’s token and forget it')
+    .action(async () => (await import('./commands/sync.js')).logout());
+
+  program
+    .command('backup')
+    .description('write a consistent copy of the database (SQLite online backup)')
+    .option('--out <file>', 'where to write it (default: $GRILL_HOME/backups/grill-<time>.db)')
+    .action(async (opts) => (await import('./commands/maintenance.js')).backup(opts));
+
+  program
+    .command('doctor')
+    .description('check database integrity and that card states match a replay of the review log')
+    .option('--repair', 'rebuild every card state from the review log if anything differs')
+    .addOption(json)
+    .action(async (opts) => (await import('./commands/maintenance.js')).doctor(opts));
+
+  program
+    .command('help')
+    .description('show help for a command, e.g. grill help config set')
+    .argument('[command...]', 'a command, and a subcommand of it')
+    .action((words: string[]) => {
+      let cmd = program;
+      for (const word of words) cmd = findSubcommand(cmd, word);
+      cmd.outputHelp();
+    });
+
+  // Last, so that no subcommand inherits what a command group accepts.
+  commandGroup(config);
+  commandGroup(program, async () => (await import('./commands/drill.js')).drill({ home: true }));
+
+  grillUsageErrors(program);
+  return program;
+}
+
+/**
+ * Runs one command line (`argv` as in `process.argv`: node, script, then the words) and
+ * resolves to its exit status: 0 done, 2 a usage error, else what the error maps to (errors.ts).
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    // help and version "errors" are normal exits; anything else is a usage error.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    return reportError(error);
+  }
+}
