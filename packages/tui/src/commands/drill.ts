@@ -49,13 +49,16 @@ export async function drill(opts: DrillOptions): Promise<void> {
     }
     const autoSync = credentials?.autoSync ? credentials : null;
     if (autoSync) syncNote = await quietSync(grill, autoSync);
-    const { runApp } = await withoutFetch(() => import('../ui/run-app.js'));
+    const [{ runApp }, { colorEnabled, preloadHighlighter }] = await Promise.all([
+      import('../ui/run-app.js'),
+      import('../ui/markdown.js'),
+    ]);
     const filter: QueueFilter = {
       ...(opts.deck ? { deck: opts.deck } : {}),
       ...(opts.tag ? { tag: opts.tag } : {}),
     };
     const startWith = opts.home ? undefined : { filter, ...(limit ? { limit } : {}) };
-    const result = await runApp({
+    const running = runApp({
       grill,
       syncServer: credentials?.server ?? null,
       initialMessage: syncNote,
@@ -83,6 +86,10 @@ export async function drill(opts: DrillOptions): Promise<void> {
         }
       },
     });
+    // Ink has drawn the first frame by now (it renders synchronously): the code highlighter,
+    // otherwise read at the first code block, loads while the card is being read.
+    if (colorEnabled()) setImmediate(preloadHighlighter);
+    const result = await running;
     // Back on the normal screen: one line of what was done, since the drill's screen is gone.
     const s = result.summary;
     if (s && s.answers > 0)
@@ -112,22 +119,5 @@ async function quietSync(grill: Grill, credentials: Credentials): Promise<string
     return r.pushed + r.pulled > 0 || aside ? `synced: pushed ${r.pushed}, pulled ${r.pulled}${aside}` : null;
   } catch (error) {
     return `not synced: ${(error as Error).message}`;
-  }
-}
-
-/**
- * Runs `load` with no global fetch. Ink's layout engine (yoga) reads its WebAssembly from a
- * data: URL through fetch when there is one, and Node's fetch loads its whole HTTP client
- * (undici) on first use: tens of milliseconds before the drill's first frame, for nothing.
- * Without fetch, yoga decodes the same bytes itself.
- */
-async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
-  const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (!fetch?.configurable) return load();
-  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
-  try {
-    return await load();
-  } finally {
-    Object.defineProperty(globalThis, 'fetch', fetch);
   }
 }

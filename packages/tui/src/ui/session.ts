@@ -1,3 +1,4 @@
+// The drill session over the engine: one class whose methods share its state, so kept whole (~255 lines).
 import {
   type AnswerDetail,
   type CardRow,
