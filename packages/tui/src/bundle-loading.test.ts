@@ -46,3 +46,27 @@ describe('what each command loads', () => {
     expect(contains(loadedFor('run-app'), 'ink@')).toBe(true);
   });
 });
+
+describe('the code highlighter', () => {
+  it('is a file of its own that the drill loads only when it highlights', () => {
+    const all = readdirSync(BUNDLE).filter((f) => f.endsWith('.js'));
+    expect(contains(all, 'highlight.js@')).toBe(false);
+    expect(contains(['highlight.cjs'], 'highlight.js@')).toBe(true);
+    expect(contains(loadedFor('run-app'), 'ink@')).toBe(true);
+  });
+
+  it('knows the languages decks use, and only those', async () => {
+    const { createRequire } = await import('node:module');
+    const highlighter = createRequire(GRILL_BIN)('./highlight.cjs') as {
+      supportsLanguage: (name: string) => boolean;
+    };
+    expect(['sql', 'ts', 'bash', 'json', 'http'].map(highlighter.supportsLanguage)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(highlighter.supportsLanguage('cobol')).toBe(false);
+  });
+});
