@@ -75,11 +75,7 @@ export function writeHugeDeck(dir, cards = 16_000) {
 /** The scheduler the history was generated with (kept short so two years reach ~1M answers). */
 export const HISTORY_MAX_INTERVAL = 5;
 
-/**
- * Two years of daily sessions: 14 new cards a day in deck order, each card answered whenever it
- * is due (ratings: 15% again, 25% hard, 55% good, 5% easy), through real ts-fsrs. Returns
- * events in time order, as rows for the events table.
- */
+/** The ts-fsrs scheduler the history is generated with (and the rebuild's baseline replays with). */
 export function historyScheduler() {
   return fsrs(
     generatorParameters({
@@ -93,6 +89,11 @@ export function historyScheduler() {
   );
 }
 
+/**
+ * Two years of daily sessions: 14 new cards a day in deck order, each card answered whenever it
+ * is due (ratings: 15% again, 25% hard, 55% good, 5% easy), through real ts-fsrs. Hands each
+ * event (a grill review event) to `onEvent`, card by card, each card's in time order; returns how many.
+ */
 export function generateHistory(deviceId, onEvent) {
   const scheduler = historyScheduler();
   const rand = rng(7);
@@ -114,7 +115,7 @@ export function generateHistory(deviceId, onEvent) {
         type: 'review',
         at,
         deviceId,
-        payload: JSON.stringify({ rating, durationMs: 3000 + Math.floor(rand() * 20000) }),
+        payload: { rating, durationMs: 3000 + Math.floor(rand() * 20000) },
       });
       count++;
       card = next;

@@ -121,21 +121,27 @@ try {
   const grill = Grill.open(home);
   grill.setSetting('max-interval', HISTORY_MAX_INTERVAL, START);
   importPaths(grill, [decks], START);
-  const insert = grill.store.db.prepare(
-    'INSERT INTO events (id, card_key, type, at, device_id, payload, synced) VALUES (@id, @cardKey, @type, @at, @deviceId, @payload, 0)',
-  );
+  // Through the engine's public door, as answers arrive from elsewhere: Grill.ingest, a batch per
+  // transaction (each folded into the card states as it goes in), the write-ahead log folded back
+  // after each so it stays small.
   const byCard = new Map();
-  const events = grill.store.transaction(() =>
-    generateHistory(grill.deviceId, (e) => {
-      insert.run(e);
-      let list = byCard.get(e.cardKey);
-      if (!list) {
-        list = [];
-        byCard.set(e.cardKey, list);
-      }
-      list.push([e.at, JSON.parse(e.payload).rating]);
-    }),
-  );
+  let batch = [];
+  const ingest = () => {
+    grill.ingest(batch);
+    grill.checkpoint();
+    batch = [];
+  };
+  const events = generateHistory(grill.deviceId, (e) => {
+    batch.push(e);
+    if (batch.length === 50_000) ingest();
+    let list = byCard.get(e.cardKey);
+    if (!list) {
+      list = [];
+      byCard.set(e.cardKey, list);
+    }
+    list.push([e.at, e.payload.rating]);
+  });
+  ingest();
   log(
     `  ${events} events, ${byCard.size} cards (${((performance.now() - started) / 1000).toFixed(1)} s so far)`,
   );
@@ -187,14 +193,16 @@ try {
     { runs: 500, warmup: 50 },
   );
   record('answer', 'answer one card (schedule, commit the event, update the state)', answer, rawAnswer, {
-    target: 'p99 ≤ 2 ms; ratio ≤ 3',
+    target: 'p99 ≤ 1 ms; ratio ≤ 3',
   });
 
   // ── stats, in process, against one count(*) over the review log ────────────────
   log('stats');
-  const countOnly = await time(() => grill.store.db.prepare('SELECT count(*) FROM reviews').get(), {
-    runs: 20,
-  });
+  // The library underneath on its own: a second, read-only connection to the same file.
+  const reader = new Database(path.join(home, 'grill.db'), { readonly: true });
+  const countAll = reader.prepare('SELECT count(*) FROM reviews');
+  const countOnly = await time(() => countAll.get(), { runs: 20 });
+  reader.close();
   const statsRun = await time(() => computeStats(grill, NOW), { runs: 20 });
   record('stats', 'grill stats on the 1M-event collection (in process)', statsRun, countOnly, {
     target: '≤ 5×',
@@ -286,7 +294,7 @@ function writeReport(seconds) {
         `| \`${r.id}\` | ${r.what} | ${r.median_ms} ms | ${r.p99_ms} ms | ${r.baseline_ms === null ? '—' : `${r.baseline_ms} ms`} | ${r.ratio ?? '—'} | ${r.peak_rss_mb === null ? '—' : `${r.peak_rss_mb} MB`} | ${r.target} |`,
     ),
     '',
-    'Baselines: `import-cold` — parsing the same files with commonmark.js alone (`import-huge`: the same file); `import-warm` — reading the files; `rebuild` — replaying the same events through ts-fsrs in memory; `answer` — ts-fsrs `next()` plus one better-sqlite3 insert in a transaction; `stats` — one `SELECT count(*)` over the review table; whole-process cases (`due`, `next`, `stats-cli`, `first-frame`) — `node -e 0`; sync cases — see the table.',
+    'Baselines: `import-cold` — parsing the same files with commonmark.js alone (`import-huge`: the same file); `import-warm` — reading the files; `rebuild` — replaying the same events through ts-fsrs in memory; `answer` — ts-fsrs `next()` plus one better-sqlite3 insert in a transaction; `stats` — one `SELECT count(*)` over the review facts on a second, read-only connection (since schema 9 that table is keyed by card and event, and the count walks its wider covering index: compare `stats` medians across versions, not ratios); whole-process cases (`due`, `next`, `stats-cli`, `first-frame`) — `node -e 0`; sync cases — see the table.',
     '',
   ];
   mkdirSync(path.join(ROOT, 'docs'), { recursive: true });

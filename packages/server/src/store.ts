@@ -88,8 +88,14 @@ export type AppendResult =
     }
   | { ok: false; conflicts: string[] };
 
+/**
+ * A stored event as a pull serves it: the payload is the JSON text it was pushed as (canonical
+ * JSON, as the server wrote it when storing), returned as it is rather than parsed and written again.
+ */
+export type ServedEvent = Omit<PulledEvent, 'payload'> & { payloadJson: string };
+
 export interface EventPage {
-  events: PulledEvent[];
+  events: ServedEvent[];
   /** Whether more events follow the last one returned. */
   more: boolean;
   /** The user's latest seq (0 without events). */

@@ -32,11 +32,22 @@ export function parseInstant(text: string): number | null {
   return Number.isNaN(ms) || (year as number) < 1970 ? null : ms;
 }
 
+/** What opening does besides opening: `bundledDecks` false skips bringing the bundled decks up to date. */
+export interface OpenOptions {
+  /**
+   * Import new or changed bundled decks first (default true). Commands that never read cards (sync,
+   * login, logout) skip it: a sync needs only the review log, and the next command that shows
+   * cards imports them, re-deriving the states of cards that already have events.
+   */
+  bundledDecks?: boolean;
+}
+
 /**
  * Opens the database in `$GRILL_HOME`, importing new or changed bundled decks first so the app
- * works out of the box. Problems in a bundled deck are reported but do not block the command.
+ * works out of the box (see OpenOptions). Problems in a bundled deck are reported but do not
+ * block the command.
  */
-export async function openGrill(): Promise<{ grill: Grill; now: number }> {
+export async function openGrill(options: OpenOptions = {}): Promise<{ grill: Grill; now: number }> {
   const now = clockNow();
   const grill = Grill.open(grillHome(), {
     onRederive: () =>
@@ -45,14 +56,18 @@ export async function openGrill(): Promise<{ grill: Grill; now: number }> {
       ),
   });
   grill.ensureTimeZone(now);
+  if (options.bundledDecks === false) return { grill, now };
   const { problems } = await refreshBundledDecks(grill, now, bundledContentDir());
   for (const p of problems) process.stderr.write(`grill: skipped a bundled deck: ${formatProblem(p)}\n`);
   return { grill, now };
 }
 
-/** Runs `fn` with an open grill and always closes it. */
-export async function withGrill<T>(fn: (grill: Grill, now: number) => T | Promise<T>): Promise<T> {
-  const { grill, now } = await openGrill();
+/** Runs `fn` with an open grill (see openGrill) and always closes it. */
+export async function withGrill<T>(
+  fn: (grill: Grill, now: number) => T | Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
+  const { grill, now } = await openGrill(options);
   try {
     return await fn(grill, now);
   } finally {

@@ -1,5 +1,5 @@
 import { type CardState, foldEvents } from '../scheduler/card-state.js';
-import type { GrillEvent } from '../scheduler/events.js';
+import type { ReplayEvent } from '../scheduler/events.js';
 import type { QuarantinedEvent } from '../store/quarantine-table.js';
 import type { Grill } from './grill.js';
 import { invalidEvents, quarantineInvalidEvents } from './quarantine.js';
@@ -38,7 +38,7 @@ export function doctor(grill: Grill, repair: boolean, now = Date.now()): DoctorR
   const mismatched: string[] = [];
   let cards = 0;
   let key: string | null = null;
-  let batch: GrillEvent[] = [];
+  let batch: ReplayEvent[] = [];
   const check = () => {
     if (key === null) return;
     cards++;
@@ -49,7 +49,7 @@ export function doctor(grill: Grill, repair: boolean, now = Date.now()): DoctorR
   };
   for (const cardKey of store.events.cardKeys()) {
     key = cardKey;
-    batch = store.events.forCard(cardKey);
+    batch = store.events.replayOf(cardKey);
     check();
   }
   // States with no events behind them at all.

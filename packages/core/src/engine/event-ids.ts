@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { nodeCrypto } from '../node-crypto.js';
 import type { EventsTable } from '../store/events-table.js';
 
 /** The millisecond timestamp a UUIDv7 carries in its first 48 bits. */
@@ -10,6 +11,20 @@ function uuidTime(id: string): number {
 function successor(id: string): string {
   const tail = (BigInt(`0x${id.slice(-12)}`) + 1n).toString(16).padStart(12, '0');
   return id.slice(0, -12) + tail;
+}
+
+/** Random bytes drawn a few kilobytes at a time: asking the platform for 16 at a time cost each answer tens of µs. */
+const pool = new Uint8Array(4096);
+let used = pool.length;
+
+/** 16 fresh random bytes for a UUID's random part. */
+function randomBytes(): Uint8Array {
+  if (used + 16 > pool.length) {
+    nodeCrypto().randomFillSync(pool);
+    used = 0;
+  }
+  used += 16;
+  return pool.subarray(used - 16, used);
 }
 
 /**
@@ -51,7 +66,7 @@ export class EventIds {
 
   /** A UUIDv7 for `now` that sorts after every event already recorded in the same millisecond. */
   private newId(now: number): string {
-    const id = uuidv7({ msecs: now });
+    const id = uuidv7({ msecs: now, random: randomBytes() });
     const last = this.last === undefined ? this.events.maxId() : this.last;
     const next = last && id <= last && uuidTime(last) === now ? successor(last) : id;
     this.last = next;

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { deckOf } from '../deck/card-key.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
+import { nodeCrypto } from '../node-crypto.js';
 import { type CardState, emptyState } from '../scheduler/card-state.js';
 import { addDays, dayStart, isTimeZone, systemTimeZone } from '../scheduler/day.js';
 import {
@@ -18,15 +18,10 @@ import type { CardRow } from '../store/cards-table.js';
 import type { DeckRow } from '../store/decks-table.js';
 import type { QuarantinedEvent } from '../store/quarantine-table.js';
 import { Store } from '../store/store.js';
-import { EventIds } from './event-ids.js';
 import { Projection } from './projection.js';
+import { Recorder, unknownCard } from './recorder.js';
 import { reviewPayload } from './review-payload.js';
 import { SettingsState } from './settings-state.js';
-
-function unknownCard(cardKey: string): NotFoundError {
-  const hint = cardKey.includes('/') ? '' : ' (card keys look like deck-id/card-id)';
-  return new NotFoundError('unknown-card', `unknown card "${cardKey}"${hint}`);
-}
 
 /**
  * The version of how card states are derived from the review log. Bumped when a release changes
@@ -39,12 +34,6 @@ function unknownCard(cardKey: string): NotFoundError {
  */
 export const DERIVATION = '2';
 
-type EventInput = GrillEvent extends infer E
-  ? E extends GrillEvent
-    ? Omit<E, 'id' | 'deviceId' | 'at'>
-    : never
-  : never;
-
 /**
  * The engine's front door: a grill database plus the operations on it. Every write is one
  * transaction; every answer is committed before the call returns.
@@ -52,7 +41,7 @@ type EventInput = GrillEvent extends infer E
 export class Grill {
   private readonly settingsState: SettingsState;
   private readonly projection: Projection;
-  private readonly ids: EventIds;
+  private readonly recorder: Recorder;
 
   private constructor(
     /**
@@ -66,7 +55,7 @@ export class Grill {
   ) {
     this.settingsState = new SettingsState(store);
     this.projection = new Projection(store, this.settingsState);
-    this.ids = new EventIds(store.events);
+    this.recorder = new Recorder(store, this.projection, deviceId);
   }
 
   /**
@@ -78,7 +67,7 @@ export class Grill {
     const store = Store.open(path.join(home, 'grill.db'));
     let deviceId = store.meta.get('device_id');
     if (!deviceId) {
-      deviceId = randomUUID();
+      deviceId = nodeCrypto().randomUUID();
       store.meta.set('device_id', deviceId);
     }
     const grill = new Grill(store, home, deviceId);
@@ -116,7 +105,7 @@ export class Grill {
   reschedule(now: number, deckId = ''): number {
     if (deckId) this.requireDeck(deckId);
     const before = this.store.events.cardKeys().filter((k) => !deckId || deckOf(k) === deckId).length;
-    this.record({ type: 'reschedule', cardKey: SETTINGS_KEY, payload: { scope: deckId } }, now);
+    this.recorder.record({ type: 'reschedule', cardKey: SETTINGS_KEY, payload: { scope: deckId } }, now);
     return before;
   }
 
@@ -170,7 +159,10 @@ export class Grill {
   private recordSetting(scope: string, key: string, value: unknown, now: number, stamp?: string): void {
     this.store.transaction(() => {
       const hlc = stamp ?? nextHlc(this.store.settings.maxHlc(), now, this.deviceId);
-      this.record({ type: 'setting', cardKey: SETTINGS_KEY, payload: { scope, key, value, hlc } }, now);
+      this.recorder.record(
+        { type: 'setting', cardKey: SETTINGS_KEY, payload: { scope, key, value, hlc } },
+        now,
+      );
     });
   }
 
@@ -188,36 +180,42 @@ export class Grill {
     now: number,
     opts: { durationMs?: number; detail?: AnswerDetail } = {},
   ) {
-    this.checkCard(cardKey);
-    if (![1, 2, 3, 4].includes(rating))
-      throw new InvalidInputError('bad-rating', `bad rating "${rating}": use again, hard, good, easy or 1-4`);
-    const payload = reviewPayload(rating, opts.durationMs, opts.detail);
-    const event = this.record({ type: 'review', cardKey, payload }, now);
+    const { event, state } = this.recorder.recordForCard(cardKey, now, () => {
+      if (![1, 2, 3, 4].includes(rating))
+        throw new InvalidInputError(
+          'bad-rating',
+          `bad rating "${rating}": use again, hard, good, easy or 1-4`,
+        );
+      return { type: 'review', cardKey, payload: reviewPayload(rating, opts.durationMs, opts.detail) };
+    });
     // `clockBehind`: the clock read earlier than the card's last event, so the answer was
-    // recorded at that event's time instead (see record); worth a warning.
-    return { event, state: this.state(cardKey), clockBehind: event.at > now };
+    // recorded at that event's time instead (see Recorder); worth a warning.
+    return { event, state, clockBehind: event.at > now };
   }
 
   /** Hides a card until it is unsuspended. Returns the card's new state and the event recorded. */
   suspend(cardKey: string, now: number): CardState & { eventId: string } {
-    this.checkCard(cardKey);
-    const event = this.record({ type: 'suspend', cardKey, payload: {} }, now);
-    return { ...this.state(cardKey), eventId: event.id };
+    const { event, state } = this.recorder.recordForCard(cardKey, now, () => ({
+      type: 'suspend',
+      cardKey,
+      payload: {},
+    }));
+    return { ...state, eventId: event.id };
   }
 
   unsuspend(cardKey: string, now: number): CardState {
-    this.checkCard(cardKey);
-    this.record({ type: 'unsuspend', cardKey, payload: {} }, now);
-    return this.state(cardKey);
+    return this.recorder.recordForCard(cardKey, now, () => ({ type: 'unsuspend', cardKey, payload: {} }))
+      .state;
   }
 
   /** Hides a card until the next day starts. Returns the card's new state and the event recorded. */
   bury(cardKey: string, now: number): CardState & { eventId: string } {
-    this.checkCard(cardKey);
-    const { rolloverHour: rollover, timeZone: zone } = this.settings(deckOf(cardKey));
-    const until = addDays(dayStart(now, rollover, zone), 1, rollover, zone);
-    const event = this.record({ type: 'bury', cardKey, payload: { until } }, now);
-    return { ...this.state(cardKey), eventId: event.id };
+    const { event, state } = this.recorder.recordForCard(cardKey, now, () => {
+      const { rolloverHour: rollover, timeZone: zone } = this.settings(deckOf(cardKey));
+      const until = addDays(dayStart(now, rollover, zone), 1, rollover, zone);
+      return { type: 'bury', cardKey, payload: { until } };
+    });
+    return { ...state, eventId: event.id };
   }
 
   /** Every tag on an active card, with how many active cards carry it, by name. */
@@ -236,39 +234,19 @@ export class Grill {
     const target =
       eventId === undefined ? this.store.events.lastUndoable() : this.store.events.undoable(eventId);
     if (!target || !UNDOABLE_TYPES.includes(target.type)) return null;
-    this.record({ type: 'undo', cardKey: target.cardKey, payload: { target: target.id } }, now);
+    this.recorder.record({ type: 'undo', cardKey: target.cardKey, payload: { target: target.id } }, now);
     return { undone: target, state: this.state(target.cardKey) };
   }
 
   /**
-   * Adds an event made here: committed with the card's re-derived state in one transaction.
-   * An event about a card is a response to the state the user saw, so it is ordered after the
-   * card's latest event: when the clock reads earlier than that event (a clock set back, a
-   * GRILL_NOW in the past), it is recorded at that event's time, with a later id.
-   */
-  private record(input: EventInput, now: number): GrillEvent {
-    return this.store.transaction(() => {
-      const latest = input.type === 'setting' ? undefined : this.store.states.get(input.cardKey);
-      const after =
-        latest?.lastEventId && latest.lastEventAt !== null && latest.lastEventAt >= now
-          ? { id: latest.lastEventId, at: latest.lastEventAt }
-          : null;
-      const at = after ? after.at : now;
-      const id = this.ids.next(at, after);
-      const event = { ...input, id, at, deviceId: this.deviceId } as GrillEvent;
-      this.ingest([event]);
-      return event;
-    });
-  }
-
-  /**
    * Adds events (made here or pulled from elsewhere) and updates the derived state: by folding
-   * the new event in when it is the card's latest, by replaying the card otherwise. Events
-   * already present are skipped. Returns the keys of the cards whose state changed.
+   * the new event in when it is the card's latest, by replaying the card otherwise, all in one
+   * transaction. Events already present are skipped. `synced`: they came from the sync server
+   * (acknowledged there, not undoable here). Returns the keys of the cards whose state changed.
    */
   ingest(events: readonly GrillEvent[], synced = false): Set<string> {
-    if (synced) this.ids.forget();
-    return this.projection.ingest(events, synced);
+    if (synced) this.recorder.forgetIds();
+    return this.store.transaction(() => this.projection.ingest(events, synced));
   }
 
   /** Re-derives the current settings from the settings changes in the review log (last writer wins). */
@@ -361,10 +339,5 @@ export class Grill {
     const card = this.store.cards.get(cardKey);
     if (!card || card.retired) throw unknownCard(cardKey);
     return card;
-  }
-
-  /** Like requireCard without loading the card's content (the answer path needs only this). */
-  private checkCard(cardKey: string): void {
-    if (!this.store.cards.isActive(cardKey)) throw unknownCard(cardKey);
   }
 }

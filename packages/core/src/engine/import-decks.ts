@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { LoadedDeck } from '../deck/load-decks.js';
 import type { Problem } from '../deck/model.js';
 import { DeckError } from '../errors.js';
+import { nodeCrypto } from '../node-crypto.js';
 import type { Grill } from './grill.js';
 
 export interface DeckImportSummary {
@@ -29,7 +29,7 @@ export class DeckProblemsError extends DeckError {
 }
 
 export function fileHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return nodeCrypto().createHash('sha256').update(text).digest('hex');
 }
 
 /**

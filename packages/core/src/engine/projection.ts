@@ -1,6 +1,6 @@
 import { deckOf } from '../deck/card-key.js';
 import { applyEvent, type CardState, emptyState, foldEvents } from '../scheduler/card-state.js';
-import { compareEvents, type GrillEvent } from '../scheduler/events.js';
+import { compareEvents, type GrillEvent, type ReplayEvent } from '../scheduler/events.js';
 import type { Store } from '../store/store.js';
 import type { SettingsState } from './settings-state.js';
 
@@ -72,9 +72,37 @@ export class Projection {
     return touched;
   }
 
+  /**
+   * Adds one event made here, given the card's state as read in the same transaction (undefined
+   * for none): what `ingest([event])` does, without reading the state again. Such an event comes
+   * after the card's latest one (see Recorder), so an answer, suspend or bury folds in; undos
+   * and settings go through ingest. Returns the card's state afterwards (undefined for settings).
+   */
+  add(event: GrillEvent, current: CardState | undefined): CardState | undefined {
+    if (event.type === 'setting' || event.type === 'reschedule' || event.type === 'undo') {
+      this.ingest([event], false);
+      return event.type === 'undo' ? this.store.states.get(event.cardKey) : undefined;
+    }
+    const state = current ?? emptyState(event.cardKey);
+    if (!this.store.events.insert(event, false)) return current;
+    const last = state.lastEventId === null ? null : { id: state.lastEventId, at: state.lastEventAt ?? 0 };
+    if (last && compareEvents(event, last) < 0) {
+      this.rebuild(event.cardKey);
+      return this.store.states.get(event.cardKey);
+    }
+    const { state: next, fact } = applyEvent(
+      state,
+      event,
+      this.settings.before(deckOf(event.cardKey), event),
+    );
+    if (fact) this.store.reviews.insert(fact);
+    this.store.states.put(next);
+    return next;
+  }
+
   /** Re-derives one card's state and review facts from its events. */
   rebuild(cardKey: string): CardState | null {
-    return this.store.transaction(() => this.replace(cardKey, this.store.events.forCard(cardKey)));
+    return this.store.transaction(() => this.replace(cardKey, this.store.events.replayOf(cardKey)));
   }
 
   /** Re-derives every card's state (of one deck, if given) from the review log. */
@@ -82,13 +110,13 @@ export class Projection {
     const keys = this.store.events.cardKeys().filter((k) => deckId === undefined || deckOf(k) === deckId);
     this.store.transaction(() => {
       if (deckId !== undefined) {
-        for (const key of keys) this.replace(key, this.store.events.forCard(key));
+        for (const key of keys) this.replace(key, this.store.events.replayOf(key));
         return;
       }
       // Everything: clear the caches once and refill them with their indexes set aside, which
       // is several times faster than replacing card by card.
       this.store.clearDerived(() => {
-        for (const key of keys) this.fill(key, this.store.events.forCard(key));
+        for (const key of keys) this.fill(key, this.store.events.replayOf(key));
       });
     });
     this.store.checkpoint();
@@ -96,14 +124,14 @@ export class Projection {
   }
 
   /** Replaces a card's cached state and facts with a fold of `events` (no state if none is in effect). */
-  private replace(cardKey: string, events: readonly GrillEvent[]): CardState | null {
+  private replace(cardKey: string, events: readonly ReplayEvent[]): CardState | null {
     this.store.reviews.deleteForCard(cardKey);
     this.store.states.delete(cardKey);
     return this.fill(cardKey, events);
   }
 
   /** Writes the fold of `events` as the card's state and facts (none if no event is in effect). */
-  private fill(cardKey: string, events: readonly GrillEvent[]): CardState | null {
+  private fill(cardKey: string, events: readonly ReplayEvent[]): CardState | null {
     const { state, facts } = foldEvents(cardKey, events, this.settings.timeline());
     if (state.lastEventId === null) return null;
     this.store.states.put(state);

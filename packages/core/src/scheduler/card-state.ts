@@ -1,7 +1,7 @@
-import { createEmptyCard, type Card as FsrsCard, type State } from 'ts-fsrs';
-import { fromDayTime, toDayTime } from './day.js';
-import { compareEvents, type GrillEvent, type Rating } from './events.js';
-import { CARD_KEY_FIELD, schedulerFor } from './fsrs.js';
+import { fromDayTime } from './day.js';
+import { compareEvents, type Rating, type ReplayEvent } from './events.js';
+import { schedulerFor } from './fsrs.js';
+import { DAY_MS, dayTime, outcome, outcomes } from './outcomes.js';
 import type { Settings } from './settings.js';
 import { SettingsLayers, type SettingsTimeline } from './timeline.js';
 
@@ -67,45 +67,25 @@ export function emptyState(cardKey: string): CardState {
 }
 
 /**
- * The card as ts-fsrs takes it: its times as grill day-times (see outcomes), carrying the card
- * key for the fuzz seed (see fsrs.ts).
- */
-export function toFsrsCard(state: CardState, settings: Settings): FsrsCard {
-  if (state.reps === 0 && state.phase === CardPhase.New)
-    return { ...createEmptyCard(0), [CARD_KEY_FIELD]: state.cardKey } as FsrsCard;
-  const card: FsrsCard = {
-    due: new Date(dayTime(state.due, settings)),
-    stability: state.stability,
-    difficulty: state.difficulty,
-    elapsed_days: state.elapsedDays,
-    scheduled_days: state.scheduledDays,
-    learning_steps: state.learningSteps,
-    reps: state.reps,
-    lapses: state.lapses,
-    state: state.phase as unknown as State,
-    ...(state.lastReview === null ? {} : { last_review: new Date(dayTime(state.lastReview, settings)) }),
-  };
-  return { ...card, [CARD_KEY_FIELD]: state.cardKey } as FsrsCard;
-}
-
-/**
  * Folds one event into a state. Pure: the same state, event and settings always give the same
  * result (the fuzz is seeded from the card key and its number of answers: see fsrs.ts).
  * Undo events are not folded: the caller drops cancelled events before folding.
  */
 export function applyEvent(
   state: CardState,
-  event: GrillEvent,
+  event: ReplayEvent,
   settings: Settings,
 ): { state: CardState; fact: ReviewFact | null } {
-  const base = { ...state, lastEventId: event.id, lastEventAt: event.at };
   switch (event.type) {
     case 'review': {
-      const card = outcome(state, event.at, settings, event.payload.rating);
+      const { rating, durationMs } = event.payload;
+      const card = outcome(state, event.at, settings, rating);
+      const due = card.due.getTime();
+      // Built field by field, in CardState's order (doctor compares states as JSON text).
       const next: CardState = {
-        ...base,
+        cardKey: state.cardKey,
         phase: card.state as unknown as CardPhase,
-        due: card.due.getTime(),
+        due,
         stability: card.stability,
         difficulty: card.difficulty,
         elapsedDays: card.elapsed_days,
@@ -115,32 +95,40 @@ export function applyEvent(
         lapses: card.lapses,
         lastReview: event.at,
         firstReview: state.firstReview ?? event.at,
+        suspended: state.suspended,
         buriedUntil: null,
         leech: card.lapses >= settings.leechThreshold,
+        lastEventId: event.id,
+        lastEventAt: event.at,
       };
       const fact: ReviewFact = {
         eventId: event.id,
         cardKey: event.cardKey,
         at: event.at,
-        rating: event.payload.rating,
-        durationMs: event.payload.durationMs,
+        rating,
+        durationMs,
         phaseBefore: state.phase,
-        intervalDays: (next.due - event.at) / 86_400_000,
+        intervalDays: (due - event.at) / 86_400_000,
       };
       return { state: next, fact };
     }
     case 'suspend':
-      return { state: { ...base, suspended: true }, fact: null };
+      return { state: { ...state, suspended: true, ...lastEvent(event) }, fact: null };
     case 'unsuspend':
-      return { state: { ...base, suspended: false }, fact: null };
+      return { state: { ...state, suspended: false, ...lastEvent(event) }, fact: null };
     case 'bury':
-      return { state: { ...base, buriedUntil: event.payload.until }, fact: null };
+      return { state: { ...state, buriedUntil: event.payload.until, ...lastEvent(event) }, fact: null };
     case 'reschedule':
-      return { state: reschedule(state, settings), fact: null };
+      return { state: reschedule({ ...state, ...lastEvent(event) }, settings), fact: null };
     case 'undo':
     case 'setting':
       return { state, fact: null };
   }
+}
+
+/** The fields that record the last event folded in. */
+function lastEvent(event: ReplayEvent): Pick<CardState, 'lastEventId' | 'lastEventAt'> {
+  return { lastEventId: event.id, lastEventAt: event.at };
 }
 
 /**
@@ -167,7 +155,7 @@ function reschedule(state: CardState, settings: Settings): CardState {
 }
 
 /** Ids cancelled by undo events. */
-export function cancelledIds(events: readonly GrillEvent[]): Set<string> {
+export function cancelledIds(events: readonly ReplayEvent[]): Set<string> {
   const ids = new Set<string>();
   for (const e of events) if (e.type === 'undo') ids.add(e.payload.target);
   return ids;
@@ -180,7 +168,7 @@ export function cancelledIds(events: readonly GrillEvent[]): Set<string> {
  */
 export function foldEvents(
   cardKey: string,
-  events: readonly GrillEvent[],
+  events: readonly ReplayEvent[],
   timeline: SettingsTimeline,
 ): { state: CardState; facts: ReviewFact[] } {
   const cancelled = cancelledIds(events);
@@ -188,7 +176,7 @@ export function foldEvents(
   const layers = new SettingsLayers(deckId);
   let state = emptyState(cardKey);
   const facts: ReviewFact[] = [];
-  const merged = [
+  const merged: ReplayEvent[] = [
     ...events.filter((e) => e.type !== 'undo' && e.type !== 'setting' && !cancelled.has(e.id)),
     ...timeline.forDeck(deckId),
   ].sort(compareEvents);
@@ -204,94 +192,6 @@ export function foldEvents(
     if (result.fact) facts.push(result.fact);
   }
   return { state, facts };
-}
-
-const DAY_MS = 86_400_000;
-
-/** `ms` as ts-fsrs must see it to count grill's days (see toDayTime). */
-function dayTime(ms: number, settings: Settings): number {
-  return toDayTime(ms, settings.rolloverHour, settings.timeZone);
-}
-
-/**
- * What answering Again … `upTo` at `at` would make of the card, index 0 = Again, with `due` a
- * real time. ts-fsrs is given grill's day-times (toDayTime), so the elapsed days it counts are
- * grill's days: local dates in the collection's time zone, rollover-aware, as Anki counts them.
- * Its results are kept strictly ordered as Anki keeps them: ts-fsrs orders the day intervals of
- * a card in review (Hard < Good < Easy), but not of a new, learning or relearning card, where two
- * ratings can both graduate to the same day count (`Good 1d · Easy 1d`); there a rating whose
- * interval in days is not longer than the rating below it gets one day more (memory state
- * unchanged; the maximum interval still caps it). An interval in days lands on the grill day that
- * many calendar days on (DST-safe, fromDayTime). The answer and the preview both come from here,
- * so they agree.
- */
-export function outcomes(state: CardState, at: number, settings: Settings, upTo: Rating = 4): FsrsCard[] {
-  const scheduler = schedulerFor(settings);
-  const atDay = dayTime(at, settings);
-  const card = toFsrsCard(state, settings);
-  const results: FsrsCard[] = [];
-  for (let r = 1; r <= upTo; r++) {
-    let next = capped(scheduler.next(card, atDay, r as Rating).card, atDay, settings);
-    const below = results[r - 2];
-    // Not later than the rating below, where one of the two is counted in days: a day more.
-    if (
-      below &&
-      next.due.getTime() <= below.due.getTime() &&
-      (next.scheduled_days >= 1 || below.scheduled_days >= 1)
-    ) {
-      const belowDays = Math.max(below.scheduled_days, Math.ceil((below.due.getTime() - atDay) / DAY_MS));
-      const days = Math.min(belowDays + 1, settings.maxInterval);
-      if (days > belowDays) next = { ...next, scheduled_days: days, due: new Date(atDay + days * DAY_MS) };
-    }
-    results.push(next);
-  }
-  return results.map((c) => toReal(c, at, atDay, settings));
-}
-
-/** A result with an interval in days no longer than the maximum interval (ts-fsrs's own ordering can pass it). */
-function capped(card: FsrsCard, atDay: number, settings: Settings): FsrsCard {
-  if (card.scheduled_days <= settings.maxInterval) return card;
-  return {
-    ...card,
-    scheduled_days: settings.maxInterval,
-    due: new Date(atDay + settings.maxInterval * DAY_MS),
-  };
-}
-
-/** True when Again on a card in review gives a relearning step shorter than a day (so it precedes Hard). */
-function againIsShort(settings: Settings): boolean {
-  const first = settings.relearningSteps[0];
-  if (!first) return false;
-  const n = Number.parseInt(first, 10);
-  return first.endsWith('m') ? n < 1440 : first.endsWith('h') ? n < 24 : false;
-}
-
-/** A ts-fsrs result with its due time back in real time. */
-function toReal(card: FsrsCard, at: number, atDay: number, settings: Settings): FsrsCard {
-  const due = fromDayTime(
-    card.due.getTime(),
-    settings.rolloverHour,
-    settings.timeZone,
-    { real: at, dayTime: atDay },
-    card.scheduled_days >= 1,
-  );
-  return { ...card, due: new Date(due) };
-}
-
-/** What answering `rating` at `at` makes of the card (see outcomes; a card in review needs only its own). */
-function outcome(state: CardState, at: number, settings: Settings, rating: Rating): FsrsCard {
-  // A card in review: ts-fsrs orders Hard < Good < Easy itself, and Again (a short relearning
-  // step) comes first, so only the rating answered is needed — the replay's common case.
-  if (state.phase === CardPhase.Review && (rating === 1 || againIsShort(settings))) {
-    const atDay = dayTime(at, settings);
-    const next = capped(
-      schedulerFor(settings).next(toFsrsCard(state, settings), atDay, rating).card,
-      atDay,
-      settings,
-    );
-    return toReal(next, at, atDay, settings);
-  }
-  return outcomes(state, at, settings, rating)[rating - 1] as FsrsCard;
 }
 
 /** The due time each rating would give, for showing "1 Again 10m · 3 Good 4d". */

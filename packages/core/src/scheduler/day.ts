@@ -52,7 +52,13 @@ interface GrillDay {
 const cache = new Map<string, Map<number, GrillDay[]>>();
 const CACHE_LIMIT = 100_000;
 
-let lastKey = { zone: '', rolloverHour: -1, byDate: new Map<number, GrillDay[]>() };
+/** The zone and rollover hour asked about last, their days, and the day found last (a replay asks about it again and again). */
+let lastKey: { zone: string; rolloverHour: number; byDate: Map<number, GrillDay[]>; day: GrillDay | null } = {
+  zone: '',
+  rolloverHour: -1,
+  byDate: new Map(),
+  day: null,
+};
 
 function grillDay(ms: number, rolloverHour: number, zone: string): GrillDay {
   if (lastKey.zone !== zone || lastKey.rolloverHour !== rolloverHour) {
@@ -62,8 +68,10 @@ function grillDay(ms: number, rolloverHour: number, zone: string): GrillDay {
       found = new Map();
       cache.set(id, found);
     }
-    lastKey = { zone, rolloverHour, byDate: found };
+    lastKey = { zone, rolloverHour, byDate: found, day: null };
   }
+  const last = lastKey.day;
+  if (last !== null && last.start <= ms && ms < last.end) return last;
   const { byDate } = lastKey;
   const utcDay = Math.floor(ms / DAY);
   let days = byDate.get(utcDay);
@@ -76,7 +84,12 @@ function grillDay(ms: number, rolloverHour: number, zone: string): GrillDay {
     if (byDate.size >= CACHE_LIMIT) byDate.clear();
     byDate.set(utcDay, days);
   }
-  for (const day of days) if (day.start <= ms && ms < day.end) return day;
+  for (const day of days) {
+    if (day.start <= ms && ms < day.end) {
+      lastKey.day = day;
+      return day;
+    }
+  }
   return computeDay(ms, rolloverHour, zone);
 }
 

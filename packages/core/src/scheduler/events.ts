@@ -43,6 +43,16 @@ export type GrillEvent =
   | (EventBase & { type: 'reschedule'; payload: ReschedulePayload });
 
 /**
+ * An event as a replay reads it: everything but the device that made it (which no fold looks at).
+ * Every GrillEvent is one.
+ */
+export type ReplayEvent = GrillEvent extends infer E
+  ? E extends GrillEvent
+    ? Omit<E, 'deviceId'>
+    : never
+  : never;
+
+/**
  * Re-derive the due dates of the cards in `scope` (a deck id, or '' for all) from the settings
  * in force at this event: the explicit, synced counterpart of settings that look forward.
  */
@@ -71,7 +81,7 @@ void _sameTypes;
 export const UNDOABLE_TYPES: readonly EventType[] = ['review', 'suspend', 'unsuspend', 'bury'];
 
 /** Replay order: reviewed-at, then event id. */
-export function compareEvents(a: Pick<GrillEvent, 'at' | 'id'>, b: Pick<GrillEvent, 'at' | 'id'>): number {
+export function compareEvents(a: Pick<ReplayEvent, 'at' | 'id'>, b: Pick<ReplayEvent, 'at' | 'id'>): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

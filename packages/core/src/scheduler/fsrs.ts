@@ -9,6 +9,8 @@ import {
 import type { Settings } from './settings.js';
 
 const cache = new Map<string, FSRS>();
+/** The same, by settings object: a replay asks again for every answer with the same few objects. */
+const bySettings = new WeakMap<Settings, FSRS>();
 
 /** The field of a ts-fsrs card that carries grill's card key (see toFsrsCard), for the fuzz seed. */
 export const CARD_KEY_FIELD = 'grill_card_key';
@@ -25,6 +27,8 @@ export function seedFromCard(this: AbstractScheduler): string {
 
 /** A ts-fsrs scheduler for these settings (fuzz and short-term steps on). Cached: they are pure. */
 export function schedulerFor(settings: Settings): FSRS {
+  const known = bySettings.get(settings);
+  if (known) return known;
   const key = `${settings.retention}|${settings.maxInterval}|${settings.learningSteps.join(',')}|${settings.relearningSteps.join(',')}`;
   let scheduler = cache.get(key);
   if (!scheduler) {
@@ -40,5 +44,6 @@ export function schedulerFor(settings: Settings): FSRS {
     ).useStrategy(StrategyMode.SEED, seedFromCard);
     cache.set(key, scheduler);
   }
+  bySettings.set(settings, scheduler);
   return scheduler;
 }

@@ -1,4 +1,4 @@
-import { compareEvents, type GrillEvent } from './events.js';
+import { compareEvents, type GrillEvent, type ReplayEvent } from './events.js';
 import { resolveSettings, type Settings } from './settings.js';
 import { compareHlc } from './settings-clock.js';
 
@@ -75,7 +75,7 @@ export class SettingsLayers {
   constructor(private readonly deckId: string) {}
 
   /** Takes a settings change into account (reschedules and other decks' changes are ignored). */
-  apply(event: TimelineEvent): void {
+  apply(event: Extract<ReplayEvent, { type: 'setting' | 'reschedule' }>): void {
     if (event.type !== 'setting') return;
     const { scope, key, value, hlc } = event.payload;
     if (scope !== '' && scope !== this.deckId) return;

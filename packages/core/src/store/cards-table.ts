@@ -52,7 +52,6 @@ export interface CardIndexRow {
 
 export class CardsTable {
   private readonly getStmt;
-  private readonly activeKeyStmt;
   private readonly byDeckStmt;
   private readonly insertStmt;
   private readonly updateStmt;
@@ -65,9 +64,6 @@ export class CardsTable {
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], RawCard>('SELECT * FROM cards WHERE key = ?');
-    this.activeKeyStmt = db.prepare<[string], { one: number }>(
-      'SELECT 1 AS one FROM cards WHERE key = ? AND retired = 0',
-    );
     this.byDeckStmt = db.prepare<
       [string],
       {
@@ -108,10 +104,6 @@ export class CardsTable {
   get(key: string): CardRow | undefined {
     const row = this.getStmt.get(key);
     return row ? toCard(row) : undefined;
-  }
-
-  isActive(key: string): boolean {
-    return this.activeKeyStmt.get(key) !== undefined;
   }
 
   indexOfDeck(deckId: string): CardIndexRow[] {

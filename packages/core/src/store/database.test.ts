@@ -42,6 +42,41 @@ describe('database', () => {
     copy.close();
   });
 
+  it('keeps the review facts when they move to a table keyed by card and event (v9), still one per event', () => {
+    const file = path.join(tempDir(), 'grill.db');
+    const old = openDatabase(file, { targetVersion: 8 });
+    const fact = (eventId: string, cardKey: string) => [eventId, cardKey, 'd', 1, 3, 0, 2, 1.5];
+    const insert = old.prepare('INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    insert.run(fact('e2', 'd/c2'));
+    insert.run(fact('e1', 'd/c1'));
+    old.close();
+    const db = openDatabase(file);
+    const rows = db.prepare('SELECT * FROM reviews ORDER BY event_id').all();
+    expect(rows).toEqual([
+      {
+        event_id: 'e1',
+        card_key: 'd/c1',
+        deck_id: 'd',
+        at: 1,
+        rating: 3,
+        duration_ms: 0,
+        phase_before: 2,
+        interval_days: 1.5,
+      },
+      expect.objectContaining({ event_id: 'e2', card_key: 'd/c2' }),
+    ]);
+    // Writing a fact again replaces it, as before.
+    db.prepare('INSERT OR REPLACE INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(fact('e1', 'd/c1'));
+    expect(db.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 2 });
+    expect(
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .all()
+        .map((r) => (r as { name: string }).name),
+    ).not.toContain('card_state_due');
+    db.close();
+  });
+
   it('refuses a database newer than this grill, leaving it untouched', () => {
     const file = path.join(tempDir(), 'grill.db');
     const db = new Database(file);

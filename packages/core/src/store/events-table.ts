@@ -1,4 +1,4 @@
-import type { GrillEvent } from '../scheduler/events.js';
+import type { GrillEvent, ReplayEvent } from '../scheduler/events.js';
 import type { Db } from './database.js';
 
 interface RawEvent {
@@ -25,6 +25,7 @@ export function toEvent(r: RawEvent): GrillEvent {
 export class EventsTable {
   private readonly insertStmt;
   private readonly forCardStmt;
+  private readonly replayStmt;
   private readonly lastUndoableStmt;
   private readonly undoableStmt;
   private readonly countStmt;
@@ -32,6 +33,7 @@ export class EventsTable {
   private readonly firstAtStmt;
   private readonly keysStmt;
   private readonly maxIdStmt;
+  private readonly lastSeqStmt;
   private readonly unsyncedStmt;
   private readonly unsyncedCountStmt;
   private readonly markSyncedStmt;
@@ -41,11 +43,16 @@ export class EventsTable {
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO events (id, card_key, type, at, device_id, payload, target_id, synced, local)
-       VALUES (@id, @cardKey, @type, @at, @deviceId, @payload, @targetId, @synced, @local) ON CONFLICT (id) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     );
     this.forCardStmt = db.prepare<[string], RawEvent>(
       'SELECT * FROM events WHERE card_key = ? ORDER BY at, id',
     );
+    this.replayStmt = db
+      .prepare<[string], [string, string, number, string]>(
+        'SELECT id, type, at, payload FROM events WHERE card_key = ? ORDER BY at, id',
+      )
+      .raw();
     // The newest undoable event made in this database (never one pulled by sync) that no undo
     // has cancelled yet.
     this.lastUndoableStmt = db.prepare<[], RawEvent>(
@@ -73,6 +80,7 @@ export class EventsTable {
     );
     this.markSyncedStmt = db.prepare('UPDATE events SET synced = 1 WHERE id = ?');
     this.maxIdStmt = db.prepare<[], { id: string | null }>('SELECT max(id) AS id FROM events');
+    this.lastSeqStmt = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
     // The derived reviews table holds exactly the answers in effect (undone ones are absent).
     // Answers in effect, from the review log alone: review events no undo targets (undos are
     // never undone). Not from the derived review facts, which are a cache.
@@ -88,23 +96,20 @@ export class EventsTable {
 
   /** Inserts the event unless one with its id exists; true when it was new. */
   insert(event: GrillEvent, synced = false): boolean {
-    const targetId = event.type === 'undo' ? event.payload.target : null;
-    const row = {
-      id: event.id,
-      cardKey: event.cardKey,
-      type: event.type,
-      at: event.at,
-      deviceId: event.deviceId,
-    };
+    const flag = synced ? 1 : 0;
     return (
-      this.insertStmt.run({
-        ...row,
-        payload: JSON.stringify(event.payload),
-        targetId,
-        synced: synced ? 1 : 0,
+      this.insertStmt.run(
+        event.id,
+        event.cardKey,
+        event.type,
+        event.at,
+        event.deviceId,
+        JSON.stringify(event.payload),
+        event.type === 'undo' ? event.payload.target : null,
+        flag,
         // Made here unless it arrived by sync (already acknowledged by the server).
-        local: synced ? 0 : 1,
-      }).changes === 1
+        1 - flag,
+      ).changes === 1
     );
   }
 
@@ -142,6 +147,17 @@ export class EventsTable {
     return this.forCardStmt.all(cardKey).map(toEvent);
   }
 
+  /**
+   * A card's events as a replay reads them (see ReplayEvent), in replay order: only the columns
+   * a fold needs, as arrays, since a rebuild of every card reads the whole log this way.
+   */
+  replayOf(cardKey: string): ReplayEvent[] {
+    const events: ReplayEvent[] = [];
+    for (const [id, type, at, payload] of this.replayStmt.all(cardKey))
+      events.push({ id, cardKey, type, at, payload: JSON.parse(payload) } as ReplayEvent);
+    return events;
+  }
+
   /** The newest undoable event made in this database, not yet undone. */
   lastUndoable(): GrillEvent | undefined {
     const row = this.lastUndoableStmt.get();
@@ -173,6 +189,14 @@ export class EventsTable {
   /** The greatest event id stored (an index lookup). */
   maxId(): string | undefined {
     return this.maxIdStmt.get()?.id ?? undefined;
+  }
+
+  /**
+   * The seq of the newest event (0 for none), an index lookup: every insert takes the next seq, so
+   * the difference across a batch of inserts is how many went in (unlike count(), which scans).
+   */
+  lastSeq(): number {
+    return this.lastSeqStmt.get()?.seq ?? 0;
   }
 
   count(): number {

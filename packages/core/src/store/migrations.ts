@@ -119,6 +119,34 @@ export const MIGRATIONS: readonly string[] = [
     at INTEGER NOT NULL
   );
   `,
+  // 9: the review facts stored by card, then event (a WITHOUT ROWID table keyed by both, which
+  // also serves the per-card deletes reviews_card served): a card's answers are one run of the
+  // table, so a rebuild of every card refills it in order, and an answer updates two b-trees, not
+  // four. Each event belongs to one card, so the event id stays unique.
+  `
+  CREATE TABLE reviews_v9 (
+    event_id TEXT NOT NULL,
+    card_key TEXT NOT NULL,
+    deck_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    rating INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    phase_before INTEGER NOT NULL,
+    interval_days REAL NOT NULL,
+    PRIMARY KEY (card_key, event_id)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO reviews_v9 (event_id, card_key, deck_id, at, rating, duration_ms, phase_before, interval_days)
+    SELECT event_id, card_key, deck_id, at, rating, duration_ms, phase_before, interval_days FROM reviews;
+  DROP TABLE reviews;
+  ALTER TABLE reviews_v9 RENAME TO reviews;
+  CREATE INDEX reviews_at ON reviews(at, phase_before, rating, duration_ms, deck_id);
+  `,
+  // 10: no index on card_state(phase, due). The queries it was for ask for phase > 0, a range that
+  // leaves `due` unusable, so it only ever walked every scheduled card and looked each one up (a
+  // plain scan of the table is faster), while every answer paid to keep it.
+  `
+  DROP INDEX card_state_due;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 import type { Db } from './database.js';
 
 /** An event that failed the protocol's checks: kept as it came, never applied. */
@@ -32,7 +32,7 @@ export class QuarantineTable {
 
   /** Keeps an invalid event; false when the same event is already kept. */
   add(entry: QuarantinedEvent): boolean {
-    const hash = createHash('sha256').update(entry.event).digest('hex');
+    const hash = nodeCrypto().createHash('sha256').update(entry.event).digest('hex');
     return this.addStmt.run({ hash, ...entry }).changes === 1;
   }
 

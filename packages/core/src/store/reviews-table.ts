@@ -10,13 +10,23 @@ export class ReviewsTable {
   constructor(db: Db) {
     this.insertStmt = db.prepare(
       `INSERT OR REPLACE INTO reviews (event_id, card_key, deck_id, at, rating, duration_ms, phase_before, interval_days)
-       VALUES (@eventId, @cardKey, @deckId, @at, @rating, @durationMs, @phaseBefore, @intervalDays)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.deleteForCardStmt = db.prepare('DELETE FROM reviews WHERE card_key = ?');
   }
 
   insert(fact: ReviewFact): void {
-    this.insertStmt.run({ ...fact, deckId: deckOf(fact.cardKey) });
+    // Positional parameters: a rebuild of the whole log runs this once per answer in effect.
+    this.insertStmt.run(
+      fact.eventId,
+      fact.cardKey,
+      deckOf(fact.cardKey),
+      fact.at,
+      fact.rating,
+      fact.durationMs,
+      fact.phaseBefore,
+      fact.intervalDays,
+    );
   }
 
   deleteForCard(cardKey: string): void {

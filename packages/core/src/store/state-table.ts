@@ -43,6 +43,27 @@ export function toState(r: RawState): CardState {
   };
 }
 
+/** The table's columns, in the order `put` binds them. */
+const COLUMNS = [
+  'card_key',
+  'phase',
+  'due',
+  'stability',
+  'difficulty',
+  'elapsed_days',
+  'scheduled_days',
+  'learning_steps',
+  'reps',
+  'lapses',
+  'last_review',
+  'first_review',
+  'suspended',
+  'buried_until',
+  'leech',
+  'last_event_id',
+  'last_event_at',
+];
+
 /** The derived per-card state cache. */
 export class StateTable {
   private readonly getStmt;
@@ -50,16 +71,23 @@ export class StateTable {
   private readonly deleteStmt;
   private readonly allStmt;
   private readonly sinceStmt;
+  private readonly ofActiveCardStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], RawState>('SELECT * FROM card_state WHERE card_key = ?');
+    // An upsert, not INSERT OR REPLACE: the row is updated where it is (a replace deletes it and
+    // appends a new one, touching twice the pages on every answer).
     this.upsertStmt = db.prepare(
-      `INSERT OR REPLACE INTO card_state (card_key, phase, due, stability, difficulty, elapsed_days, scheduled_days,
-         learning_steps, reps, lapses, last_review, first_review, suspended, buried_until, leech, last_event_id, last_event_at)
-       VALUES (@cardKey, @phase, @due, @stability, @difficulty, @elapsedDays, @scheduledDays, @learningSteps, @reps,
-         @lapses, @lastReview, @firstReview, @suspended, @buriedUntil, @leech, @lastEventId, @lastEventAt)`,
+      `INSERT INTO card_state (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (card_key) DO UPDATE SET ${COLUMNS.slice(1)
+         .map((c) => `${c} = excluded.${c}`)
+         .join(', ')}`,
     );
     this.deleteStmt = db.prepare('DELETE FROM card_state WHERE card_key = ?');
+    this.ofActiveCardStmt = db.prepare<[string], RawState & { c_retired: number }>(
+      `SELECT s.*, c.retired AS c_retired FROM cards c LEFT JOIN card_state s ON s.card_key = c.key
+       WHERE c.key = ?`,
+    );
     this.allStmt = db.prepare<[], RawState>('SELECT * FROM card_state');
     this.sinceStmt = db.prepare<[number], { card_key: string }>(
       'SELECT card_key FROM card_state WHERE last_event_at >= ?',
@@ -71,8 +99,37 @@ export class StateTable {
     return row ? toState(row) : undefined;
   }
 
+  /**
+   * The state of an active card (undefined while it has none), or null when no active card has
+   * this key (unknown or retired): the answer path's one read.
+   */
+  ofActiveCard(cardKey: string): { state: CardState | undefined } | null {
+    const row = this.ofActiveCardStmt.get(cardKey);
+    if (!row || row.c_retired === 1) return null;
+    return { state: row.card_key === null ? undefined : toState(row) };
+  }
+
   put(state: CardState): void {
-    this.upsertStmt.run({ ...state, suspended: state.suspended ? 1 : 0, leech: state.leech ? 1 : 0 });
+    const s = state;
+    this.upsertStmt.run(
+      s.cardKey,
+      s.phase,
+      s.due,
+      s.stability,
+      s.difficulty,
+      s.elapsedDays,
+      s.scheduledDays,
+      s.learningSteps,
+      s.reps,
+      s.lapses,
+      s.lastReview,
+      s.firstReview,
+      s.suspended ? 1 : 0,
+      s.buriedUntil,
+      s.leech ? 1 : 0,
+      s.lastEventId,
+      s.lastEventAt,
+    );
   }
 
   delete(cardKey: string): void {

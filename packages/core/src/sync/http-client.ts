@@ -11,6 +11,7 @@ import {
 } from '@grill/protocol';
 import { SyncError } from '../errors.js';
 import type { GrillEvent } from '../scheduler/events.js';
+import { BodyTooLarge, type HttpResponse, httpRequest } from './http-request.js';
 import { ClockAheadRefusal } from './sync.js';
 
 const TIMEOUT_MS = 30_000;
@@ -95,11 +96,10 @@ export class SyncHttpClient {
   private async request(method: string, path: string, body?: unknown): Promise<unknown> {
     const url = new URL(path, `${this.server}/`);
     const signal = AbortSignal.timeout(this.timeoutMs);
-    let response: Response;
+    let response: HttpResponse;
     try {
-      response = await fetch(url, {
+      response = await httpRequest(url, {
         method,
-        redirect: 'manual',
         headers: {
           [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -107,12 +107,14 @@ export class SyncHttpClient {
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal,
+        limit: MAX_PULL_RESPONSE_BYTES,
       });
     } catch (error) {
       throw this.networkError(error);
     }
     if (response.status >= 300 && response.status < 400) {
-      const to = response.headers.get('location');
+      response.discard();
+      const to = response.header('location');
       throw new SyncError(
         'redirect',
         `the sync server at ${this.server} answered with a redirect${to ? ` to ${to}` : ''}; grill does not follow redirects with credentials — if that is the right server, log in again with --server set to it`,
@@ -120,9 +122,13 @@ export class SyncHttpClient {
     }
     let text: string;
     try {
-      text = await readBounded(response, MAX_PULL_RESPONSE_BYTES);
+      text = await response.text();
     } catch (error) {
-      if (error instanceof SyncError) throw error;
+      if (error instanceof BodyTooLarge)
+        throw new SyncError(
+          'bad-response',
+          `the sync server sent an invalid response: larger than ${error.limit} bytes`,
+        );
       throw this.networkError(error);
     }
     let json: unknown;
@@ -136,8 +142,9 @@ export class SyncHttpClient {
         `the sync server sent an invalid response: ${response.status} with a body that is not JSON (is ${this.server} a grill-server?)`,
       );
     }
-    const spoken = response.headers.get(PROTOCOL_HEADER);
-    if (response.ok || response.status === 404) {
+    const spoken = response.header(PROTOCOL_HEADER);
+    const ok = response.status >= 200 && response.status < 300;
+    if (ok || response.status === 404) {
       if (spoken !== String(PROTOCOL_VERSION)) {
         throw new SyncError(
           'upgrade',
@@ -146,7 +153,7 @@ export class SyncHttpClient {
             : `the sync server at ${this.server} speaks an older sync protocol (${spoken ?? 1}) than this grill (${PROTOCOL_VERSION}): upgrade grill-server, or check --server points at a grill-server`,
         );
       }
-      if (response.ok) return json;
+      if (ok) return json;
     }
     const parsed = errorChecker.first(json) === null ? (json as AnyErrorResponse) : null;
     const message = parsed?.error ?? (response.statusText || 'no message');
@@ -191,7 +198,8 @@ export class SyncHttpClient {
         'timeout',
         `the sync server at ${this.server} did not answer within ${this.timeoutMs / 1000} s: check the connection and sync again`,
       );
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    // fetch wrapped the socket's error as `cause`; node:http reports it directly.
+    const cause = ((error as { cause?: unknown }).cause ?? error) as { code?: string; message?: string };
     if (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET')
       return new SyncError(
         'unreachable',
@@ -202,30 +210,4 @@ export class SyncHttpClient {
       `cannot reach the sync server at ${this.server}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
     );
   }
-}
-
-/** The body as text, refusing one longer than `limit` bytes without reading the rest. */
-async function readBounded(response: Response, limit: number): Promise<string> {
-  const length = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (length > limit) {
-    await response.body?.cancel();
-    throw new SyncError(
-      'bad-response',
-      `the sync server sent an invalid response: larger than ${limit} bytes`,
-    );
-  }
-  if (!response.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      throw new SyncError(
-        'bad-response',
-        `the sync server sent an invalid response: larger than ${limit} bytes`,
-      );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,29 +1,31 @@
 import {
   Checker,
-  eventProblem,
   formatSkew,
   MAX_CLOCK_AHEAD_MS,
-  MAX_PULL_LIMIT,
   MAX_PUSH_BATCH,
   MAX_PUSH_BODY_BYTES,
   msAhead,
-  type Problem,
   type PullResponse,
   type PushResponse,
   PushResponseSchema,
-  pageProblem,
 } from '@grill/protocol';
 import type { Grill } from '../engine/grill.js';
-import { invalidEventLine, quarantineInvalidEvents } from '../engine/quarantine.js';
+import { quarantineInvalidEvents } from '../engine/quarantine.js';
 import { SyncError } from '../errors.js';
 import type { GrillEvent } from '../scheduler/events.js';
+import {
+  ANCHOR,
+  CURSOR,
+  changedDuringSync,
+  invalidResponse,
+  pullPage,
+  STREAM,
+  type SyncTransport,
+} from './pages.js';
+import { pullAll } from './pull.js';
 import { SYNC_FROM, unsyncedFrom } from './status.js';
 
-/** What a sync needs from the server; the HTTP client implements it, and so can a test double. */
-export interface SyncTransport {
-  push(events: readonly GrillEvent[]): Promise<unknown>;
-  pull(after: number, limit: number): Promise<unknown>;
-}
+export type { SyncTransport } from './pages.js';
 
 export interface SyncResult {
   /** Events new to the server. */
@@ -40,13 +42,8 @@ export interface SyncResult {
   reset: string | null;
 }
 
-/** Meta keys: where this machine stands with the server. */
-const CURSOR = 'sync.cursor';
+/** Meta keys (with those in pages.ts): where this machine stands with the server. */
 const FROM = SYNC_FROM;
-/** The server's stream id the cursor belongs to. */
-const STREAM = 'sync.stream';
-/** The id of the pulled event at the cursor: the server must still have it there. */
-const ANCHOR = 'sync.anchor';
 /**
  * The stream's head after this machine's last push, and the id there: events this machine pushed
  * but has not pulled back yet (a pull that failed after a push) sit at or below it.
@@ -55,14 +52,6 @@ const PUSHED_HEAD = 'sync.pushed-head';
 const PUSHED_ANCHOR = 'sync.pushed-anchor';
 
 const pushChecker = new Checker(PushResponseSchema);
-
-function invalidResponse(problem: Problem | string): SyncError {
-  const text =
-    typeof problem === 'string'
-      ? problem
-      : `${problem.path.replace(/^\//, '') || 'the body'} ${problem.message}`;
-  return new SyncError('bad-response', `the sync server sent an invalid response: ${text}`);
-}
 
 interface Standing {
   cursor: number;
@@ -119,9 +108,10 @@ export function resetSyncState(grill: Grill, stream: string | null = null): void
  *    union (the server ignores identical resends);
  * 2. push every event the server has not acknowledged, in batches; an invalid one in this
  *    machine's own log is quarantined instead of sent (it would be refused forever);
- * 3. pull until caught up. Each page is checked as a whole (a malformed one stores nothing and
- *    ends the sync) and each event on its own: an invalid one is quarantined, never applied, and
- *    never blocks the events after it. The cursor moves in the same transaction as the events.
+ * 3. pull until caught up (see pullAll): each page is checked as a whole (a malformed one ends
+ *    the sync, keeping the pages before it) and each event on its own (an invalid one is
+ *    quarantined, never applied, and never blocks the events after it); the cursor moves in the
+ *    same transaction as the events.
  */
 export async function syncOnce(
   grill: Grill,
@@ -182,80 +172,12 @@ export async function syncOnce(
     result.resent += response.duplicates;
   }
 
-  const before = store.events.count();
-  const updated = new Set<string>();
-  for (;;) {
-    const after = Number(store.meta.get(CURSOR) ?? 0);
-    const page = await pullPage(transport, after, MAX_PULL_LIMIT);
-    if (page.stream !== stream) throw changedDuringSync();
-    store.transaction(() => {
-      const valid: GrillEvent[] = [];
-      for (const raw of page.events) {
-        const problem =
-          eventProblem(raw, { pulled: true }) ?? aheadOfServer(raw as GrillEvent, page.serverTime);
-        if (problem) {
-          const line = invalidEventLine(raw, problem);
-          if (store.quarantine.add({ event: keepable(raw), problem: line, origin: 'pulled', at: now }))
-            result.quarantined.push(line);
-          continue;
-        }
-        const { seq: _seq, ...event } = raw as GrillEvent & { seq: number };
-        valid.push(event as GrillEvent);
-      }
-      for (const key of grill.ingest(valid, true)) updated.add(key);
-      store.meta.set(CURSOR, String(page.next));
-      const last = page.events.at(-1) as { id?: unknown } | undefined;
-      if (last) store.meta.set(ANCHOR, String(last.id));
-    });
-    if (!page.more) break;
-  }
+  const pulled = await pullAll(grill, transport, stream, now);
+  result.quarantined.push(...pulled.quarantined);
   store.meta.set('sync.last', String(now));
-  result.pulled = store.events.count() - before;
-  result.cardsUpdated = updated.size;
+  result.pulled = pulled.added;
+  result.cardsUpdated = pulled.updated.size;
   return result;
-}
-
-/**
- * An event stamped further ahead of the server's clock than the server accepts (made by a machine
- * whose clock was wrong, let in before the server checked): applied, it would order every later
- * answer to its card after it, and the server would refuse those.
- */
-function aheadOfServer(event: GrillEvent, serverTime: number): Problem | null {
-  const ahead = msAhead(event, serverTime);
-  return ahead > MAX_CLOCK_AHEAD_MS
-    ? {
-        path: event.type === 'setting' ? '/payload/hlc' : '/at',
-        message: `is ${formatSkew(ahead)} ahead of the server's clock`,
-      }
-    : null;
-}
-
-/** Largest quarantined event kept as it came (characters of JSON); a larger one is kept cut. */
-const MAX_KEPT = 64 * 1024;
-
-/** An invalid event as JSON text to keep: cut when huge, described when it cannot be serialised. */
-function keepable(raw: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(raw);
-  } catch {
-    return JSON.stringify({
-      unkept: 'too deeply nested to keep',
-      seq: (raw as { seq?: unknown } | null)?.seq,
-    });
-  }
-  return text.length > MAX_KEPT ? `${text.slice(0, MAX_KEPT)}…` : text;
-}
-
-function changedDuringSync(): SyncError {
-  return new SyncError('stream-changed', 'the sync server changed during this sync: run grill sync again');
-}
-
-async function pullPage(transport: SyncTransport, after: number, limit: number): Promise<PullResponse> {
-  const page = await transport.pull(after, limit);
-  const problem = pageProblem(page, after, limit);
-  if (problem) throw invalidResponse(problem);
-  return page as PullResponse;
 }
 
 /** The first events of `batch` whose push body stays well below what a server accepts (at least one). */

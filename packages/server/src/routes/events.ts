@@ -18,6 +18,7 @@ import { ClockAheadError, ConflictError, InvalidInputError } from '../errors.js'
 import { authOf } from '../http/auth.js';
 import { requireProtocolVersion } from '../http/protocol-version.js';
 import type { RouteDeps } from './deps.js';
+import { pullBody } from './pull-body.js';
 import { BEARER_AUTH, errorResponses } from './responses.js';
 
 const INTEGER = /^-?\d+$/;
@@ -101,19 +102,15 @@ export function eventRoutes(app: FastifyInstance, deps: RouteDeps): void {
         }
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { after, limit } = request.query;
       const { userId } = authOf(request);
       const page = await deps.store.pullEvents(userId, after, limit);
-      return {
-        events: page.events,
-        next: page.events.at(-1)?.seq ?? after,
-        more: page.more,
-        stream: streamId(await deps.store.identity(), userId),
-        head: page.head,
-        anchor: page.anchor,
-        serverTime: deps.now(),
-      };
+      const stream = streamId(await deps.store.identity(), userId);
+      const next = page.events.at(-1)?.seq ?? after;
+      // Already JSON (see pullBody): sent as it is, not through the schema's serializer.
+      reply.type('application/json; charset=utf-8');
+      return pullBody(page, { next, stream, serverTime: deps.now() });
     },
   );
 }

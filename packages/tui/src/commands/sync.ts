@@ -11,6 +11,8 @@ import { grillHome } from '../paths.js';
 import { isLoopback } from '../server-url.js';
 
 const USERNAME = new RegExp(USERNAME_PATTERN);
+/** Syncing reads and writes the review log only: the bundled decks are brought up to date by the next command that shows cards. */
+const NO_DECKS = { bundledDecks: false };
 
 function parseServer(text: string): string {
   let url: URL;
@@ -92,7 +94,7 @@ export async function login(opts: {
   if (previous && !sameLogin) {
     // Another server or account: the old token goes, and the next sync starts from zero there.
     await new SyncHttpClient(previous.server, previous.token).revoke(previous.tokenId).catch(() => {});
-    await withGrill((grill) => resetSyncState(grill));
+    await withGrill((grill) => resetSyncState(grill), NO_DECKS);
   }
   const switched =
     previous && !sameLogin ? '; the next sync sends this machine’s whole review log there' : '';
@@ -158,7 +160,7 @@ export function sync(opts: { json?: boolean; status?: boolean }): Promise<void> 
       if (result.quarantined.length > 5)
         process.stderr.write(`  … and ${result.quarantined.length - 5} more\n`);
     }
-  });
+  }, NO_DECKS);
 }
 
 /** grill sync --status: what this machine knows, without asking the server. */
@@ -192,5 +194,5 @@ function status(opts: { json?: boolean }): Promise<void> {
     out.write(
       `quarantine   ${s.quarantined} invalid event${s.quarantined === 1 ? '' : 's'} set aside (see grill doctor)\n`,
     );
-  });
+  }, NO_DECKS);
 }
