@@ -22,6 +22,7 @@ export {
   type QueueEntry,
   type QueueFilter,
 } from './engine/queue.js';
+export type { CardRecord, DeckRecord, QuarantinedEvent } from './engine/records.js';
 export { refreshBundledDecks } from './engine/refresh-bundled.js';
 export { answersPerDay, computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';
 export { type StatsReport, statsReport } from './engine/stats-report.js';
@@ -50,10 +51,7 @@ export * from './scheduler/events.js';
 export { interleave, roundRobin } from './scheduler/queue-order.js';
 export * from './scheduler/settings.js';
 export { nextHlc } from './scheduler/settings-clock.js';
-export type { CardRow } from './store/cards-table.js';
-export type { DeckRow } from './store/decks-table.js';
 export { SCHEMA_VERSION } from './store/migrations.js';
-export type { QuarantinedEvent } from './store/quarantine-table.js';
 export { type SyncStatus, syncStatus } from './sync/status.js';
 export {
   controlPicture,

@@ -1,5 +1,5 @@
 import {
-  type CardRow,
+  type CardRecord,
   type CardState,
   formatInterval,
   type Grill,
@@ -12,7 +12,7 @@ import {
 const PHASES = ['new', 'learning', 'review', 'relearning'] as const;
 
 /** A card as the scripting CLI shows it: content, where it lives, its state and what each rating would do. */
-export function cardView(grill: Grill, card: CardRow, state: CardState, now: number) {
+export function cardView(grill: Grill, card: CardRecord, state: CardState, now: number) {
   const c = card.content;
   const due = previewRatings(state, now, grill.settings(card.deckId));
   const deck = grill.deck(card.deckId);

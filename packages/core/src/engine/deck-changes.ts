@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { DeckRow } from '../store/decks-table.js';
 import type { Grill } from './grill.js';
 import { fileHash } from './import-decks.js';
+import type { DeckRecord } from './records.js';
 
 /**
  * Splits deck files into those unchanged since their deck was last imported from them (same
@@ -12,9 +12,9 @@ import { fileHash } from './import-decks.js';
 export function partitionByChange(
   grill: Grill,
   files: readonly string[],
-): { unchanged: DeckRow[]; changed: string[] } {
+): { unchanged: DeckRecord[]; changed: string[] } {
   const bySource = new Map(grill.store.decks.all().map((d) => [d.sourcePath, d]));
-  const unchanged: DeckRow[] = [];
+  const unchanged: DeckRecord[] = [];
   const changed: string[] = [];
   for (const file of files) {
     const known = bySource.get(path.resolve(file));

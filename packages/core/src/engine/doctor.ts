@@ -1,8 +1,8 @@
 import { type CardState, foldEvents } from '../scheduler/card-state.js';
 import type { ReplayEvent } from '../scheduler/events.js';
-import type { QuarantinedEvent } from '../store/quarantine-table.js';
 import type { Grill } from './grill.js';
 import { invalidEvents, quarantineInvalidEvents } from './quarantine.js';
+import type { QuarantinedEvent } from './records.js';
 
 export interface DoctorReport {
   integrity: string[];

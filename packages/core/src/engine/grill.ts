@@ -14,12 +14,10 @@ import {
 import { isSettingKey, type Settings, unknownSetting } from '../scheduler/settings.js';
 import { defaultHlc, nextHlc } from '../scheduler/settings-clock.js';
 import type { SettingsTimeline } from '../scheduler/timeline.js';
-import type { CardRow } from '../store/cards-table.js';
-import type { DeckRow } from '../store/decks-table.js';
-import type { QuarantinedEvent } from '../store/quarantine-table.js';
 import { Store } from '../store/store.js';
 import { Projection } from './projection.js';
 import { Recorder, unknownCard } from './recorder.js';
+import type { CardRecord, DeckRecord, QuarantinedEvent } from './records.js';
 import { reviewPayload } from './review-payload.js';
 import { SettingsState } from './settings-state.js';
 
@@ -282,24 +280,24 @@ export class Grill {
   }
 
   /** Every deck, by id. */
-  decks(): DeckRow[] {
+  decks(): DeckRecord[] {
     return this.store.decks.all();
   }
 
   /** The deck with this id, or undefined. */
-  deck(id: string): DeckRow | undefined {
+  deck(id: string): DeckRecord | undefined {
     return this.store.decks.get(id);
   }
 
   /** The deck with this id, or a NotFoundError (`unknown-deck`) that says where to look. */
-  requireDeck(id: string): DeckRow {
+  requireDeck(id: string): DeckRecord {
     const deck = this.store.decks.get(id);
     if (!deck) throw new NotFoundError('unknown-deck', `unknown deck "${id}" (see grill decks)`);
     return deck;
   }
 
   /** The card with this key (retired ones too), or undefined. */
-  card(cardKey: string): CardRow | undefined {
+  card(cardKey: string): CardRecord | undefined {
     return this.store.cards.get(cardKey);
   }
 
@@ -320,7 +318,7 @@ export class Grill {
   }
 
   /** The active cards carrying a tag (their deck's tags included). */
-  cardsWithTag(tag: string): CardRow[] {
+  cardsWithTag(tag: string): CardRecord[] {
     return [...this.store.cards.keysWithTag(tag)].flatMap((key) => this.store.cards.get(key) ?? []);
   }
 

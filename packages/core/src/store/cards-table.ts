@@ -1,18 +1,6 @@
 import type { Card } from '../deck/model.js';
+import type { CardRecord } from '../engine/records.js';
 import type { Db } from './database.js';
-
-export interface CardRow {
-  key: string;
-  deckId: string;
-  cardId: string;
-  kind: Card['kind'];
-  content: Card;
-  contentHash: string;
-  sourceLine: number;
-  position: number;
-  retired: boolean;
-  addedAt: number;
-}
 
 interface RawCard {
   key: string;
@@ -27,12 +15,22 @@ interface RawCard {
   added_at: number;
 }
 
-const toCard = (r: RawCard): CardRow => ({
+// `content` holds what only the card's text says (title, body, answer, tags, ...); what has a
+// column of its own (key, deck, id, kind, hash, line) is stored once, there, and put back here.
+const toCard = (r: RawCard): CardRecord => ({
   key: r.key,
   deckId: r.deck_id,
   cardId: r.card_id,
   kind: r.kind as Card['kind'],
-  content: JSON.parse(r.content) as Card,
+  content: {
+    ...(JSON.parse(r.content) as object),
+    key: r.key,
+    deckId: r.deck_id,
+    id: r.card_id,
+    kind: r.kind,
+    hash: r.content_hash,
+    line: r.source_line,
+  } as Card,
   contentHash: r.content_hash,
   sourceLine: r.source_line,
   position: r.position,
@@ -101,7 +99,7 @@ export class CardsTable {
     );
   }
 
-  get(key: string): CardRow | undefined {
+  get(key: string): CardRecord | undefined {
     const row = this.getStmt.get(key);
     return row ? toCard(row) : undefined;
   }
@@ -156,12 +154,13 @@ export class CardsTable {
   }
 
   private params(card: Card, position: number, addedAt: number) {
+    const { key: _key, deckId: _deckId, id: _id, kind: _kind, hash: _hash, line: _line, ...content } = card;
     return {
       key: card.key,
       deckId: card.deckId,
       cardId: card.id,
       kind: card.kind,
-      content: JSON.stringify(card),
+      content: JSON.stringify(content),
       contentHash: card.hash,
       sourceLine: card.line,
       position,

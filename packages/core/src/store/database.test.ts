@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/fixtures.js';
+import { CardsTable } from './cards-table.js';
 import { openDatabase } from './database.js';
 import { SCHEMA_VERSION } from './migrations.js';
 
@@ -74,6 +75,39 @@ describe('database', () => {
         .all()
         .map((r) => (r as { name: string }).name),
     ).not.toContain('card_state_due');
+    db.close();
+  });
+
+  it('stores what a card says once: columns for key, deck, id, kind, hash and line, the rest as content (v11)', () => {
+    const file = path.join(tempDir(), 'grill.db');
+    const old = openDatabase(file, { targetVersion: 10 });
+    const card = {
+      deckId: 'd',
+      id: 'c1',
+      key: 'd/c1',
+      kind: 'basic',
+      title: 'Q?',
+      tags: ['t'],
+      hash: 'h',
+      line: 7,
+    };
+    old
+      .prepare(
+        "INSERT INTO decks (id, title, description, tags, source_path, source_hash, imported_at) VALUES ('d', 'D', '', '[]', 'd.md', 'x', 1)",
+      )
+      .run();
+    old
+      .prepare(
+        "INSERT INTO cards (key, deck_id, card_id, kind, content, content_hash, source_line, position, retired, added_at) VALUES ('d/c1', 'd', 'c1', 'basic', ?, 'h', 7, 0, 0, 1)",
+      )
+      .run(JSON.stringify(card));
+    old.close();
+    const db = openDatabase(file);
+    const stored = db.prepare('SELECT content FROM cards').get() as { content: string };
+    expect(JSON.parse(stored.content)).toEqual({ title: 'Q?', tags: ['t'] });
+    const cards = new CardsTable(db);
+    expect(cards.get('d/c1')?.content).toEqual(card);
+    expect(cards.keysWithTag('t')).toEqual(new Set(['d/c1']));
     db.close();
   });
 

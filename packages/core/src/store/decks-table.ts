@@ -1,17 +1,5 @@
+import type { DeckRecord } from '../engine/records.js';
 import type { Db } from './database.js';
-
-export interface DeckRow {
-  id: string;
-  title: string;
-  description: string;
-  tags: string[];
-  sourcePath: string;
-  sourceHash: string;
-  /** Size and mtime of the file when it was last seen with this hash (-1: unknown). */
-  sourceSize: number;
-  sourceMtime: number;
-  importedAt: number;
-}
 
 interface RawDeck {
   id: string;
@@ -25,7 +13,7 @@ interface RawDeck {
   imported_at: number;
 }
 
-const toDeck = (r: RawDeck): DeckRow => ({
+const toDeck = (r: RawDeck): DeckRecord => ({
   id: r.id,
   title: r.title,
   description: r.description,
@@ -63,16 +51,16 @@ export class DecksTable {
     this.seenStmt.run({ id, sourceSize, sourceMtime });
   }
 
-  all(): DeckRow[] {
+  all(): DeckRecord[] {
     return this.allStmt.all().map(toDeck);
   }
 
-  get(id: string): DeckRow | undefined {
+  get(id: string): DeckRecord | undefined {
     const row = this.getStmt.get(id);
     return row ? toDeck(row) : undefined;
   }
 
-  upsert(deck: DeckRow): void {
+  upsert(deck: DeckRecord): void {
     this.upsertStmt.run({ ...deck, tags: JSON.stringify(deck.tags) });
   }
 }

@@ -147,6 +147,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   DROP INDEX card_state_due;
   `,
+  // 11: a card's content no longer repeats what its columns hold (key, deck, id, kind, hash, line).
+  `
+  UPDATE cards SET content = json_remove(content, '$.key', '$.deckId', '$.id', '$.kind', '$.hash', '$.line');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

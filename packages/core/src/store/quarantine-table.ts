@@ -1,17 +1,6 @@
+import type { QuarantinedEvent } from '../engine/records.js';
 import { nodeCrypto } from '../node-crypto.js';
 import type { Db } from './database.js';
-
-/** An event that failed the protocol's checks: kept as it came, never applied. */
-export interface QuarantinedEvent {
-  /** The event as received or as it was in the log (JSON text). */
-  event: string;
-  /** What is wrong with it, one line (`payload/rating must be …`). */
-  problem: string;
-  /** Where it came from: `pulled` (from the sync server) or `log` (found in this database's own log). */
-  origin: 'pulled' | 'log';
-  /** When it was set aside, ms since the epoch. */
-  at: number;
-}
 
 /** Events set aside because they are invalid; each kept once (by content). */
 export class QuarantineTable {

@@ -1,4 +1,4 @@
-import { type Card, type CardRow, emptyState } from '@grill/core';
+import { type Card, type CardRecord, emptyState } from '@grill/core';
 import { describe, expect, it } from 'vitest';
 import { appReducer, inputAction } from './app-reducer.js';
 import {
@@ -47,7 +47,7 @@ function session(
   content: Card | null,
   { answered = 0, canUndo = false, summary = SUMMARY } = {},
 ): SessionView {
-  const row = content && ({ key: content.key, deckId: 'kinds', content, sourceLine: 3 } as CardRow);
+  const row = content && ({ key: content.key, deckId: 'kinds', content, sourceLine: 3 } as CardRecord);
   const current = row && {
     entry: { cardKey: row.key, deckId: 'kinds', kind: 'new' as const, due: 0 },
     card: row,

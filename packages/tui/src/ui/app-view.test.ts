@@ -1,4 +1,4 @@
-import { type Card, type CardRow, emptyState } from '@grill/core';
+import { type Card, type CardRecord, emptyState } from '@grill/core';
 import { describe, expect, it } from 'vitest';
 import { appReducer } from './app-reducer.js';
 import { type AppAction, type AppState, openApp, type SessionView } from './app-state.js';
@@ -22,7 +22,7 @@ const LONG: Card = {
 };
 
 function session(content: Card): SessionView {
-  const card = { key: content.key, deckId: 'kinds', content, sourceLine: 1 } as CardRow;
+  const card = { key: content.key, deckId: 'kinds', content, sourceLine: 1 } as CardRecord;
   const current = {
     entry: { cardKey: card.key, deckId: 'kinds', kind: 'new' as const, due: 0 },
     card,

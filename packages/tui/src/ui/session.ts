@@ -1,7 +1,7 @@
 // The drill session over the engine: one class whose methods share its state, so kept whole (~255 lines).
 import {
   type AnswerDetail,
-  type CardRow,
+  type CardRecord,
   type CardState,
   dailyQueue,
   dayStart,
@@ -16,7 +16,7 @@ import {
 
 export interface CurrentCard {
   entry: QueueEntry;
-  card: CardRow;
+  card: CardRecord;
   state: CardState;
   /** Due time each rating would give, as computed at `previewAt`. */
   intervals: Record<Rating, number>;
