@@ -200,7 +200,7 @@ try {
   log('stats');
   // The library underneath on its own: a second, read-only connection to the same file.
   const reader = new Database(path.join(home, 'grill.db'), { readonly: true });
-  const countAll = reader.prepare('SELECT count(*) FROM reviews');
+  const countAll = reader.prepare('SELECT count(*) FROM review_cache');
   const countOnly = await time(() => countAll.get(), { runs: 20 });
   reader.close();
   const statsRun = await time(() => computeStats(grill, NOW), { runs: 20 });

@@ -11,7 +11,9 @@ describe('re-deriving states after a release changes how they are derived', () =
     grill.answer('a/c2', 1, T0);
     const expected = grill.state('a/c1');
     // A collection written by the first release: its cached states came from the old fuzz seed.
-    grill.store.db.prepare("UPDATE card_state SET due = 0, stability = 1 WHERE card_key = 'a/c1'").run();
+    grill.store.db
+      .prepare("UPDATE card_state_cache SET due = 0, stability = 1 WHERE card_key = 'a/c1'")
+      .run();
     grill.store.meta.set('derivation', '1');
     grill.close();
     let told = 0;

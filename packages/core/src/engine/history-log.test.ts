@@ -12,7 +12,7 @@ describe('grill history', () => {
     expect(history(grill).map((h) => h.id)).toEqual([kept.id, last.id]);
     expect(history(grill, 'a/c2').map((h) => h.id)).toEqual([last.id]);
     // The caches lost: the answers in effect are still known.
-    grill.store.db.exec('DELETE FROM reviews; DELETE FROM card_state;');
+    grill.store.db.exec('DELETE FROM review_cache; DELETE FROM card_state_cache;');
     expect(history(grill).map((h) => h.id)).toEqual([kept.id, last.id]);
     grill.close();
   });

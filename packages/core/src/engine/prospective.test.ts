@@ -29,7 +29,9 @@ describe('settings look forward', () => {
   it('changing learning steps does not relabel which past answers were learning or review', () => {
     const grill = reviewedCard();
     const facts = () =>
-      grill.store.db.prepare('SELECT event_id, phase_before, interval_days FROM reviews ORDER BY at').all();
+      grill.store.db
+        .prepare('SELECT event_id, phase_before, interval_days FROM review_cache ORDER BY at')
+        .all();
     const before = facts();
     grill.setSetting('learning-steps', ['5m'], T0 + 26 * DAY);
     expect(facts()).toEqual(before);

@@ -78,8 +78,8 @@ function play(grill: Grill, steps: Step[]): number {
 
 function snapshot(grill: Grill) {
   return {
-    states: grill.store.db.prepare('SELECT * FROM card_state ORDER BY card_key').all(),
-    reviews: grill.store.db.prepare('SELECT * FROM reviews ORDER BY event_id').all(),
+    states: grill.store.db.prepare('SELECT * FROM card_state_cache ORDER BY card_key').all(),
+    reviews: grill.store.db.prepare('SELECT * FROM review_cache ORDER BY event_id').all(),
   };
 }
 

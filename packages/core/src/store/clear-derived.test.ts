@@ -9,15 +9,15 @@ describe('rebuilding every card state', () => {
     const indexes = () =>
       grill.store.db
         .prepare(
-          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews' ORDER BY name",
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'review_cache' ORDER BY name",
         )
         .all();
     const before = indexes();
     expect(before.length).toBeGreaterThan(0);
-    const facts = grill.store.db.prepare('SELECT * FROM reviews ORDER BY event_id').all();
+    const facts = grill.store.db.prepare('SELECT * FROM review_cache ORDER BY event_id').all();
     grill.rebuildAll();
     expect(indexes()).toEqual(before);
-    expect(grill.store.db.prepare('SELECT * FROM reviews ORDER BY event_id').all()).toEqual(facts);
+    expect(grill.store.db.prepare('SELECT * FROM review_cache ORDER BY event_id').all()).toEqual(facts);
     grill.close();
   });
 });

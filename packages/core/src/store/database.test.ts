@@ -32,7 +32,7 @@ describe('database', () => {
     const db = openDatabase(file, { now: Date.parse('2026-03-02T09:00:00Z') });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT id FROM events').all()).toEqual([{ id: 'e1' }]);
-    expect(db.prepare('SELECT count(*) AS n FROM card_state').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM card_state_cache').get()).toEqual({ n: 0 });
     db.close();
 
     const backups = readdirSync(dir).filter((f) => f.endsWith('.bak'));
@@ -52,7 +52,7 @@ describe('database', () => {
     insert.run(fact('e1', 'd/c1'));
     old.close();
     const db = openDatabase(file);
-    const rows = db.prepare('SELECT * FROM reviews ORDER BY event_id').all();
+    const rows = db.prepare('SELECT * FROM review_cache ORDER BY event_id').all();
     expect(rows).toEqual([
       {
         event_id: 'e1',
@@ -67,8 +67,8 @@ describe('database', () => {
       expect.objectContaining({ event_id: 'e2', card_key: 'd/c2' }),
     ]);
     // Writing a fact again replaces it, as before.
-    db.prepare('INSERT OR REPLACE INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(fact('e1', 'd/c1'));
-    expect(db.prepare('SELECT count(*) AS n FROM reviews').get()).toEqual({ n: 2 });
+    db.prepare('INSERT OR REPLACE INTO review_cache VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(fact('e1', 'd/c1'));
+    expect(db.prepare('SELECT count(*) AS n FROM review_cache').get()).toEqual({ n: 2 });
     expect(
       db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
@@ -108,6 +108,26 @@ describe('database', () => {
     const cards = new CardsTable(db);
     expect(cards.get('d/c1')?.content).toEqual(card);
     expect(cards.keysWithTag('t')).toEqual(new Set(['d/c1']));
+    db.close();
+  });
+
+  it('names the tables derived from the review log as caches (v12), keeping their rows', () => {
+    const file = path.join(tempDir(), 'grill.db');
+    const old = openDatabase(file, { targetVersion: 11 });
+    old
+      .prepare('INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('e1', 'd/c1', 'd', 1, 3, 0, 2, 1.5);
+    old.close();
+    const db = openDatabase(file);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name);
+    expect(tables).toContain('card_state_cache');
+    expect(tables).toContain('review_cache');
+    expect(tables).not.toContain('card_state');
+    expect(tables).not.toContain('reviews');
+    expect(db.prepare('SELECT event_id FROM review_cache').all()).toEqual([{ event_id: 'e1' }]);
     db.close();
   });
 

@@ -151,6 +151,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   UPDATE cards SET content = json_remove(content, '$.key', '$.deckId', '$.id', '$.kind', '$.hash', '$.line');
   `,
+  // 12: the tables derived from the review log say so in their names: caches, rebuilt by replay.
+  `
+  ALTER TABLE card_state RENAME TO card_state_cache;
+  ALTER TABLE reviews RENAME TO review_cache;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

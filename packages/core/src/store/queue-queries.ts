@@ -39,7 +39,7 @@ export class QueueQueries {
     const newCards = (where: string) =>
       `SELECT key, deck_id, position FROM (
          SELECT c.key, c.deck_id, c.position, ROW_NUMBER() OVER (PARTITION BY c.deck_id ORDER BY c.position) AS rn
-         FROM cards c LEFT JOIN card_state s ON s.card_key = c.key
+         FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key
          WHERE c.retired = 0 AND (s.card_key IS NULL OR (s.phase = ${NEW} AND s.suspended = 0
            AND (s.buried_until IS NULL OR s.buried_until <= @now)))${where})
        WHERE rn <= @perDeck ORDER BY deck_id, position`;
@@ -49,7 +49,7 @@ export class QueueQueries {
       newCards(" AND EXISTS (SELECT 1 FROM json_each(c.content, '$.tags') t WHERE t.value = @tag)"),
     );
     this.dueStmt = db.prepare<{ now: number; until: number }, Record<string, unknown>>(
-      `SELECT s.*, c.deck_id AS c_deck_id, c.position AS c_position FROM card_state s JOIN cards c ON c.key = s.card_key
+      `SELECT s.*, c.deck_id AS c_deck_id, c.position AS c_position FROM card_state_cache s JOIN cards c ON c.key = s.card_key
        WHERE c.retired = 0 AND s.phase > ${NEW} AND s.suspended = 0 AND (s.buried_until IS NULL OR s.buried_until <= @now)
          AND s.due < @until`,
     );
@@ -58,10 +58,10 @@ export class QueueQueries {
       { deck_id: string; new_cards: number; reviews: number; answers: number; duration_ms: number }
     >(
       `SELECT deck_id, sum(phase_before = ${NEW}) AS new_cards, sum(phase_before = ${REVIEW}) AS reviews, count(*) AS answers,
-         sum(duration_ms) AS duration_ms FROM reviews WHERE at >= ? GROUP BY deck_id`,
+         sum(duration_ms) AS duration_ms FROM review_cache WHERE at >= ? GROUP BY deck_id`,
     );
     this.nextDueStmt = db.prepare<[number], { due: number | null }>(
-      `SELECT min(s.due) AS due FROM card_state s JOIN cards c ON c.key = s.card_key
+      `SELECT min(s.due) AS due FROM card_state_cache s JOIN cards c ON c.key = s.card_key
        WHERE c.retired = 0 AND s.phase > ${NEW} AND s.suspended = 0 AND s.due >= ?`,
     );
   }

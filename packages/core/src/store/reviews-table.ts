@@ -9,10 +9,10 @@ export class ReviewsTable {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT OR REPLACE INTO reviews (event_id, card_key, deck_id, at, rating, duration_ms, phase_before, interval_days)
+      `INSERT OR REPLACE INTO review_cache (event_id, card_key, deck_id, at, rating, duration_ms, phase_before, interval_days)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.deleteForCardStmt = db.prepare('DELETE FROM reviews WHERE card_key = ?');
+    this.deleteForCardStmt = db.prepare('DELETE FROM review_cache WHERE card_key = ?');
   }
 
   insert(fact: ReviewFact): void {

@@ -74,23 +74,23 @@ export class StateTable {
   private readonly ofActiveCardStmt;
 
   constructor(db: Db) {
-    this.getStmt = db.prepare<[string], RawState>('SELECT * FROM card_state WHERE card_key = ?');
+    this.getStmt = db.prepare<[string], RawState>('SELECT * FROM card_state_cache WHERE card_key = ?');
     // An upsert, not INSERT OR REPLACE: the row is updated where it is (a replace deletes it and
     // appends a new one, touching twice the pages on every answer).
     this.upsertStmt = db.prepare(
-      `INSERT INTO card_state (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
+      `INSERT INTO card_state_cache (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
        ON CONFLICT (card_key) DO UPDATE SET ${COLUMNS.slice(1)
          .map((c) => `${c} = excluded.${c}`)
          .join(', ')}`,
     );
-    this.deleteStmt = db.prepare('DELETE FROM card_state WHERE card_key = ?');
+    this.deleteStmt = db.prepare('DELETE FROM card_state_cache WHERE card_key = ?');
     this.ofActiveCardStmt = db.prepare<[string], RawState & { c_retired: number }>(
-      `SELECT s.*, c.retired AS c_retired FROM cards c LEFT JOIN card_state s ON s.card_key = c.key
+      `SELECT s.*, c.retired AS c_retired FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key
        WHERE c.key = ?`,
     );
-    this.allStmt = db.prepare<[], RawState>('SELECT * FROM card_state');
+    this.allStmt = db.prepare<[], RawState>('SELECT * FROM card_state_cache');
     this.sinceStmt = db.prepare<[number], { card_key: string }>(
-      'SELECT card_key FROM card_state WHERE last_event_at >= ?',
+      'SELECT card_key FROM card_state_cache WHERE last_event_at >= ?',
     );
   }
 

@@ -18,21 +18,21 @@ export class StatsQueries {
   constructor(db: Db) {
     // True retention: answers on cards in the Review phase that were not "again".
     this.retentionStmt = db.prepare<[number], { n: number; passed: number | null }>(
-      `SELECT count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = ${REVIEW} AND at >= ?`,
+      `SELECT count(*) AS n, sum(rating > 1) AS passed FROM review_cache WHERE phase_before = ${REVIEW} AND at >= ?`,
     );
     this.retentionByDeckStmt = db.prepare<[number], { deck_id: string; n: number; passed: number }>(
-      `SELECT deck_id, count(*) AS n, sum(rating > 1) AS passed FROM reviews WHERE phase_before = ${REVIEW} AND at >= ? GROUP BY deck_id`,
+      `SELECT deck_id, count(*) AS n, sum(rating > 1) AS passed FROM review_cache WHERE phase_before = ${REVIEW} AND at >= ? GROUP BY deck_id`,
     );
     this.retentionByTagStmt = db.prepare<[number], { tag: string; n: number; passed: number }>(
       `SELECT t.value AS tag, count(*) AS n, sum(r.rating > 1) AS passed
-       FROM reviews r JOIN cards c ON c.key = r.card_key, json_each(c.content, '$.tags') AS t
+       FROM review_cache r JOIN cards c ON c.key = r.card_key, json_each(c.content, '$.tags') AS t
        WHERE r.phase_before = ${REVIEW} AND r.at >= ? GROUP BY t.value ORDER BY n DESC, tag`,
     );
     this.countBetweenStmt = db.prepare<[number, number], { n: number }>(
-      'SELECT count(*) AS n FROM reviews WHERE at >= ? AND at < ?',
+      'SELECT count(*) AS n FROM review_cache WHERE at >= ? AND at < ?',
     );
     this.dueDaysStmt = db.prepare<{ until: number }, { due: number }>(
-      `SELECT s.due FROM card_state s JOIN cards c ON c.key = s.card_key
+      `SELECT s.due FROM card_state_cache s JOIN cards c ON c.key = s.card_key
        WHERE c.retired = 0 AND s.phase > ${NEW} AND s.suspended = 0 AND s.due < @until`,
     );
     this.totalsStmt = db.prepare<
@@ -41,17 +41,17 @@ export class StatsQueries {
     >(
       `SELECT count(*) AS cards, sum(s.card_key IS NULL OR s.phase = ${NEW}) AS fresh, sum(s.phase IN (${LEARNING}, ${RELEARNING})) AS learning,
          sum(s.phase = ${REVIEW}) AS review, sum(s.suspended = 1) AS suspended, sum(s.leech = 1) AS leeches
-       FROM cards c LEFT JOIN card_state s ON s.card_key = c.key WHERE c.retired = 0`,
+       FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key WHERE c.retired = 0`,
     );
     this.anyBetweenStmt = db.prepare<[number, number], { one: number }>(
-      'SELECT 1 AS one FROM reviews WHERE at >= ? AND at < ? LIMIT 1',
+      'SELECT 1 AS one FROM review_cache WHERE at >= ? AND at < ? LIMIT 1',
     );
     this.weakestStmt = db.prepare<
       [number],
       { card_key: string; lapses: number; leech: number; stability: number; title: string | null }
     >(
       `SELECT s.card_key, s.lapses, s.leech, s.stability, json_extract(c.content, '$.title') AS title
-       FROM card_state s JOIN cards c ON c.key = s.card_key
+       FROM card_state_cache s JOIN cards c ON c.key = s.card_key
        WHERE c.retired = 0 AND s.lapses > 0 ORDER BY s.leech DESC, s.lapses DESC, s.stability ASC LIMIT ?`,
     );
   }

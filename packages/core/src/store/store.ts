@@ -59,10 +59,10 @@ export class Store {
     // they are defined in one place.
     const indexes = this.db
       .prepare<[], { name: string; sql: string }>(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews' AND sql IS NOT NULL",
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'review_cache' AND sql IS NOT NULL",
       )
       .all();
-    this.db.exec('DELETE FROM card_state; DELETE FROM reviews;');
+    this.db.exec('DELETE FROM card_state_cache; DELETE FROM review_cache;');
     for (const { name } of indexes) this.db.exec(`DROP INDEX "${name}"`);
     refill();
     for (const { sql } of indexes) this.db.exec(sql);
