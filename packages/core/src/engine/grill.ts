@@ -1,3 +1,6 @@
+// The engine's façade: every command the UI and CLI may call, each a few lines delegating to the
+// modules that do the work (projection.ts replays, recorder.ts records, settings-state.ts resolves
+// settings, the store's tables read). Longer than most files because it is the one list of them.
 import path from 'node:path';
 import { deckOf } from '../deck/card-key.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
