@@ -28,10 +28,13 @@ function newestSource(dir: string): number {
 /**
  * Builds what is stale, and gives the run one temporary folder (TMPDIR, which the test workers
  * and the processes they start inherit), removed when the run ends: tests leave nothing behind.
+ * GRILL_HOME points inside it too.
  */
 export default function setup(): () => void {
   const root = mkdtempSync(path.join(tmpdir(), 'grill-tests-'));
   process.env.TMPDIR = root;
+  // A test that names no data folder gets this one, never the user's own.
+  process.env.GRILL_HOME = path.join(root, 'grill-home');
   const teardown = () => rmSync(root, { recursive: true, force: true });
   const sources = Math.max(
     ...readdirSync(path.join(ROOT, 'packages')).map((p) =>

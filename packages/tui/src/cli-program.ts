@@ -15,10 +15,10 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       `
-  Environment:
-    GRILL_HOME   data folder (default: the platform data directory)
-    GRILL_NOW    pretend the time is this ISO instant (tests, simulations)
-    NO_COLOR     disable colours`,
+Environment:
+  GRILL_HOME   data folder (default: the platform data directory)
+  GRILL_NOW    pretend the time is this ISO instant (tests, simulations)
+  NO_COLOR     disable colours`,
     );
 
   const json = new Option('--json', 'print JSON');
@@ -180,16 +180,16 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       `
-  Invalid events from the server are set aside (kept, never applied; listed by grill doctor) and
-  never stop the events after them. If the server lost events (restored from a backup, replaced,
-  or another account), this machine notices and re-sends its whole review log.
+Invalid events from the server are set aside (kept, never applied; listed by grill doctor) and
+never stop the events after them. If the server lost events (restored from a backup, replaced,
+or another account), this machine notices and re-sends its whole review log.
 
-  Exit status: 0 synced; 1 an invalid response from the server (nothing from it stored), or
-  another error (not logged in, say); 3 server unreachable; 4 timed out; 5 server error (5xx);
-  6 login refused or token revoked (grill login again); 7 events stamped ahead of the server's
-  clock; 8 rate-limited; 9 grill and the server speak different protocol versions; 10 conflicting
-  event ids; 11 the local database or data folder cannot be used (disk full, busy); 12 the server
-  redirected; 13 the server refused the request.`,
+Exit status: 0 synced; 1 an invalid response from the server (nothing from it stored), or
+another error (not logged in, say); 3 server unreachable; 4 timed out; 5 server error (5xx);
+6 login refused or token revoked (grill login again); 7 events stamped ahead of the server's
+clock; 8 rate-limited; 9 grill and the server speak different protocol versions; 10 conflicting
+event ids; 11 the local database or data folder cannot be used (disk full, busy); 12 the server
+redirected; 13 the server refused the request.`,
     )
     .action(async (opts) => (await import('./commands/sync.js')).sync(opts));
 

@@ -14,11 +14,12 @@ const NOW = '2026-03-02T09:00:00Z';
 function setup(extraEnv: Record<string, string> = {}) {
   const home = tempDir('grill-e2e-');
   const content = deckDir();
+  // The commands around the drill run on the binary too: one build per database.
   const env = { GRILL_HOME: home, GRILL_CONTENT: content, GRILL_NOW: NOW, ...extraEnv };
   const grill = (args: string[]) => runGrill(args, { home, now: NOW, env: { GRILL_CONTENT: content } });
   const history = () => {
     const r = grill(['history', '--json']);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     return JSON.parse(r.stdout) as { card: string; ratingName: string; detail?: unknown }[];
   };
   return { env, home, content, grill, history };

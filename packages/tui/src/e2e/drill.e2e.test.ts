@@ -9,10 +9,11 @@ const DOWN = '\u001b[B';
 function setup() {
   const home = tempDir('grill-e2e-');
   const content = deckDir();
+  // The commands around the drill run on the binary too: one build per database.
   const env = { GRILL_HOME: home, GRILL_CONTENT: content, GRILL_NOW: NOW };
   const history = () => {
     const r = runGrill(['history', '--json'], { home, now: NOW, env: { GRILL_CONTENT: content } });
-    expect(r.status).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     return JSON.parse(r.stdout) as { card: string; ratingName: string; detail?: unknown }[];
   };
   return { env, history };

@@ -9,7 +9,7 @@ import {
   type FakeRequest,
   fakeSyncServer,
 } from '../test-support/fake-sync-server.js';
-import { runGrillAsync, tempDir } from '../test-support/run-grill.js';
+import { grill, tempDir } from '../test-support/run-grill.js';
 import { startSyncServer } from '../test-support/sync-server.js';
 
 const NOW = '2026-03-02T09:00:00Z';
@@ -31,7 +31,7 @@ function machine(content = deckDir()) {
   return {
     home,
     run: (args: string[], input = '', now = NOW) =>
-      runGrillAsync(args, { home, now, input, env: { GRILL_CONTENT: content } }),
+      grill(args, { home, now, input, env: { GRILL_CONTENT: content } }),
     /** Logged in to `url` without asking it (the fake servers cannot issue tokens). */
     loginTo(url: string) {
       writeFileSync(
@@ -133,7 +133,7 @@ describe('grill sync fails with one line and a distinct exit code', () => {
   });
 });
 
-describe('invalid events on the server, through the real binary', () => {
+describe('invalid events on the server, through the command line', () => {
   it('are set aside and reported; every command keeps working; doctor lists them', async () => {
     const m = machine();
     const user = await server.newUser();
@@ -219,7 +219,7 @@ describe('grill login', () => {
       if (request.url.pathname !== '/grill/v1/login') return { status: 404, body: { error: 'no route' } };
       return { body: { token: 't'.repeat(43), tokenId: 'tid', username: user } };
     });
-    const result = await runGrillAsync(
+    const result = await grill(
       ['login', '--server', `${prefixed.url}/grill/`, '--user', user, '--password-stdin'],
       {
         home,
@@ -356,7 +356,7 @@ describe('a data folder grill cannot use', () => {
     const file = path.join(tempDir('grill-home-file-'), 'home');
     writeFileSync(file, 'not a folder');
     for (const args of [['due'], ['login', '--server', server.url, '--user', 'ann', '--password-stdin']]) {
-      const result = await runGrillAsync(args, { home: file, input: 'pw\n' });
+      const result = await grill(args, { home: file, input: 'pw\n' });
       expectOneLine(result, /cannot use .*: a file is in the way where grill needs a folder/);
       expect(result.status).toBe(11);
     }

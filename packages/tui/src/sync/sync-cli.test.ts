@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckDir } from '../test-support/deck-fixture.js';
 import { GrillPty } from '../test-support/pty.js';
-import { runGrillAsync, tempDir } from '../test-support/run-grill.js';
+import { grill, runGrillAsync, tempDir } from '../test-support/run-grill.js';
 import { startSyncServer } from '../test-support/sync-server.js';
 
 let server: Awaited<ReturnType<typeof startSyncServer>>;
@@ -26,17 +26,21 @@ async function closedPort(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-/** A `grill` on its own machine: its own GRILL_HOME, the same deck folder. */
-function machine(content: string) {
+/**
+ * A `grill` on its own machine: its own GRILL_HOME, the same deck folder. Its commands run in this
+ * process, or on the binary for a machine whose drill runs too (one build per database).
+ */
+function machine(content: string, { binary = false } = {}) {
   const home = tempDir('grill-machine-');
+  const runner = binary ? runGrillAsync : grill;
   return {
     home,
     run: (args: string[], input = '', now = NOW) =>
-      runGrillAsync(args, { home, now, input, env: { GRILL_CONTENT: content } }),
+      runner(args, { home, now, input, env: { GRILL_CONTENT: content } }),
   };
 }
 
-describe('grill login, sync and logout (real binary, real server)', () => {
+describe('grill login, sync and logout (real server)', () => {
   it('syncs two machines through the server, with the token kept private', async () => {
     const user = await server.newUser();
     const content = deckDir();
@@ -126,7 +130,7 @@ describe('grill login, sync and logout (real binary, real server)', () => {
     const user = await server.newUser();
     const content = deckDir();
     const laptop = machine(content);
-    const desktop = machine(content);
+    const desktop = machine(content, { binary: true });
     await laptop.run(['login', '--server', server.url, '--user', user, '--password-stdin'], 'password123\n');
     const login = await desktop.run(
       ['login', '--server', server.url, '--user', user, '--password-stdin', '--auto-sync'],
