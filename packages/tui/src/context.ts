@@ -55,11 +55,18 @@ export async function openGrill(options: OpenOptions = {}): Promise<{ grill: Gri
         'grill: this version schedules differently: re-deriving every card from the review log (once)…\n',
       ),
   });
-  grill.ensureTimeZone(now);
-  if (options.bundledDecks === false) return { grill, now };
-  const { problems } = await refreshBundledDecks(grill, now, bundledContentDir());
-  for (const p of problems) process.stderr.write(`grill: skipped a bundled deck: ${formatProblem(p)}\n`);
-  return { grill, now };
+  try {
+    grill.ensureTimeZone(now);
+    if (options.bundledDecks === false) return { grill, now };
+    const { problems } = await refreshBundledDecks(grill, now, bundledContentDir());
+    for (const p of problems) process.stderr.write(`grill: skipped a bundled deck: ${formatProblem(p)}\n`);
+    return { grill, now };
+  } catch (error) {
+    // The caller never gets the database to close, so it is closed here (tests run many
+    // commands in one process).
+    grill.close();
+    throw error;
+  }
 }
 
 /** Runs `fn` with an open grill (see openGrill) and always closes it. */
