@@ -1,6 +1,6 @@
 // Markdown block tokens (paragraphs, headings, lists, quotes, code, tables) as lines within a width.
 import type { MarkedToken, Token, Tokens } from 'marked';
-import stringWidth from 'string-width';
+import { displayWidth } from './display-width.js';
 import { inline, text } from './markdown-inline.js';
 import { splitIndent, stripSgr, wrapStyled } from './markdown-lines.js';
 import type { Ctx } from './markdown-style.js';
@@ -69,7 +69,7 @@ function list(t: Tokens.List, width: number, ctx: Ctx): string[] {
     const box = item.task ? (item.checked ? '[x]' : '[ ]') : '';
     const head = t.ordered ? (numbers[i] as string).padStart(numberWidth) : box ? '' : bullet;
     const marker = [head, box].filter(Boolean).join(' ');
-    const hang = stringWidth(marker) + 1;
+    const hang = displayWidth(marker) + 1;
     const body = blocks(item.tokens, Math.max(1, width - hang), inner, t.loose);
     if (t.loose && i > 0) out.push('');
     out.push(`${marker} ${body[0] ?? ''}`.trimEnd());
@@ -90,7 +90,7 @@ function code(t: Tokens.Code, width: number, { s }: Ctx): string[] {
   const pad = ' '.repeat(CODE_INDENT);
   return shown.split('\n').flatMap((line) => {
     if (stripSgr(line).trim() === '') return [''];
-    if (stringWidth(line) <= avail) return [pad + line];
+    if (displayWidth(line) <= avail) return [pad + line];
     const [indent, rest] = splitIndent(line);
     const keep = Math.min(indent, Math.max(0, avail - MIN_CODE));
     return wrapStyled(rest, avail - keep).map((piece) => pad + ' '.repeat(keep) + piece);

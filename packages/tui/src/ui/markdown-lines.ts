@@ -1,5 +1,5 @@
 // Styled terminal lines for the markdown renderer: wrapping, cutting to a width, keeping SGR styles balanced.
-import stringWidth from 'string-width';
+import { displayWidth } from './display-width.js';
 
 /**
  * `styled` wrapped to `width`: greedy at spaces, a word wider than the width broken between
@@ -11,7 +11,7 @@ import stringWidth from 'string-width';
 export function wrapStyled(styled: string, width: number): string[] {
   const out: string[] = [];
   for (const source of styled.split('\n')) {
-    if (source.trim() === source && stringWidth(source) <= width) out.push(source);
+    if (source.trim() === source && displayWidth(source) <= width) out.push(source);
     else wrapLine(source, width, out);
   }
   return balance(out);
@@ -25,7 +25,7 @@ function wrapLine(source: string, width: number, out: string[]): void {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (i > 0 && used > 0) gap++;
-    const w = stringWidth(word);
+    const w = displayWidth(word);
     if (w === 0) {
       line += word; // nothing, or only colour codes
       continue;
@@ -72,7 +72,7 @@ function* parts(text: string, width: number): Generator<[string, number]> {
       continue;
     }
     for (const { segment } of graphemes.segment(part)) {
-      const w = stringWidth(segment);
+      const w = displayWidth(segment);
       yield w > width ? ['…', 1] : [segment, w]; // a wide character on a one-column screen
     }
   }
@@ -80,7 +80,7 @@ function* parts(text: string, width: number): Generator<[string, number]> {
 
 /** A line cut into pieces no wider than `width` (a prefix can push a line over): rarely cuts. */
 export function fit(line: string, width: number): string[] {
-  if (stringWidth(line) <= width) return [line];
+  if (displayWidth(line) <= width) return [line];
   const pieces: string[] = [];
   let piece = '';
   let used = 0;

@@ -1,6 +1,6 @@
 // Markdown tables as terminal lines: columns fitted to the width, or stacked `Header: value` lines.
 import type { Tokens } from 'marked';
-import stringWidth from 'string-width';
+import { displayWidth } from './display-width.js';
 import { inline } from './markdown-inline.js';
 import { wrapStyled } from './markdown-lines.js';
 import type { Style } from './markdown-style.js';
@@ -14,9 +14,9 @@ export function table(t: Tokens.Table, width: number, s: Style): string[] {
   const rows = t.rows.map((row) => row.map((cell) => inline(cell.tokens, s).replace(/\n/g, ' ')));
   const n = header.length;
   const all = [header, ...rows];
-  const natural = header.map((_, c) => Math.max(1, ...all.map((row) => stringWidth(row[c] ?? ''))));
+  const natural = header.map((_, c) => Math.max(1, ...all.map((row) => displayWidth(row[c] ?? ''))));
   const longestWord = header.map((_, c) =>
-    Math.max(1, ...all.flatMap((row) => (row[c] ?? '').split(' ').map((w) => stringWidth(w)))),
+    Math.max(1, ...all.flatMap((row) => (row[c] ?? '').split(' ').map((w) => displayWidth(w)))),
   );
   const room = width - COLUMN_GAP * (n - 1);
   const floor = natural.map((w) => Math.min(w, MIN_COLUMN));
@@ -80,7 +80,7 @@ function fill(widths: number[], target: readonly number[], room: number): void {
 }
 
 function align(text: string, width: number, how: 'left' | 'right' | 'center' | null): string {
-  const gap = Math.max(0, width - stringWidth(text));
+  const gap = Math.max(0, width - displayWidth(text));
   if (how === 'right') return ' '.repeat(gap) + text;
   if (how === 'center') return ' '.repeat(gap >> 1) + text + ' '.repeat(gap - (gap >> 1));
   return text + ' '.repeat(gap);

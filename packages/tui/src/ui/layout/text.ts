@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
+import { displayWidth } from '../display-width.js';
 import { colorEnabled, wrapStyled } from '../markdown.js';
 
 /** Colours for lines built as strings; none at all when colour is off (NO_COLOR). */
@@ -12,7 +12,7 @@ const PLAIN = new Chalk({ level: 0 });
 
 /** Display width in terminal columns (wide characters count 2, escape codes 0). */
 export function width(text: string): number {
-  return stringWidth(text);
+  return displayWidth(text);
 }
 
 /** `text` wrapped to `cols` columns: words kept whole where they fit, no leading space on a wrapped line. */
