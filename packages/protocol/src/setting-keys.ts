@@ -14,6 +14,7 @@ export const SETTING_KEY_NAMES = [
   'rollover-hour',
   'leech-threshold',
   'time-zone',
+  'interview-date',
 ] as const;
 export type SettingKey = (typeof SETTING_KEY_NAMES)[number];
 /** Settings that exist only collection-wide (a deck cannot override them). */

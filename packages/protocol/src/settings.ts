@@ -56,6 +56,21 @@ const timeZone: SettingRule = {
   holds: (zone) => canonicalTimeZone(zone as string) !== null,
 };
 
+/** Whether `date` (YYYY-MM-DD) names a day of the Gregorian calendar (no 2026-02-30). */
+export function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+const calendarDate: SettingRule = {
+  schema: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  expected: 'a date like 2026-12-15',
+  holds: (date) => isCalendarDate(date as string),
+};
+
 export const SETTING_RULES = {
   retention: number(0.7, 0.99),
   'max-interval': int(1, 36500),
@@ -66,6 +81,7 @@ export const SETTING_RULES = {
   'rollover-hour': int(0, 23),
   'leech-threshold': int(1, 99),
   'time-zone': timeZone,
+  'interview-date': calendarDate,
 } as const satisfies Record<SettingKey, SettingRule>;
 
 const compiled = new Map<SettingKey, TypeCheck<TSchema>>();

@@ -21,6 +21,7 @@ const BAD: Record<keyof typeof SETTING_KEYS, [string, string]> = {
     'Mars/Olympus',
     'time-zone must be a time zone name like Europe/Berlin, America/New_York or UTC, not "Mars/Olympus"',
   ],
+  'interview-date': ['2026-02-30', 'interview-date must be a date like 2026-12-15, not "2026-02-30"'],
 };
 
 describe('parseSettingValue', () => {
@@ -83,6 +84,15 @@ describe('parseSettingValue', () => {
     expect(isValidSettingValue('time-zone', 'local')).toBe(false);
     expect(isValidSettingValue('time-zone', 'UTC+3')).toBe(false);
     expect(isValidSettingValue('time-zone', 'Mars/Olympus')).toBe(false);
+  });
+
+  it('takes an interview date as a calendar day, written YYYY-MM-DD', () => {
+    expect(parseSettingValue('interview-date', ' 2026-12-15 ')).toBe('2026-12-15');
+    expect(parseSettingValue('interview-date', '2028-02-29')).toBe('2028-02-29');
+    for (const bad of ['2027-02-29', '2026-13-01', '15.12.2026', '2026-12-5', 'tomorrow', ''])
+      expect(() => parseSettingValue('interview-date', bad), bad).toThrow(/a date like 2026-12-15/);
+    expect(isValidSettingValue('interview-date', '2026-12-15')).toBe(true);
+    expect(isValidSettingValue('interview-date', '2026-12-15T09:00')).toBe(false);
   });
 
   it('checks stored values (as synced) by the same rules', () => {

@@ -48,6 +48,7 @@ const SETTING_TEXT: Record<SettingKey, z.ZodType> = {
   'rollover-hour': numeric,
   'leech-threshold': numeric,
   'time-zone': zone,
+  'interview-date': z.string().trim(),
 };
 
 /**

@@ -23,6 +23,8 @@ export interface Settings {
    * machine computes the same days whatever zone it runs in.
    */
   timeZone: string;
+  /** The day of the interview being prepared for (YYYY-MM-DD, a day in `timeZone`), or null. */
+  interviewDate: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // A collection records the zone of the machine that created it (Grill.ensureTimeZone); before
   // that event, days are UTC days on every machine, so a replay never depends on where it runs.
   timeZone: 'UTC',
+  interviewDate: null,
 };
 
 /** The user-facing setting names (as typed in `grill config`) and what they mean. */
@@ -50,6 +53,7 @@ export const SETTING_KEYS = {
   'rollover-hour': { field: 'rolloverHour', help: 'local hour a new day starts, 0-23' },
   'leech-threshold': { field: 'leechThreshold', help: 'lapses that make a card a leech' },
   'time-zone': { field: 'timeZone', help: 'time zone the days are counted in, e.g. Europe/Berlin' },
+  'interview-date': { field: 'interviewDate', help: 'the day of your interview, e.g. 2026-12-15' },
 } as const satisfies Record<SettingKey, { field: keyof Settings; help: string }>;
 
 export { isSettingKey, type SettingKey };
@@ -74,6 +78,7 @@ export function resolveSettings(...layers: ReadonlyArray<Readonly<Record<string,
 }
 
 export function formatSettingValue(value: unknown): string {
+  if (value === null) return '(not set)';
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(' ');
   return String(value);
 }
