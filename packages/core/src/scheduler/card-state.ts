@@ -212,7 +212,8 @@ export function previewRatings(state: CardState, now: number, settings: Settings
 export function retrievability(state: CardState, now: number, settings: Settings): number {
   if (state.phase === CardPhase.New || state.lastReview === null) return 0;
   const days = Math.max(
-    Math.floor((dayTime(now, settings) - dayTime(state.lastReview, settings)) / DAY_MS),
+    // Calendar grill days, as ts-fsrs counts elapsed days (between dates, not 24-hour spans).
+    Math.floor(dayTime(now, settings) / DAY_MS) - Math.floor(dayTime(state.lastReview, settings) / DAY_MS),
     0,
   );
   return schedulerFor(settings).forgetting_curve(days, +state.stability.toFixed(8));
