@@ -45,6 +45,15 @@ type Catalogue = {
   };
 };
 
+const NO_ACCEPTED_ANSWERS = {
+  message: () => 'typed card has no accepted answers',
+  hint: () => 'add ### Accept with a list of accepted answers, e.g. - 409',
+};
+const NO_RUBRIC_POINTS = {
+  message: () => 'open card has no rubric points',
+  hint: () => 'add ### Rubric with a list of 3-5 key points',
+};
+
 /** Each problem code with what it says (from its details) and how to fix it. */
 export const DECK_PROBLEMS: Catalogue = {
   'missing-front-matter': {
@@ -133,22 +142,11 @@ export const DECK_PROBLEMS: Catalogue = {
     message: () => 'choice card has no correct option',
     hint: () => 'mark the correct option(s) with [x]',
   },
-  'missing-accept': {
-    message: () => 'typed card has no accepted answers',
-    hint: () => 'add ### Accept with a list of accepted answers, e.g. - 409',
-  },
-  'empty-accept': {
-    message: () => 'typed card has no accepted answers',
-    hint: () => 'add ### Accept with a list of accepted answers, e.g. - 409',
-  },
-  'missing-rubric': {
-    message: () => 'open card has no rubric points',
-    hint: () => 'add ### Rubric with a list of 3-5 key points',
-  },
-  'empty-rubric': {
-    message: () => 'open card has no rubric points',
-    hint: () => 'add ### Rubric with a list of 3-5 key points',
-  },
+  // A section missing and a section with an empty list read the same to the author.
+  'missing-accept': NO_ACCEPTED_ANSWERS,
+  'empty-accept': NO_ACCEPTED_ANSWERS,
+  'missing-rubric': NO_RUBRIC_POINTS,
+  'empty-rubric': NO_RUBRIC_POINTS,
 };
 
 /** A problem's details as an argument list: none when its words need none. */

@@ -1,4 +1,4 @@
-import { type Card, type CardRecord, emptyState } from '@grill/core';
+import type { Card } from '@grill/core';
 import { describe, expect, it } from 'vitest';
 import { appReducer, inputAction } from './app-reducer.js';
 import {
@@ -11,24 +11,12 @@ import {
 } from './app-state.js';
 import type { Keypress } from './keys.js';
 import type { SessionSummary } from './session.js';
+import { cardFields, sessionView } from './test-fixtures.js';
 import type { HomeData, StatsData } from './view-data.js';
 
-const fields = (id: string) => ({
-  deckId: 'kinds',
-  id,
-  key: `kinds/${id}`,
-  title: id,
-  body: '',
-  answer: 'A',
-  why: '',
-  mistake: '',
-  tags: [],
-  line: 1,
-  hash: 'h',
-});
-const BASIC: Card = { ...fields('basic'), kind: 'basic' };
+const BASIC: Card = { ...cardFields('basic'), kind: 'basic' };
 const CHOICE: Card = {
-  ...fields('choice'),
+  ...cardFields('choice'),
   kind: 'choice',
   multiple: true,
   options: [
@@ -37,8 +25,8 @@ const CHOICE: Card = {
     { text: 'DELETE', correct: true },
   ],
 };
-const TYPED: Card = { ...fields('typed'), kind: 'typed', accept: ['409'] };
-const OPEN: Card = { ...fields('open'), kind: 'open', rubric: ['logs', 'config', 'roll back'] };
+const TYPED: Card = { ...cardFields('typed'), kind: 'typed', accept: ['409'] };
+const OPEN: Card = { ...cardFields('open'), kind: 'open', rubric: ['logs', 'config', 'roll back'] };
 
 const SUMMARY: SessionSummary = { answers: 2, cards: 2, correct: 1, timeMs: 9000 };
 
@@ -47,17 +35,7 @@ function session(
   content: Card | null,
   { answered = 0, canUndo = false, summary = SUMMARY } = {},
 ): SessionView {
-  const row = content && ({ key: content.key, deckId: 'kinds', content, sourceLine: 3 } as CardRecord);
-  const current = row && {
-    entry: { cardKey: row.key, deckId: 'kinds', kind: 'new' as const, due: 0 },
-    card: row,
-    state: emptyState(row.key),
-    intervals: { 1: 60_000, 2: 360_000, 3: 600_000, 4: 86_400_000 },
-    previewAt: 0,
-    shownAt: 0,
-  };
-  const left = { new: 3, learning: 0, review: 0 };
-  return { current, answered, left: () => left, canUndo: () => canUndo, summary };
+  return sessionView(content, { answered, canUndo, summary, newLeft: 3, sourceLine: 3 });
 }
 
 const char = (text: string): Keypress => ({ name: 'char', text });

@@ -1,40 +1,20 @@
-import { type Card, type CardRecord, emptyState } from '@grill/core';
+import type { Card } from '@grill/core';
 import { describe, expect, it } from 'vitest';
 import { appReducer } from './app-reducer.js';
 import { type AppAction, type AppState, openApp, type SessionView } from './app-state.js';
 import { appFrame } from './app-view.js';
+import { cardFields, sessionView } from './test-fixtures.js';
 
 const TERMINAL = { columns: 60, rows: 12, color: false };
 
 const LONG: Card = {
+  ...cardFields('long'),
   kind: 'basic',
-  deckId: 'kinds',
-  id: 'long',
-  key: 'kinds/long',
   title: 'A long card',
   body: Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n\n'),
-  answer: 'A',
-  why: '',
-  mistake: '',
-  tags: [],
-  line: 1,
-  hash: 'h',
 };
 
-function session(content: Card): SessionView {
-  const card = { key: content.key, deckId: 'kinds', content, sourceLine: 1 } as CardRecord;
-  const current = {
-    entry: { cardKey: card.key, deckId: 'kinds', kind: 'new' as const, due: 0 },
-    card,
-    state: emptyState(card.key),
-    intervals: { 1: 60_000, 2: 360_000, 3: 600_000, 4: 86_400_000 },
-    previewAt: 0,
-    shownAt: 0,
-  };
-  const left = { new: 1, learning: 0, review: 0 };
-  const summary = { answers: 0, cards: 0, correct: 0, timeMs: 0 };
-  return { current, answered: 0, left: () => left, canUndo: () => false, summary };
-}
+const session = (content: Card): SessionView => sessionView(content);
 
 const run = (state: AppState, ...actions: AppAction[]) =>
   actions.reduce((s, a) => appReducer(s, a).state, state);
