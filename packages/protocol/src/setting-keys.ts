@@ -15,6 +15,8 @@ export const SETTING_KEY_NAMES = [
   'leech-threshold',
   'time-zone',
   'interview-date',
+  'review-only-days',
+  'max-new-per-day',
 ] as const;
 export type SettingKey = (typeof SETTING_KEY_NAMES)[number];
 /** Settings that exist only collection-wide (a deck cannot override them). */

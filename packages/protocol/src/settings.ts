@@ -82,6 +82,8 @@ export const SETTING_RULES = {
   'leech-threshold': int(1, 99),
   'time-zone': timeZone,
   'interview-date': calendarDate,
+  'review-only-days': int(0, 30),
+  'max-new-per-day': int(0, 9999),
 } as const satisfies Record<SettingKey, SettingRule>;
 
 const compiled = new Map<SettingKey, TypeCheck<TSchema>>();

@@ -1,6 +1,7 @@
 import { deckOf } from '../deck/card-key.js';
 import { CardPhase, type CardState, retrievability } from '../scheduler/card-state.js';
-import { addDays, dayStart } from '../scheduler/day.js';
+import { addDays, dayStart, toDayTime } from '../scheduler/day.js';
+import { dayNumber, newCardLimit } from '../scheduler/exam-mode.js';
 import { interleave, roundRobin } from '../scheduler/queue-order.js';
 import type { Grill } from './grill.js';
 
@@ -65,7 +66,8 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
     { newCards: 0, reviews: 0 },
   );
   const left = (limit: number, used: number) => Math.max(0, limit - used);
-  const deckNewLeft = (id: string) => left(grill.settings(id).newPerDay, done.get(id)?.newCards ?? 0);
+  const limits = newCardLimits(grill, now, done);
+  const deckNewLeft = (id: string) => left(limits.deck(id), done.get(id)?.newCards ?? 0);
   const deckReviewLeft = (id: string) => left(grill.settings(id).reviewsPerDay, done.get(id)?.reviews ?? 0);
 
   const learningNow: QueueEntry[] = [];
@@ -102,7 +104,7 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
     if (wanted(c.key))
       newByDeck.get(c.deckId)?.push({ cardKey: c.key, deckId: c.deckId, kind: 'new', due: 0 });
   }
-  const news = roundRobin(newByDeck, deckNewLeft, left(global.newPerDay, totalDone.newCards));
+  const news = roundRobin(newByDeck, deckNewLeft, left(limits.total, totalDone.newCards));
 
   const entries = [...learningNow, ...interleave(dueReviews, news)];
   const count = (list: QueueEntry[], id: string) => list.filter((e) => e.deckId === id).length;
@@ -115,6 +117,36 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
   }));
   const nextDue = later[0]?.due ?? store.queue.nextDue(now + 1);
   return { entries, later, perDeck, nextDue };
+}
+
+/**
+ * Today's new-card limits, per deck and overall: new-per-day, or in exam mode the pace toward the
+ * interview (scheduler/exam-mode.ts newCardLimit), counted from the cards unseen when the day
+ * began. Overall: the global limit — the pace of all the decks that follow the global interview
+ * date, when one is set — plus the pace of each deck with an interview date of its own.
+ */
+function newCardLimits(
+  grill: Grill,
+  now: number,
+  done: ReadonlyMap<string, { newCards: number }>,
+): { deck: (id: string) => number; total: number } {
+  const global = grill.settings();
+  const decks = grill.decks();
+  const own = decks.filter((d) => {
+    const date = grill.settings(d.id).interviewDate;
+    return date !== null && date !== global.interviewDate;
+  });
+  if (global.interviewDate === null && own.length === 0)
+    return { deck: (id) => grill.settings(id).newPerDay, total: global.newPerDay };
+  const today = dayNumber(toDayTime(now, global.rolloverHour, global.timeZone));
+  const unseenNow = grill.store.queue.unseenByDeck();
+  const unseen = (id: string) => (unseenNow.get(id) ?? 0) + (done.get(id)?.newCards ?? 0);
+  const perDeck = new Map(decks.map((d) => [d.id, newCardLimit(grill.settings(d.id), today, unseen(d.id))]));
+  const owners = new Set(own.map((d) => d.id));
+  const followers = decks.filter((d) => !owners.has(d.id)).reduce((n, d) => n + unseen(d.id), 0);
+  let total = newCardLimit(global, today, followers);
+  for (const d of own) total += perDeck.get(d.id) ?? 0;
+  return { deck: (id) => perDeck.get(id) ?? grill.settings(id).newPerDay, total };
 }
 
 /** The card to show now: the head of the queue, else a learning card due within 20 minutes. */

@@ -1,5 +1,6 @@
 import { fromDayTime } from './day.js';
 import { compareEvents, type Rating, type ReplayEvent } from './events.js';
+import { dayNumber, examDueDay, examWindow, spreadOf } from './exam-mode.js';
 import { schedulerFor } from './fsrs.js';
 import { DAY_MS, dayTime, outcome, outcomes } from './outcomes.js';
 import type { Settings } from './settings.js';
@@ -142,8 +143,15 @@ function reschedule(state: CardState, settings: Settings): CardState {
   // The fuzz of next_interval uses the scheduler's current seed: set it from the card, as an
   // answer's is (fsrs.ts), or it would be whatever the last computation left behind.
   scheduler.seed = `${state.cardKey}#${state.reps}#reschedule`;
-  const days = scheduler.next_interval(state.stability, state.elapsedDays);
+  let days: number = scheduler.next_interval(state.stability, state.elapsedDays);
   const last = dayTime(state.lastReview, settings);
+  // In exam mode, not past the interview day (as an answer on the day of the reschedule would be).
+  const today = dayNumber(dayTime(state.lastEventAt ?? state.lastReview, settings));
+  const window = examWindow(settings, today);
+  if (window) {
+    const natural = dayNumber(last) + days;
+    days += examDueDay(natural, today, window, spreadOf(state.cardKey, state.reps), 0) - natural;
+  }
   const due = fromDayTime(
     last + days * DAY_MS,
     settings.rolloverHour,

@@ -2,6 +2,7 @@ import { createEmptyCard, type Card as FsrsCard, type State } from 'ts-fsrs';
 import { CardPhase, type CardState } from './card-state.js';
 import { fromDayTime, toDayTime } from './day.js';
 import type { Rating } from './events.js';
+import { dayNumber, examDueDay, examWindow, spreadOf } from './exam-mode.js';
 import { CARD_KEY_FIELD, schedulerFor } from './fsrs.js';
 import type { Settings } from './settings.js';
 
@@ -71,7 +72,34 @@ export function outcomes(state: CardState, at: number, settings: Settings, upTo:
     }
     results.push(next);
   }
-  return results.map((c) => toReal(c, at, atDay, settings));
+  return forExam(results, state, atDay, settings).map((c) => toReal(c, at, atDay, settings));
+}
+
+/**
+ * The results with exam mode's limit applied (see exam-mode.ts): with an interview date ahead,
+ * no interval in days ends after it. Ratings stay ordered (each not earlier than the one below).
+ */
+function forExam(results: FsrsCard[], state: CardState, atDay: number, settings: Settings): FsrsCard[] {
+  const today = dayNumber(atDay);
+  const window = examWindow(settings, today);
+  if (!window) return results;
+  const spread = spreadOf(state.cardKey, state.reps);
+  let floor = today;
+  return results.map((card) => {
+    const natural = dayNumber(card.due.getTime());
+    if (card.scheduled_days < 1) {
+      floor = natural;
+      return card;
+    }
+    const day = examDueDay(natural, today, window, spread, floor);
+    floor = day;
+    if (day === natural) return card;
+    return {
+      ...card,
+      scheduled_days: day - today,
+      due: new Date(card.due.getTime() + (day - natural) * DAY_MS),
+    };
+  });
 }
 
 /** A result with an interval in days no longer than the maximum interval (ts-fsrs's own ordering can pass it). */
@@ -113,8 +141,13 @@ function toReal(card: FsrsCard, at: number, atDay: number, settings: Settings): 
 /** What answering `rating` at `at` makes of the card (see outcomes; a card in review needs only its own). */
 export function outcome(state: CardState, at: number, settings: Settings, rating: Rating): FsrsCard {
   // A card in review: ts-fsrs orders Hard < Good < Easy itself, and Again (a short relearning
-  // step) comes first, so only the rating answered is needed — the replay's common case.
-  if (state.phase === CardPhase.Review && (rating === 1 || againIsShort(settings))) {
+  // step) comes first, so only the rating answered is needed — the replay's common case. (Not in
+  // exam mode, where a rating's interval depends on the one below: see forExam.)
+  if (
+    state.phase === CardPhase.Review &&
+    (rating === 1 || againIsShort(settings)) &&
+    settings.interviewDate === null
+  ) {
     const atDay = dayTime(at, settings);
     const next = capped(
       schedulerFor(settings).next(toFsrsCard(state, settings), atDay, rating).card,

@@ -49,6 +49,8 @@ const SETTING_TEXT: Record<SettingKey, z.ZodType> = {
   'leech-threshold': numeric,
   'time-zone': zone,
   'interview-date': z.string().trim(),
+  'review-only-days': numeric,
+  'max-new-per-day': numeric,
 };
 
 /**

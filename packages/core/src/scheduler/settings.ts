@@ -25,6 +25,10 @@ export interface Settings {
   timeZone: string;
   /** The day of the interview being prepared for (YYYY-MM-DD, a day in `timeZone`), or null. */
   interviewDate: string | null;
+  /** Exam mode: the last days before the interview, kept for review only (no new cards). */
+  reviewOnlyDays: number;
+  /** Exam mode: the most new cards a day the pace toward the interview may ask for. */
+  maxNewPerDay: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +44,8 @@ export const DEFAULT_SETTINGS: Settings = {
   // that event, days are UTC days on every machine, so a replay never depends on where it runs.
   timeZone: 'UTC',
   interviewDate: null,
+  reviewOnlyDays: 3,
+  maxNewPerDay: 50,
 };
 
 /** The user-facing setting names (as typed in `grill config`) and what they mean. */
@@ -54,6 +60,8 @@ export const SETTING_KEYS = {
   'leech-threshold': { field: 'leechThreshold', help: 'lapses that make a card a leech' },
   'time-zone': { field: 'timeZone', help: 'time zone the days are counted in, e.g. Europe/Berlin' },
   'interview-date': { field: 'interviewDate', help: 'the day of your interview, e.g. 2026-12-15' },
+  'review-only-days': { field: 'reviewOnlyDays', help: 'last days before the interview with no new cards' },
+  'max-new-per-day': { field: 'maxNewPerDay', help: 'most new cards a day when pacing toward the interview' },
 } as const satisfies Record<SettingKey, { field: keyof Settings; help: string }>;
 
 export { isSettingKey, type SettingKey };

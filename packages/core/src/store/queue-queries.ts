@@ -32,6 +32,7 @@ export class QueueQueries {
   private readonly dueStmt;
   private readonly todayStmt;
   private readonly nextDueStmt;
+  private readonly unseenStmt;
 
   constructor(db: Db) {
     // New cards in file order, at most `perDeck` per deck (the daily limit can never exceed it);
@@ -64,6 +65,15 @@ export class QueueQueries {
       `SELECT min(s.due) AS due FROM card_state_cache s JOIN cards c ON c.key = s.card_key
        WHERE c.retired = 0 AND s.phase > ${NEW} AND s.suspended = 0 AND s.due >= ?`,
     );
+    this.unseenStmt = db.prepare<[], { deck_id: string; n: number }>(
+      `SELECT c.deck_id, count(*) AS n FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key
+       WHERE c.retired = 0 AND (s.card_key IS NULL OR (s.phase = ${NEW} AND s.suspended = 0)) GROUP BY c.deck_id`,
+    );
+  }
+
+  /** Per deck, the active cards never answered (suspended ones aside). */
+  unseenByDeck(): Map<string, number> {
+    return new Map(this.unseenStmt.all().map((r) => [r.deck_id, r.n]));
   }
 
   /** New cards available at `now`, in file order, the first `perDeck` of each deck (with `tag`: of those carrying it). */
