@@ -14,6 +14,13 @@ export { DERIVATION, Grill } from './engine/grill.js';
 export { type HistoryEntry, history } from './engine/history.js';
 export { type DeckImportSummary, DeckProblemsError, fileHash, importDecks } from './engine/import-decks.js';
 export {
+  DEFAULT_SECONDS_PER_ANSWER,
+  type Plan,
+  type PlanGroup,
+  type PlanOptions,
+  plan,
+} from './engine/plan.js';
+export {
   type DailyQueue,
   type DeckDue,
   dailyQueue,
@@ -22,6 +29,7 @@ export {
   type QueueEntry,
   type QueueFilter,
 } from './engine/queue.js';
+export { type DeckReadiness, type Readiness, readiness } from './engine/readiness.js';
 export type { CardRecord, DeckRecord, QuarantinedEvent } from './engine/records.js';
 export { refreshBundledDecks } from './engine/refresh-bundled.js';
 export { answersPerDay, computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';

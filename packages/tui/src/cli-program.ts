@@ -120,6 +120,25 @@ Environment:
     .addOption(json)
     .action(async (opts) => (await import('./commands/stats.js')).stats(opts));
 
+  program
+    .command('plan')
+    .description(
+      'will you be ready on your interview date? predicted recall per deck and tag, the pace, the minutes a day',
+    )
+    .option('--date <YYYY-MM-DD>', 'the interview day (default: the interview-date setting); a what-if')
+    .option('--minutes <n>', 'the study minutes you have a day: the verdict says what they reach')
+    .addOption(deck)
+    .addOption(json)
+    .addHelpText(
+      'after',
+      `
+Recall is FSRS's predicted probability of remembering a card on the morning of the day (cards
+never seen count 0): "if stopped" assumes no more study; "on schedule" simulates answering
+everything due each day (exam mode: new cards paced to be all seen before the review-only days,
+no review past the date), each review succeeding with its predicted probability.`,
+    )
+    .action(async (opts) => (await import('./commands/plan.js')).planCommand(opts));
+
   const config = program
     .command('config')
     .description('read and change settings, globally or per deck (grill config get lists them)');

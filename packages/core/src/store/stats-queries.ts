@@ -14,6 +14,7 @@ export class StatsQueries {
   private readonly anyBetweenStmt;
   private readonly retentionByDeckStmt;
   private readonly retentionByTagStmt;
+  private readonly answerTimesStmt;
 
   constructor(db: Db) {
     // True retention: answers on cards in the Review phase that were not "again".
@@ -43,6 +44,9 @@ export class StatsQueries {
          sum(s.phase = ${REVIEW}) AS review, sum(s.suspended = 1) AS suspended, sum(s.leech = 1) AS leeches
        FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key WHERE c.retired = 0`,
     );
+    this.answerTimesStmt = db.prepare<[number], { duration_ms: number }>(
+      'SELECT duration_ms FROM review_cache WHERE duration_ms > 0 ORDER BY at DESC LIMIT ?',
+    );
     this.anyBetweenStmt = db.prepare<[number, number], { one: number }>(
       'SELECT 1 AS one FROM review_cache WHERE at >= ? AND at < ? LIMIT 1',
     );
@@ -54,6 +58,11 @@ export class StatsQueries {
        FROM card_state_cache s JOIN cards c ON c.key = s.card_key
        WHERE c.retired = 0 AND s.lapses > 0 ORDER BY s.leech DESC, s.lapses DESC, s.stability ASC LIMIT ?`,
     );
+  }
+
+  /** The time taken (ms) by the last `limit` answers that recorded one, newest first. */
+  recentAnswerTimes(limit: number): number[] {
+    return this.answerTimesStmt.all(limit).map((r) => r.duration_ms);
   }
 
   retention(from: number): { reviews: number; passed: number } {

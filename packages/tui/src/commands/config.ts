@@ -1,4 +1,12 @@
-import { formatSettingValue, type Grill, isSettingKey, SETTING_KEYS, unknownSetting } from '@grill/core';
+import {
+  formatSettingValue,
+  type Grill,
+  InvalidInputError,
+  isSettingKey,
+  readiness,
+  SETTING_KEYS,
+  unknownSetting,
+} from '@grill/core';
 import { parseSettingValue } from '@grill/core/parse';
 import { withGrill } from '../context.js';
 import { printJson } from '../output.js';
@@ -45,8 +53,27 @@ export function configSet(
       process.stdout.write(
         `${key} = ${formatSettingValue(effective)}${where}: a later change from another machine wins over this one (recorded in the log)\n`,
       );
+    if (key === 'interview-date' && typeof effective === 'string') reportInterview(grill, effective, now);
     if (opts.reschedule) reportReschedule(grill.reschedule(now, deck), deck);
   });
+}
+
+/** After setting the interview date: what it turns on, or that the day is already past. */
+function reportInterview(grill: Grill, date: string, now: number): void {
+  try {
+    const { daysLeft } = readiness(grill, date, now);
+    const days = `${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
+    process.stdout.write(
+      daysLeft === 0
+        ? 'the interview is today: good luck (exam mode is over; grill plan still reports)\n'
+        : `exam mode for the next ${days}: new cards paced, no review past the date (see grill plan)\n`,
+    );
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    process.stdout.write(
+      `note: ${date} is already past, so exam mode is off (grill config unset interview-date)\n`,
+    );
+  }
 }
 
 /** grill reschedule: due dates re-derived from the settings in force now, as a synced event. */
