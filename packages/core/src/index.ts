@@ -30,10 +30,12 @@ export {
   type QueueFilter,
 } from './engine/queue.js';
 export { type DeckReadiness, type Readiness, readiness } from './engine/readiness.js';
+export { type ReadinessDay, readinessHistory } from './engine/readiness-history.js';
 export type { CardRecord, DeckRecord, QuarantinedEvent } from './engine/records.js';
 export { refreshBundledDecks } from './engine/refresh-bundled.js';
 export { answersPerDay, computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';
 export { type StatsReport, statsReport } from './engine/stats-report.js';
+export { type MissedGroup, type MissedPoint, type WeakSpots, weakSpots } from './engine/weak-spots.js';
 export * from './errors.js';
 export {
   applyEvent,

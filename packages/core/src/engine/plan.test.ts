@@ -20,7 +20,13 @@ describe('grill plan toward an interview date', () => {
   it('paces new cards to be all seen before the review-only days and predicts recall on schedule; the same every time', () => {
     const p = plan(grill, NOW, { date: '2026-12-22' });
     const cards = p.total.cards;
-    expect(p).toMatchObject({ date: '2026-12-22', daysLeft: 21, reviewOnlyDays: 3, measured: false, target: 0.9 });
+    expect(p).toMatchObject({
+      date: '2026-12-22',
+      daysLeft: 21,
+      reviewOnlyDays: 3,
+      measured: false,
+      target: 0.9,
+    });
     expect(p.newPerDay).toBe(Math.ceil(cards / 18));
     expect(p.total).toMatchObject({ unseen: cards, recallIfStopped: 0, atRisk: 0 });
     expect(p.total.recallOnSchedule).toBeGreaterThan(0.9);
@@ -49,7 +55,9 @@ describe('grill plan toward an interview date', () => {
       /^Following the schedule you reach \d+% by 2026-12-05, short of the 90%/,
     );
     expect(() => plan(grill, NOW)).toThrow(/no interview date: set one with grill config set interview-date/);
-    expect(() => plan(grill, NOW, { date: '2026-02-30' })).toThrow('bad --date "2026-02-30": a date like 2026-12-15');
+    expect(() => plan(grill, NOW, { date: '2026-02-30' })).toThrow(
+      'bad --date "2026-02-30": a date like 2026-12-15',
+    );
     expect(() => plan(grill, NOW, { date: '2026-11-30' })).toThrow(/before today \(2026-12-01\)/);
     expect(() => plan(grill, NOW, { date: '2026-12-22', deck: 'nope' })).toThrow(/unknown deck "nope"/);
   });

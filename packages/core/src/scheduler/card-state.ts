@@ -178,6 +178,8 @@ export function foldEvents(
   cardKey: string,
   events: readonly ReplayEvent[],
   timeline: SettingsTimeline,
+  /** Called with the state after each event folded in (a card's history, for readiness over time). */
+  observe?: (state: CardState, settings: Settings) => void,
 ): { state: CardState; facts: ReviewFact[] } {
   const cancelled = cancelledIds(events);
   const deckId = cardKey.slice(0, cardKey.indexOf('/'));
@@ -198,6 +200,7 @@ export function foldEvents(
     const result = applyEvent(state, event, layers.settings());
     state = result.state;
     if (result.fact) facts.push(result.fact);
+    observe?.(state, layers.settings());
   }
   return { state, facts };
 }

@@ -15,6 +15,7 @@ export class StatsQueries {
   private readonly retentionByDeckStmt;
   private readonly retentionByTagStmt;
   private readonly answerTimesStmt;
+  private readonly coveredStmt;
 
   constructor(db: Db) {
     // True retention: answers on cards in the Review phase that were not "again".
@@ -47,6 +48,18 @@ export class StatsQueries {
     this.answerTimesStmt = db.prepare<[number], { duration_ms: number }>(
       'SELECT duration_ms FROM review_cache WHERE duration_ms > 0 ORDER BY at DESC LIMIT ?',
     );
+    // Open-card answers in effect (no undo targets them) that recorded the rubric points covered.
+    this.coveredStmt = db.prepare<
+      [],
+      { card_key: string; deck_id: string; covered: string; rubric: string; tags: string | null }
+    >(
+      `SELECT e.card_key, c.deck_id, json_extract(e.payload, '$.detail.covered') AS covered,
+         json_extract(c.content, '$.rubric') AS rubric, json_extract(c.content, '$.tags') AS tags
+       FROM events e JOIN cards c ON c.key = e.card_key
+       WHERE e.type = 'review' AND c.retired = 0 AND json_type(c.content, '$.rubric') = 'array'
+         AND json_type(e.payload, '$.detail.covered') = 'array'
+         AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id AND u.type = 'undo')`,
+    );
     this.anyBetweenStmt = db.prepare<[number, number], { one: number }>(
       'SELECT 1 AS one FROM review_cache WHERE at >= ? AND at < ? LIMIT 1',
     );
@@ -63,6 +76,23 @@ export class StatsQueries {
   /** The time taken (ms) by the last `limit` answers that recorded one, newest first. */
   recentAnswerTimes(limit: number): number[] {
     return this.answerTimesStmt.all(limit).map((r) => r.duration_ms);
+  }
+
+  /** Each open-card answer in effect that recorded its covered rubric points (0-based), with the card's rubric and tags. */
+  coveredAnswers(): {
+    cardKey: string;
+    deckId: string;
+    covered: number[];
+    rubric: string[];
+    tags: string[];
+  }[] {
+    return this.coveredStmt.all().map((r) => ({
+      cardKey: r.card_key,
+      deckId: r.deck_id,
+      covered: JSON.parse(r.covered) as number[],
+      rubric: JSON.parse(r.rubric) as string[],
+      tags: r.tags === null ? [] : (JSON.parse(r.tags) as string[]),
+    }));
   }
 
   retention(from: number): { reviews: number; passed: number } {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Card, createEmptyCard, fsrs, generatorParameters, type Grade } from 'ts-fsrs';
+import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { grill, tempDir } from '../test-support/run-grill.js';
 
@@ -45,19 +45,22 @@ describe('grill plan', () => {
       ['b/c1', 2.01, 'good'],
       ['b/c1', 6, 'hard'],
     ];
-    for (const [card, day, rating] of script) await run(['review', card, '--rating', rating], start + day * DAY);
+    for (const [card, day, rating] of script)
+      await run(['review', card, '--rating', rating], start + day * DAY);
     const now = start + 7 * DAY;
     await run(['config', 'set', 'interview-date', '2026-12-20'], now);
     const plan = JSON.parse(await run(['plan', '--json'], now));
     expect(plan).toMatchObject({ date: '2026-12-20', daysLeft: 12 });
 
     // Independently: each card's answers replayed with ts-fsrs, retrievability on 2026-12-20 00:00 UTC.
-    const history: { card: string; at: string; rating: Grade }[] = JSON.parse(await run(['history', '--json'], now));
+    const history: { card: string; at: string; rating: Grade }[] = JSON.parse(
+      await run(['history', '--json'], now),
+    );
     const f = fsrs(generatorParameters({ enable_short_term: true, enable_fuzz: false }));
     const cards = new Map<string, Card>();
     for (const h of history) {
       const at = new Date(h.at);
-      const card = cards.get(h.card) ?? createEmptyCard(at);
+      const card: Card = cards.get(h.card) ?? createEmptyCard(at);
       cards.set(h.card, f.next(card, at, h.rating).card);
     }
     // Elapsed days as ts-fsrs's scheduler counts them (between calendar dates; its
@@ -95,6 +98,8 @@ describe('grill plan', () => {
     expect(plan.tags.map((t: { tag: string }) => t.tag).sort()).toEqual(['a-tag', 'b-tag']);
     for (const field of ['date', 'daysLeft', 'newPerDay', 'minutesPerDay', 'decks', 'verdict'])
       expect(plan).toHaveProperty(field);
-    expect(await run(['plan'], now)).toMatch(/^Interview 2026-12-20, in 12 days \(the last 3 days for review only\)\./);
+    expect(await run(['plan'], now)).toMatch(
+      /^Interview 2026-12-20, in 12 days \(the last 3 days for review only\)\./,
+    );
   }, 60_000);
 });
