@@ -19,6 +19,7 @@ export {
   type PlanGroup,
   type PlanOptions,
   plan,
+  secondsPerAnswer,
 } from './engine/plan.js';
 export {
   type DailyQueue,
@@ -30,7 +31,12 @@ export {
   type QueueFilter,
 } from './engine/queue.js';
 export { type DeckReadiness, type Readiness, readiness } from './engine/readiness.js';
-export { type ReadinessDay, readinessHistory } from './engine/readiness-history.js';
+export {
+  type ReadinessDay,
+  type ReadinessTrend,
+  readinessHistory,
+  readinessTrend,
+} from './engine/readiness-history.js';
 export type { CardRecord, DeckRecord, QuarantinedEvent } from './engine/records.js';
 export { refreshBundledDecks } from './engine/refresh-bundled.js';
 export { answersPerDay, computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';

@@ -194,8 +194,11 @@ function introductionOrder<T extends { deck: string; state: CardState | null }>(
   return [...seen, ...unseen];
 }
 
-/** The user's median answer time over their last 200 answers (each capped at 5 minutes), or the default. */
-function secondsPerAnswer(grill: Grill): { seconds: number; measured: boolean } {
+/**
+ * Seconds one answer takes this user: the median time of their last 200 answers (each capped at
+ * 5 minutes), or DEFAULT_SECONDS_PER_ANSWER (`measured` false) until they have answered 20.
+ */
+export function secondsPerAnswer(grill: Grill): { seconds: number; measured: boolean } {
   const times = grill.store.stats.recentAnswerTimes(200);
   if (times.length < MEASURED_AFTER) return { seconds: DEFAULT_SECONDS_PER_ANSWER, measured: false };
   const sorted = times.map((ms) => Math.min(ms, 300_000)).sort((a, b) => a - b);

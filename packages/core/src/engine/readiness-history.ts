@@ -1,10 +1,13 @@
 // How the readiness forecast moved, day by day (issue 14): for each past day, the predicted recall
 // on the interview morning had the user stopped at the end of that day — replayed from the review
 // log, so it needs no stored snapshots and agrees on every synced machine.
+
+import { InvalidInputError } from '../errors.js';
 import { CardPhase, type CardState, foldEvents, retrievability } from '../scheduler/card-state.js';
 import { addDays, dayKey, dayStart } from '../scheduler/day.js';
 import type { Settings } from '../scheduler/settings.js';
 import type { Grill } from './grill.js';
+import { readiness } from './readiness.js';
 
 export interface ReadinessDay {
   /** The day (YYYY-MM-DD). */
@@ -47,4 +50,24 @@ export function readinessHistory(grill: Grill, morning: number, now: number, day
     date: dayKey(start, rolloverHour, timeZone),
     recall: cards === 0 ? 0 : (sums[day] ?? 0) / cards,
   }));
+}
+
+/** The interview date set, the days left and the readiness history (`days` days, oldest first). */
+export interface ReadinessTrend {
+  date: string;
+  daysLeft: number;
+  history: ReadinessDay[];
+}
+
+/** The readiness trend toward the interview-date setting, or null when none is set or it is past. */
+export function readinessTrend(grill: Grill, now: number, days = 14): ReadinessTrend | null {
+  const date = grill.settings().interviewDate;
+  if (date === null) return null;
+  try {
+    const { daysLeft, morning } = readiness(grill, date, now);
+    return { date, daysLeft, history: readinessHistory(grill, morning, now, days) };
+  } catch (error) {
+    if (error instanceof InvalidInputError) return null;
+    throw error;
+  }
 }

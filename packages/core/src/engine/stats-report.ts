@@ -1,5 +1,7 @@
 import type { Grill } from './grill.js';
+import { type ReadinessTrend, readinessTrend } from './readiness-history.js';
 import { answersPerDay, computeStats, forecast } from './stats.js';
+import { type WeakSpots, weakSpots } from './weak-spots.js';
 
 const DAY = 86_400_000;
 
@@ -16,6 +18,10 @@ export interface StatsReport {
   /** The ten cards with the most lapses: leeches first, then the least stable. */
   weakest: { key: string; title: string; lapses: number; leech: boolean }[];
   totals: ReturnType<typeof computeStats>['totals'];
+  /** Readiness toward the interview date over the last 14 days (null without a date ahead). */
+  readiness: ReadinessTrend | null;
+  /** The rubric points most often missed (five), per deck and tag. */
+  weakSpots: WeakSpots;
 }
 
 const rate = (reviews: number, passed: number) => (reviews === 0 ? null : passed / reviews);
@@ -37,5 +43,7 @@ export function statsReport(grill: Grill, now: number): StatsReport {
       .weakest(10)
       .map((w) => ({ key: w.cardKey, title: w.title, lapses: w.lapses, leech: w.leech })),
     totals: computeStats(grill, now, 1).totals,
+    readiness: readinessTrend(grill, now),
+    weakSpots: weakSpots(grill, 5),
   };
 }

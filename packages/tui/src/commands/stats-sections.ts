@@ -1,46 +1,12 @@
-import {
-  type Grill,
-  InvalidInputError,
-  readiness,
-  readinessHistory,
-  type WeakSpots,
-  weakSpots,
-} from '@grill/core';
+import type { ReadinessTrend, WeakSpots } from '@grill/core';
 
-/** Days of readiness history `grill stats` shows. */
-const HISTORY_DAYS = 14;
 const BARS = '▁▂▃▄▅▆▇█';
-
-export interface ReadinessSection {
-  date: string;
-  daysLeft: number;
-  /** Predicted recall on the interview morning as of the end of each of the last days, oldest first. */
-  history: { date: string; recall: number }[];
-}
-
-/** The interview readiness history, or null when no interview date is set or it is past. */
-export function readinessSection(grill: Grill, now: number): ReadinessSection | null {
-  const date = grill.settings().interviewDate;
-  if (date === null) return null;
-  try {
-    const { daysLeft, morning } = readiness(grill, date, now);
-    return { date, daysLeft, history: readinessHistory(grill, morning, now, HISTORY_DAYS) };
-  } catch (error) {
-    if (error instanceof InvalidInputError) return null;
-    throw error;
-  }
-}
-
-/** Weak spots as `grill stats` reports them (the ten most missed rubric points). */
-export function weakSpotsSection(grill: Grill): WeakSpots {
-  return weakSpots(grill, 10);
-}
 
 /** A percentage: one decimal below 10% (a start from zero shows), whole above. */
 const pct = (x: number) => (x < 0.1 ? `${(x * 100).toFixed(1)}%` : `${Math.round(x * 100)}%`);
 
 /** Lines for the terminal: the readiness sparkline and the most missed rubric points. */
-export function formatSections(r: ReadinessSection | null, w: WeakSpots): string[] {
+export function formatSections(r: ReadinessTrend | null, w: WeakSpots): string[] {
   const lines: string[] = [];
   if (r) {
     const first = r.history[0]?.recall ?? 0;

@@ -1,13 +1,13 @@
-import { computeStats, formatInterval } from '@grill/core';
+import { computeStats, formatInterval, readinessTrend, weakSpots } from '@grill/core';
 import { withGrill } from '../context.js';
 import { printJson, printText } from '../output.js';
-import { formatSections, readinessSection, weakSpotsSection } from './stats-sections.js';
+import { formatSections } from './stats-sections.js';
 
 export function stats(opts: { json?: boolean }): Promise<void> {
   return withGrill((grill, now) => {
     const s = computeStats(grill, now);
-    const readiness = readinessSection(grill, now);
-    const weak = weakSpotsSection(grill);
+    const readiness = readinessTrend(grill, now);
+    const weak = weakSpots(grill, 10);
     if (opts.json) {
       printJson({ ...s, readiness, weakSpots: weak });
       return;

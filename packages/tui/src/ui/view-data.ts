@@ -6,7 +6,10 @@ import {
   computeStats,
   dailyQueue,
   type Grill,
+  InvalidInputError,
+  readiness,
   type StatsReport,
+  secondsPerAnswer,
   statsReport,
   streak,
   syncStatus,
@@ -24,6 +27,20 @@ export interface HomeData {
   tags: string[];
   /** Sync status, when logged in to a server. */
   sync: { server: string; lastSyncAgoMs: number | null; unsynced: number } | null;
+  /** The interview countdown, when an interview date is set and not past. */
+  interview: HomeInterview | null;
+}
+
+export interface HomeInterview {
+  date: string;
+  daysLeft: number;
+  /** Today is one of the review-only days before it (no new cards). */
+  reviewOnly: boolean;
+  /** Predicted recall (0–1) on the interview morning if study stopped now: all cards, and per deck id. */
+  recall: number;
+  decks: Record<string, number>;
+  /** Expected minutes for today's queue, at the user's own time per answer. */
+  minutesToday: number;
 }
 
 /** What the home screen shows. */
@@ -47,6 +64,29 @@ export function homeData(grill: Grill, now: number, syncServer: string | null = 
     })),
     tags: grill.tags(),
     sync: syncServer ? syncView(grill, now, syncServer) : null,
+    interview: interviewView(grill, now, sum('review') + sum('learning') + sum('new')),
+  };
+}
+
+function interviewView(grill: Grill, now: number, cardsToday: number): HomeInterview | null {
+  const settings = grill.settings();
+  if (settings.interviewDate === null) return null;
+  let ready: ReturnType<typeof readiness>;
+  try {
+    ready = readiness(grill, settings.interviewDate, now);
+  } catch (error) {
+    if (error instanceof InvalidInputError) return null; // the day is past: no countdown
+    throw error;
+  }
+  const cards = ready.decks.reduce((n, d) => n + d.cards, 0);
+  const recall = ready.decks.reduce((n, d) => n + d.recallIfStopped * d.cards, 0);
+  return {
+    date: ready.date,
+    daysLeft: ready.daysLeft,
+    reviewOnly: ready.daysLeft > 0 && ready.daysLeft <= settings.reviewOnlyDays,
+    recall: cards === 0 ? 0 : recall / cards,
+    decks: Object.fromEntries(ready.decks.map((d) => [d.deck, d.recallIfStopped])),
+    minutesToday: Math.ceil((cardsToday * secondsPerAnswer(grill).seconds) / 60),
   };
 }
 

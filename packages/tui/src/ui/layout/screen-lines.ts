@@ -21,6 +21,7 @@ export function homeLines(data: HomeData, cols: number, color: boolean): string[
       cols,
     ),
   ];
+  if (data.interview) lines.push(...wrap(interviewLine(data.interview, c), cols));
   if (total === 0)
     lines.push(
       ...wrap(
@@ -30,12 +31,35 @@ export function homeLines(data: HomeData, cols: number, color: boolean): string[
         cols,
       ),
     );
-  lines.push('', c.dim(truncate(`${'deck'.padEnd(idWidth)}  learn  due  new`, cols)));
+  const ready = data.interview?.decks;
+  lines.push(
+    '',
+    c.dim(truncate(`${'deck'.padEnd(idWidth)}  learn  due  new${ready ? '  ready' : ''}`, cols)),
+  );
   for (const d of data.decks) {
     const counts = `${terminalSafe(d.id).slice(0, idWidth).padEnd(idWidth)}  ${String(d.learning).padStart(5)}  ${String(d.review).padStart(3)}  ${String(d.new).padStart(3)}  `;
-    lines.push(truncate(counts + c.dim(terminalSafe(d.title)), cols));
+    const bar = ready ? `${readinessBar(ready[d.id] ?? 0, c)}  ` : '';
+    lines.push(truncate(counts + bar + c.dim(terminalSafe(d.title)), cols));
   }
   return lines;
+}
+
+/** The countdown and today's plan in one line. */
+function interviewLine(i: NonNullable<HomeData['interview']>, c: ReturnType<typeof palette>): string {
+  if (i.daysLeft === 0) return c.bold.magenta(`interview today (${i.date}) — good luck`);
+  const days = i.daysLeft === 1 ? 'tomorrow' : `in ${i.daysLeft} days`;
+  const today = i.reviewOnly ? 'review only' : `${i.minutesToday} min today`;
+  return `${c.bold.magenta(`interview ${days}`)}${c.dim(` (${i.date})`)} · ready ${c.bold(`${Math.round(i.recall * 100)}%`)} · ${today}`;
+}
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** Predicted recall on the interview morning as an 8-cell bar and a percentage (11 columns). */
+function readinessBar(recall: number, c: ReturnType<typeof palette>): string {
+  const eighths = Math.round(Math.min(1, Math.max(0, recall)) * 64);
+  const bar = '█'.repeat(Math.floor(eighths / 8)) + (EIGHTHS[eighths % 8] ?? '');
+  const tint = recall >= 0.9 ? c.green : recall >= 0.6 ? c.yellow : c.red;
+  return `${tint(bar.padEnd(8, '·'))} ${`${Math.round(recall * 100)}%`.padStart(4)}`;
 }
 
 /** The home screen's status lines, pinned above the keys. */
@@ -105,6 +129,7 @@ export function statsLines(data: StatsData, cols: number, color: boolean): strin
     const label = `${String(w.lapses).padStart(2)} ${w.lapses === 1 ? 'lapse ' : 'lapses'}${w.leech ? ' leech' : '      '} `;
     lines.push(truncate(`${tint(label)}${terminalSafe(w.key)} — ${renderInline(w.title, { color })}`, cols));
   }
+  lines.push(...interviewStats(data, cols, color));
   lines.push(
     '',
     ...wrap(
@@ -112,6 +137,37 @@ export function statsLines(data: StatsData, cols: number, color: boolean): strin
       cols,
     ),
   );
+  return lines;
+}
+
+/** The readiness trend toward the interview date and the rubric points most often missed. */
+function interviewStats(data: StatsData, cols: number, color: boolean): string[] {
+  const c = palette(color);
+  const lines: string[] = [];
+  const r = data.readiness;
+  if (r) {
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    const spark = r.history.map((d) => BARS[Math.min(7, Math.floor(d.recall * 8))] ?? '█').join('');
+    lines.push(
+      '',
+      c.bold(
+        truncate(`Readiness for ${r.date} (in ${r.daysLeft} days), last ${r.history.length} days`, cols),
+      ),
+      truncate(`${c.magenta(spark)} ${pct(r.history.at(-1)?.recall ?? 0)}`, cols),
+    );
+  }
+  if (data.weakSpots.points.length > 0) {
+    lines.push('', c.bold('Most missed rubric points'));
+    for (const p of data.weakSpots.points) {
+      const point = renderInline(p.point.replace(/\s+/g, ' '), { color });
+      lines.push(
+        truncate(
+          `${c.yellow(`${p.missed}/${p.answers}`.padStart(5))} ${terminalSafe(p.card)} — ${point}`,
+          cols,
+        ),
+      );
+    }
+  }
   return lines;
 }
 
