@@ -24,6 +24,20 @@ describe('daily queue', () => {
     expect(q.slice(0, 4)).toEqual(['a/c1', 'b/c1', 'a/c2', 'b/c2']);
   });
 
+  it('keeps new cards round-robin across decks when the queue is asked again after each answer', () => {
+    const grill = setup({ 'a.md': deckText('a', 30), 'b.md': deckText('b', 30), 'c.md': deckText('c', 30) });
+    const introduced: string[] = [];
+    let now = T0;
+    for (let i = 0; i < 7; i++) {
+      const head = dailyQueue(grill, now).entries.find((e) => e.kind === 'new');
+      if (!head) break;
+      introduced.push(head.cardKey);
+      grill.answer(head.cardKey, 4, now);
+      now += MINUTE;
+    }
+    expect(introduced).toEqual(['a/c1', 'b/c1', 'c/c1', 'a/c2', 'b/c2', 'c/c2', 'a/c3']);
+  });
+
   it('honours per-deck and global new-card limits, counting what was introduced today', () => {
     const grill = setup({ 'a.md': deckText('a', 30), 'b.md': deckText('b', 30) });
     grill.setSetting('new-per-day', 3, T0, 'a');

@@ -96,7 +96,12 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
   }
 
   const perDeckCap = Math.max(0, ...decks.map((d) => deckNewLeft(d.id)));
-  const newByDeck = new Map<string, QueueEntry[]>(decks.map((d) => [d.id, []]));
+  // Decks that introduced fewer new cards today go first: the queue is asked again after every
+  // answer, so in a fixed order the first deck would give all its new cards before the next one's.
+  const fewestFirst = [...decks].sort(
+    (a, b) => (done.get(a.id)?.newCards ?? 0) - (done.get(b.id)?.newCards ?? 0),
+  );
+  const newByDeck = new Map<string, QueueEntry[]>(fewestFirst.map((d) => [d.id, []]));
   // The cap applies after the filter: a tag's new cards late in a deck still come; a fixed list
   // of cards is searched whole.
   const cap = filter.keys ? Number.MAX_SAFE_INTEGER : perDeckCap;

@@ -62,18 +62,18 @@ export function readiness(grill: Grill, date: string, now: number): Readiness {
       `the interview date ${date} is before today (${today}): set the new one with grill config set interview-date`,
     );
   const morning = addDays(dayStart(now, rolloverHour, timeZone), daysLeft, rolloverHour, timeZone);
-  const decks = summarize(cardReadiness(grill, morning), (c) => [c.deck]).map(
+  const decks = summarize(cardReadiness(grill, morning, false), (c) => [c.deck]).map(
     ({ name, keys: _keys, ...group }) => ({ deck: name, ...group }),
   );
   return { date, daysLeft, morning, decks };
 }
 
-/** Every active card's readiness on the morning starting at `morning` (ms), deck by deck in file order. */
-export function cardReadiness(grill: Grill, morning: number): CardReadiness[] {
-  // Every card state in one read, not one query per card; tags one query per tag.
+/** Every active card's readiness on the morning starting at `morning` (ms), deck by deck in file order (`tags` left empty unless `withTags`). */
+export function cardReadiness(grill: Grill, morning: number, withTags = true): CardReadiness[] {
+  // Every card state in one read, not one query per card; tags one query per tag (when wanted).
   const states = new Map([...grill.store.states.iterate()].map((s) => [s.cardKey, s]));
   const tagsOf = new Map<string, string[]>();
-  for (const tag of grill.store.cards.tags()) {
+  for (const tag of withTags ? grill.store.cards.tags() : []) {
     for (const key of grill.store.cards.keysWithTag(tag)) tagsOf.set(key, [...(tagsOf.get(key) ?? []), tag]);
   }
   const out: CardReadiness[] = [];
