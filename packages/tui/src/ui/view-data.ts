@@ -64,11 +64,17 @@ export function homeData(grill: Grill, now: number, syncServer: string | null = 
     })),
     tags: grill.tags(),
     sync: syncServer ? syncView(grill, now, syncServer) : null,
-    interview: interviewView(grill, now, sum('review') + sum('learning') + sum('new')),
+    // A new card takes an answer per learning step before it graduates (two with the default 1m 10m).
+    interview: interviewView(
+      grill,
+      now,
+      sum('review') + sum('learning') + sum('new') * Math.max(1, grill.settings().learningSteps.length),
+    ),
   };
 }
 
-function interviewView(grill: Grill, now: number, cardsToday: number): HomeInterview | null {
+/** The countdown for the home screen; `answersToday` is the answers today's queue takes. */
+function interviewView(grill: Grill, now: number, answersToday: number): HomeInterview | null {
   const settings = grill.settings();
   if (settings.interviewDate === null) return null;
   let ready: ReturnType<typeof readiness>;
@@ -86,7 +92,7 @@ function interviewView(grill: Grill, now: number, cardsToday: number): HomeInter
     reviewOnly: ready.daysLeft > 0 && ready.daysLeft <= settings.reviewOnlyDays,
     recall: cards === 0 ? 0 : recall / cards,
     decks: Object.fromEntries(ready.decks.map((d) => [d.deck, d.recallIfStopped])),
-    minutesToday: Math.ceil((cardsToday * secondsPerAnswer(grill).seconds) / 60),
+    minutesToday: Math.ceil((answersToday * secondsPerAnswer(grill).seconds) / 60),
   };
 }
 
