@@ -3,6 +3,7 @@
 import type { Section } from './card-sections.js';
 import type { Source } from './markdown-source.js';
 import { children, type Node, plainText, taskChecked } from './markdown-tree.js';
+import { sectionItems } from './section-lists.js';
 
 /** A list item's text without a leading task marker (`[x] `), which GFM reads as markup. */
 export function withoutTaskMarker(text: string): string {
@@ -16,11 +17,6 @@ export function itemText(src: Source, item: Node, as: 'plain' | 'markdown'): str
   return task ? withoutTaskMarker(as === 'plain' ? text.trimStart() : text) : text;
 }
 
-function listItems(section: Section): Node[] {
-  const list = section.nodes.find((n) => n.type === 'list');
-  return list ? children(list) : [];
-}
-
 export function readList(
   src: Source,
   heading: Node,
@@ -31,7 +27,7 @@ export function readList(
     src.report(heading, name === 'accept' ? 'missing-accept' : 'missing-rubric');
     return [];
   }
-  const items = listItems(section).filter((item) => plainText(item).trim() !== '');
+  const items = sectionItems(src, section, name).filter((item) => plainText(item).trim() !== '');
   if (items.length === 0) src.report(section.heading, name === 'accept' ? 'empty-accept' : 'empty-rubric');
   return items;
 }
@@ -45,7 +41,7 @@ export function readOptions(
     src.report(heading, 'missing-options');
     return [];
   }
-  const items = listItems(section);
+  const items = sectionItems(src, section, 'options');
   const options: { text: string; correct: boolean }[] = [];
   for (const item of items) {
     const checked = taskChecked(src.tree, src.text, item);

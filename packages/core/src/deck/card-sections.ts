@@ -68,12 +68,10 @@ export function readCard(src: Source, group: CardGroup, deck: Deck | null): Card
 
 /** The heading's id and question: present and well-formed. */
 function checkHeading(src: Source, heading: Node, info: CardHeading): void {
-  if (info.id === null) {
-    src.report(heading, 'missing-id');
-  } else if (!isValidId(info.id)) {
-    src.report(heading, 'bad-id', { id: info.id });
-  }
+  // A heading without a question gets no id from --fix, so it is not told to run it.
   if (!info.text) src.report(heading, 'empty-question');
+  else if (info.id === null) src.report(heading, 'missing-id');
+  if (info.id !== null && !isValidId(info.id)) src.report(heading, 'bad-id', { id: info.id });
 }
 
 /** The `kind:` and `tags:` fields right under the heading, the nodes after them and where they start. */

@@ -32,3 +32,20 @@ describe('fixMissingIds', () => {
     expect(fixMissingIds(once)).toEqual({ text: once, added: 0 });
   });
 });
+
+describe('fixMissingIds: headings it cannot name', () => {
+  it('leaves a heading with no question alone, so lint keeps failing on it', () => {
+    for (const heading of ['## ####', '##', '## ![](diagram.png)']) {
+      const input = `${FRONT}\n${heading}\n\n### Answer\nx\n`;
+      expect(fixMissingIds(input)).toEqual({ text: input, added: 0 });
+      expect(parseDeck(input, 'd.md').problems.map((p) => [p.line, p.code])).toEqual([[6, 'empty-question']]);
+    }
+  });
+
+  it('names a heading without latin letters or digits by its place in the deck', () => {
+    const input = `${FRONT}\n## 什么是闭包？\n\n### Answer\nx\n\n## Latin {#latin}\n\n### Answer\ny\n\n## 何为幂等？\n\n### Answer\nz\n\n## HTTP 是什么？\n\n### Answer\nw\n`;
+    const { text, added } = fixMissingIds(input);
+    expect(added).toBe(3);
+    expect(parseDeck(text, 'd.md').cards.map((c) => c.id)).toEqual(['card-1', 'latin', 'card-3', 'http']);
+  });
+});

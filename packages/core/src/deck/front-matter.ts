@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, isCollection, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { isValidId } from './ids.js';
 
@@ -35,14 +35,16 @@ export function parseDeckMeta(yamlText: string): {
     return {
       meta: null,
       idLine: 0,
-      problems: doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return {
-          line: pos.line,
-          column: pos.col,
-          message: `front matter is not valid YAML: ${e.message.split('\n')[0]}`,
-        };
-      }),
+      problems: unique(
+        doc.errors.map((e) => {
+          const pos = lineCounter.linePos(openingOf(doc, e.pos[0]));
+          return {
+            line: pos.line,
+            column: pos.col,
+            message: `front matter is not valid YAML: ${e.message.split('\n')[0]}`,
+          };
+        }),
+      ),
     };
   }
   const value: unknown = doc.toJS();
@@ -81,4 +83,30 @@ export function parseDeckMeta(yamlText: string): {
       };
     }),
   };
+}
+
+/**
+ * Where the author has to look for a YAML error at `offset`: the opening `[`, `{` or quote of a
+ * flow collection or quoted string cut off there (yaml notices it missing only on the next line),
+ * else `offset` itself.
+ */
+function openingOf(doc: Document, offset: number): number {
+  let opening = offset;
+  visit(doc, {
+    Node(_, node) {
+      const unclosable = isCollection(node) ? node.flow : isScalar(node) && /^QUOTE_/.test(node.type ?? '');
+      // The innermost one wins: nodes are visited outside in.
+      if (unclosable && node.range?.[2] === offset) opening = node.range[0];
+    },
+  });
+  return opening;
+}
+
+/** Problems without repeats (yaml reports each unclosed level of `[a, [b` at the same place). */
+function unique(problems: MetaProblem[]): MetaProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }

@@ -12,8 +12,11 @@ export function isValidId(id: string): boolean {
   return id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id);
 }
 
-/** A readable id from a heading's plain text: lowercase ascii words joined by `-`. */
-export function slugify(text: string): string {
+/**
+ * A readable id from a heading's plain text: lowercase ascii words joined by `-`; `fallback` when
+ * the text has no latin letters or digits (ids are ascii, so a CJK question has no words to use).
+ */
+export function slugify(text: string, fallback = 'card'): string {
   const words = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -26,7 +29,7 @@ export function slugify(text: string): string {
     if (next.length > MAX_SLUG_LENGTH && slug) break;
     slug = next.slice(0, MAX_SLUG_LENGTH);
   }
-  return slug || 'card';
+  return slug || fallback;
 }
 
 /** `base`, or `base-2`, `base-3`… whichever is not yet in `taken`. Adds the result to `taken`. */

@@ -32,9 +32,23 @@ export class Source {
     return node.sourcepos[1][0];
   }
 
-  /** The source from `from` to `to` (offsets), with LF line endings, trimmed. */
+  /**
+   * The source from `from` to `to` (offsets) as card text: with its reference links written
+   * inline and link definitions cut (see MarkdownTree.edits), LF line endings, and without leading
+   * blank lines or trailing whitespace; the first line keeps its indent (indented code needs it).
+   */
   between(from: number, to: number): string {
-    return to > from ? normalizeNewlines(this.text.slice(from, to)).trim() : '';
+    if (to <= from) return '';
+    let text = '';
+    let at = from;
+    for (const edit of this.tree.edits) {
+      if (edit.from < from || edit.to > to) continue;
+      text += this.text.slice(at, edit.from) + edit.insert;
+      at = edit.to;
+    }
+    return normalizeNewlines(text + this.text.slice(at, to))
+      .replace(/^(?:[ \t]*\n)+/, '')
+      .trimEnd();
   }
 
   /** The source of a run of sibling blocks, from the first's start to the last's end. */

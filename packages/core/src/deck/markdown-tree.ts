@@ -3,7 +3,8 @@
 // positions on every block). Deck files also use two GitHub additions it does not know, read
 // here with the rules GitHub's parser (micromark's gfm extensions) applies: YAML front matter and
 // task-list markers. Inline nodes carry no positions; nothing needs them.
-import { type Node, Parser } from 'commonmark';
+import type { Node } from 'commonmark';
+import { type Edit, referenceResolvingParser } from './link-references.js';
 
 export type { Node } from 'commonmark';
 
@@ -26,20 +27,35 @@ export interface MarkdownTree {
   /** The document node; its children are the top-level blocks after the front matter. */
   root: Node;
   frontMatter: FrontMatter | null;
+  /** True when line 1 opens a front matter (`---`) that no later `---` line closes. */
+  frontMatterUnclosed: boolean;
   /** Offset where each line starts (index 0 is line 1). */
   lineStarts: number[];
+  /**
+   * What makes a slice of the text stand alone, in offset order: reference links written inline,
+   * top-level link reference definitions cut (link-references.ts).
+   */
+  edits: Edit[];
 }
 
-let parser: Parser | null = null;
+let parse: ReturnType<typeof referenceResolvingParser> | null = null;
 
 /** Parses `text` (no byte-order mark). Pure; commonmark never throws on any input. */
 export function parseMarkdown(text: string): MarkdownTree {
   const lineStarts = findLineStarts(text);
   const frontMatter = readFrontMatterFence(text, lineStarts);
-  // The front matter's lines are blanked, not cut, so every line keeps its number.
+  // The front matter's lines are blanked with spaces, not cut, so every line keeps its number
+  // and every character its offset.
   const body = frontMatter ? blankLines(text, lineStarts, frontMatter.endLine) : text;
-  parser ??= new Parser();
-  return { root: parser.parse(body), frontMatter: frontMatter?.matter ?? null, lineStarts };
+  parse ??= referenceResolvingParser();
+  const { root, edits } = parse(body, lineStarts);
+  return {
+    root,
+    frontMatter: frontMatter?.matter ?? null,
+    frontMatterUnclosed: !frontMatter && opensFrontMatter(text, lineStarts),
+    lineStarts,
+    edits,
+  };
 }
 
 function findLineStarts(text: string): number[] {
@@ -64,11 +80,15 @@ export function lineText(text: string, lineStarts: readonly number[], n: number)
 
 const FENCE = /^---[ \t]*$/;
 
+function opensFrontMatter(text: string, starts: readonly number[]): boolean {
+  return FENCE.test(lineText(text, starts, 1));
+}
+
 function readFrontMatterFence(
   text: string,
   starts: readonly number[],
 ): { matter: FrontMatter; endLine: number } | null {
-  if (starts.length < 2 || !FENCE.test(lineText(text, starts, 1))) return null;
+  if (starts.length < 2 || !opensFrontMatter(text, starts)) return null;
   for (let n = 2; n <= starts.length; n++) {
     if (!FENCE.test(lineText(text, starts, n))) continue;
     const from = starts[1] ?? 0;
@@ -85,7 +105,7 @@ function lineEndingBefore(text: string, offset: number): number {
 
 function blankLines(text: string, starts: readonly number[], lastLine: number): string {
   const end = starts[lastLine] ?? text.length;
-  return text.slice(0, end).replace(/[^\r\n]/g, '') + text.slice(end);
+  return text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
 }
 
 /** The block children of a node. */

@@ -324,11 +324,11 @@ describe('parseDeck: markdown edge cases, read as CommonMark and GitHub read the
     expect(cards[0]).toMatchObject({ id: 'setext', title: 'What is a *setext* heading?', line: 8 });
   });
 
-  it('keeps a link reference definition with the text that uses it', () => {
+  it('writes a reference link inline and keeps its definition out of the text (card-text.test.ts)', () => {
     const { cards } = deck(
       '\n## Q {#q}\n\n### Answer\nSee [the RFC][rfc].\n\n[rfc]: https://www.rfc-editor.org/rfc/rfc9110\n',
     );
-    expect(cards[0]?.answer).toBe('See [the RFC][rfc].\n\n[rfc]: https://www.rfc-editor.org/rfc/rfc9110');
+    expect(cards[0]?.answer).toBe('See [the RFC](https://www.rfc-editor.org/rfc/rfc9110).');
   });
 
   it('reads accepted answers and rubric points without task markers or markup', () => {

@@ -42,7 +42,8 @@ export function parseDeck(input: string, file: string): ParsedDeck {
 function readFrontMatter(src: Source): Deck | null {
   const first = src.tree.frontMatter;
   if (!first) {
-    src.report({ line: 1, column: 1 }, 'missing-front-matter');
+    const code = src.tree.frontMatterUnclosed ? 'unclosed-front-matter' : 'missing-front-matter';
+    src.report({ line: 1, column: 1 }, code);
     return null;
   }
   const result = parseDeckMeta(first.value);

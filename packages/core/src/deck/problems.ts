@@ -4,12 +4,21 @@ import { CARD_KINDS } from './model.js';
 
 const FIELD_KEYS = ['kind', 'tags'];
 const title = (name: string) => `### ${name[0]?.toUpperCase()}${name.slice(1)}`;
+/** The `###` sections that hold a list, and what one item of each is called. */
+export type ListSection = 'options' | 'accept' | 'rubric';
+const ITEM: Record<ListSection, string> = {
+  options: 'option',
+  accept: 'accepted answer',
+  rubric: 'rubric point',
+};
+const anItem = (section: ListSection) => `${/^[aeiou]/.test(ITEM[section]) ? 'an' : 'a'} ${ITEM[section]}`;
 const FRONT_MATTER_FORM =
   'front matter needs id: (a slug like http-rest) and title:, optionally description: and tags: [a, b]';
 
 /** The details each problem's words are written from. */
 export interface DeckProblemDetails {
   'missing-front-matter': Empty;
+  'unclosed-front-matter': Empty;
   'bad-front-matter': { what: string };
   'duplicate-deck-id': { deckId: string; owner: string };
   'control-character': { name: string };
@@ -33,6 +42,9 @@ export interface DeckProblemDetails {
   'empty-accept': Empty;
   'missing-rubric': Empty;
   'empty-rubric': Empty;
+  'nested-list': { section: ListSection };
+  'nested-block': { section: ListSection; block: string };
+  'split-list': { section: ListSection; before: string; after: string };
 }
 type Empty = Record<never, never>;
 
@@ -59,6 +71,10 @@ export const DECK_PROBLEMS: Catalogue = {
   'missing-front-matter': {
     message: () => 'deck has no front matter',
     hint: () => 'start the file with a YAML block: ---, then id: my-deck and title: My deck, then ---',
+  },
+  'unclosed-front-matter': {
+    message: () => 'front matter is never closed',
+    hint: () => 'end the YAML block with a line of just ---, before the first card',
   },
   'bad-front-matter': {
     message: (d: { what: string }) => d.what,
@@ -147,6 +163,28 @@ export const DECK_PROBLEMS: Catalogue = {
   'empty-accept': NO_ACCEPTED_ANSWERS,
   'missing-rubric': NO_RUBRIC_POINTS,
   'empty-rubric': NO_RUBRIC_POINTS,
+  // Options, accepted answers and rubric points are each one line of text, read from one flat list.
+  'nested-list': {
+    message: (d: { section: ListSection }) =>
+      `${title(d.section)} takes a flat list, but this list sits inside ${anItem(d.section)}`,
+    hint: (d: { section: ListSection }) =>
+      `un-indent its items to make each one ${anItem(d.section)} of its own, or write it on the item's line`,
+  },
+  'nested-block': {
+    message: (d: { section: ListSection; block: string }) =>
+      `${anItem(d.section)} is one paragraph of text, but this one also holds a ${d.block}`,
+    hint: (d: { section: ListSection }) =>
+      `keep each ${ITEM[d.section]} to its item's text; code, quotes and longer explanations go under ### Answer`,
+  },
+  'split-list': {
+    message: (d: { section: ListSection; before: string; after: string }) =>
+      `${title(d.section)} must be one list, but this ${ITEM[d.section]} starts a second one: ${
+        d.before === d.after
+          ? 'something between them ended the first'
+          : `its marker changed from ${d.before} to ${d.after}`
+      }`,
+    hint: () => 'give every item the same marker (e.g. all -) and put nothing between the items',
+  },
 };
 
 /** A problem's details as an argument list: none when its words need none. */
