@@ -1,0 +1,72 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { grill, tempDir } from '../test-support/run-grill.js';
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+/**
+ * Exam mode through the command line, with GRILL_NOW moving the clock: a user who answers
+ * whatever `grill next` offers each day until the interview. (The 415 bundled cards over 21 days
+ * run through the engine: packages/core/src/engine/exam-mode.test.ts.)
+ */
+describe('exam mode through the command line', () => {
+  it('30 cards, interview in 10 days: all seen before the review-only days, none due after the date, each reviewed in the final days', async () => {
+    const home = tempDir('grill-exam-');
+    const content = tempDir('grill-exam-content-');
+    const cards = Array.from(
+      { length: 30 },
+      (_, i) => `## Question ${i + 1}? {#c${i + 1}}\n\n### Answer\nA${i + 1}.\n`,
+    );
+    writeFileSync(path.join(content, 'exam.md'), `---\nid: exam\ntitle: Exam\n---\n\n${cards.join('\n')}`);
+    const run = async (args: string[], at: number) => {
+      const r = await grill(args, { home, now: new Date(at).toISOString(), env: { GRILL_CONTENT: content } });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return r.stdout;
+    };
+    const start = Date.parse('2026-12-01T09:00:00Z');
+    await run(['config', 'set', 'time-zone', 'UTC'], start);
+    await run(['config', 'set', 'new-per-day', '2'], start);
+    await run(['config', 'set', 'interview-date', '2026-12-11'], start);
+    const plan = JSON.parse(await run(['plan', '--json'], start));
+    expect(plan).toMatchObject({ daysLeft: 10, newPerDay: 5 }); // 30 cards over the 7 days before the last 3
+    const seen: { day: number; card: string; queue: string; due: number; shown: number }[] = [];
+    for (let day = 0; day < 10; day++) {
+      let now = start + day * DAY;
+      const due = JSON.parse(await run(['due', '--json'], now));
+      // The pace, from the cards still unseen: every one of them before the 3 review-only days.
+      const unseen = 30 - new Set(seen.map((s) => s.card)).size;
+      expect(due.total.new, `day ${day}`).toBe(day < 7 ? Math.ceil(unseen / (7 - day)) : 0);
+      for (let guard = 0; guard < 60; guard++) {
+        const next = JSON.parse(await run(['next', '--json'], now));
+        if (next === null) break;
+        if (next.queue === 'learning' && next.state.due) now = Math.max(now, Date.parse(next.state.due));
+        const shown = JSON.parse(await run(['next', '--json'], now));
+        const result = JSON.parse(await run(['review', next.key, '--rating', 'good', '--json'], now));
+        seen.push({
+          day,
+          card: next.key,
+          queue: next.queue,
+          due: Date.parse(result.due),
+          shown: Date.parse(shown.intervals.good.due),
+        });
+        now += MINUTE;
+      }
+    }
+    const interviewEnd = Date.parse('2026-12-12T04:00:00Z');
+    const keys = new Set(seen.map((s) => s.card));
+    expect(keys.size).toBe(30);
+    for (const s of seen) {
+      expect(s.due, `${s.card} on day ${s.day}`).toBeLessThan(interviewEnd);
+      expect(s.due, 'the interval shown is the interval given').toBe(s.shown);
+    }
+    expect(Math.max(...seen.filter((s) => s.queue === 'new').map((s) => s.day))).toBeLessThan(7);
+    for (const key of keys)
+      expect(
+        seen.some((s) => s.card === key && s.day >= 7),
+        key,
+      ).toBe(true);
+  }, 120_000);
+});
