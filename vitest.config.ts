@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^@grill\/protocol\/event-types$/, replacement: src('protocol/src/event-types.ts') },
       { find: /^@grill\/protocol\/settings$/, replacement: src('protocol/src/settings.ts') },
       { find: /^@grill\/protocol\/setting-keys$/, replacement: src('protocol/src/setting-keys.ts') },
+      { find: /^@grill\/protocol\/limits$/, replacement: src('protocol/src/limits.ts') },
       { find: /^@grill\/server$/, replacement: src('server/src/index.ts') },
     ],
   },

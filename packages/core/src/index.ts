@@ -13,6 +13,15 @@ export * from './deck/model.js';
 export { DERIVATION, Grill } from './engine/grill.js';
 export { type HistoryEntry, history } from './engine/history.js';
 export { type DeckImportSummary, DeckProblemsError, fileHash, importDecks } from './engine/import-decks.js';
+export { type MockCandidate, mockInterview } from './engine/mock-interview.js';
+export {
+  type MockMissedPoint,
+  type MockReport,
+  type MockSessionSummary,
+  type MockTopic,
+  mockHistory,
+  mockReport,
+} from './engine/mock-report.js';
 export {
   DEFAULT_SECONDS_PER_ANSWER,
   type Plan,
@@ -41,6 +50,7 @@ export type { CardRecord, DeckRecord, QuarantinedEvent } from './engine/records.
 export { refreshBundledDecks } from './engine/refresh-bundled.js';
 export { answersPerDay, computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';
 export { type StatsReport, statsReport } from './engine/stats-report.js';
+export { aheadCards, cramCards, type Selection } from './engine/study-ahead.js';
 export { type MissedGroup, type MissedPoint, type WeakSpots, weakSpots } from './engine/weak-spots.js';
 export * from './errors.js';
 export {

@@ -75,6 +75,14 @@ export const PAYLOAD_SCHEMAS = {
             typed: Type.Optional(Type.String({ maxLength: MAX_PAYLOAD_BYTES })),
             covered: Type.Optional(Type.Array(index, { maxItems: 1000 })),
             correct: Type.Optional(Type.Boolean()),
+            // Protocol 3: the answer was given in a mock interview (grill mock), which started then.
+            mock: Type.Optional(
+              Type.Integer({
+                minimum: 0,
+                maximum: MAX_TIMESTAMP,
+                description: 'Given in a mock interview: when that interview started, ms since the epoch',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),

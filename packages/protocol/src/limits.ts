@@ -1,7 +1,11 @@
 /** The sync protocol's version. A client sends it with every request (PROTOCOL_HEADER); a server
  * speaking another version answers 426 with a clear "upgrade" message. Version 2 added the stream
- * identity and anchor that let a client notice a server restored from a backup. */
-export const PROTOCOL_VERSION = 2;
+ * identity and anchor that let a client notice a server restored from a backup. Version 3 lets an
+ * answer carry the mock interview it was given in (`detail.mock`) and adds the interview settings
+ * (interview-date, review-only-days, max-new-per-day): a version 2 end refuses such events (its
+ * schemas allow no unknown field or key), so the two say "upgrade" instead of a server refusing
+ * every push or a client setting answers aside. */
+export const PROTOCOL_VERSION = 3;
 /** The request and response header carrying PROTOCOL_VERSION. */
 export const PROTOCOL_HEADER = 'grill-protocol';
 

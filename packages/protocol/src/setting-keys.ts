@@ -38,3 +38,12 @@ export function canonicalTimeZone(zone: string): string | null {
     return null;
   }
 }
+
+/** Whether `date` (YYYY-MM-DD) names a day of the Gregorian calendar (no 2026-02-30). */
+export function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}

@@ -4,7 +4,15 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
-import { canonicalTimeZone, isSettingKey, SETTING_KEY_NAMES, type SettingKey } from './setting-keys.js';
+import {
+  canonicalTimeZone,
+  isCalendarDate,
+  isSettingKey,
+  SETTING_KEY_NAMES,
+  type SettingKey,
+} from './setting-keys.js';
+
+export { isCalendarDate };
 
 const MINUTES = { m: 1, h: 60, d: 1440 } as const;
 /** A learning step as ts-fsrs schedules it: a whole number of minutes, hours or days. */
@@ -55,15 +63,6 @@ const timeZone: SettingRule = {
   // canonical name of what is typed.
   holds: (zone) => canonicalTimeZone(zone as string) !== null,
 };
-
-/** Whether `date` (YYYY-MM-DD) names a day of the Gregorian calendar (no 2026-02-30). */
-export function isCalendarDate(date: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
 
 const calendarDate: SettingRule = {
   schema: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),

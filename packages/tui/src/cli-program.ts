@@ -17,7 +17,8 @@ export function buildProgram(): Command {
       `
 Environment:
   GRILL_HOME   data folder (default: the platform data directory)
-  GRILL_NOW    pretend the time is this ISO instant (tests, simulations)
+  GRILL_NOW    pretend the time is this ISO instant (tests, simulations);
+               @FILE reads the instant from FILE each time the clock is read
   NO_COLOR     disable colours`,
     );
 
@@ -30,7 +31,43 @@ Environment:
     .addOption(deck)
     .option('--tag <tag>', 'only cards with this tag')
     .option('--limit <n>', 'stop after this many cards')
+    .option('--cram', 'every card of the selection once, due or not (the night before)')
+    .addOption(
+      new Option(
+        '--ahead <days>',
+        'study ahead: the cards due in the next DAYS days, before they are due',
+      ).conflicts('cram'),
+    )
+    .addHelpText(
+      'after',
+      `
+--cram and --ahead answers are recorded as normal reviews: FSRS takes the early review into
+account (it counts the days since the card's last review), so a card you still know moves on
+less than it would on its due day, and one you forgot comes back soon.`,
+    )
     .action(async (opts) => (await import('./commands/drill.js')).drill(opts));
+
+  program
+    .command('mock')
+    .description(
+      'a mock interview: open questions (explanations, debugging scenarios) against the clock, weakest topics first, then a report',
+    )
+    .option('--minutes <n>', 'length of the interview', '20')
+    .option('--per-card <time>', 'time to answer each question aloud, e.g. 90s or 2m', '2m')
+    .addOption(deck)
+    .option('--tag <tag>', 'only cards with this tag')
+    .addHelpText(
+      'after',
+      `
+Each question shows a countdown: answer aloud, then Space (or the end of the countdown) shows
+the model answer and the rubric; tick the points you covered and rate. Questions are drawn at
+random, weighted toward weak cards in weak topics (low predicted recall, rubric points missed
+before), cards answered in the last day last. The interview ends when its minutes or the
+questions run out, with a report per topic: points covered, time per answer, the points most
+often missed. Answers are recorded as normal reviews, marked as given in a mock interview;
+grill stats lists past interviews.`,
+    )
+    .action(async (opts) => (await import('./commands/mock.js')).mock(opts));
 
   program
     .command('lint')

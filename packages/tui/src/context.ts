@@ -1,18 +1,35 @@
+import { readFileSync } from 'node:fs';
 import { Grill, InvalidInputError, refreshBundledDecks, terminalSafe } from '@grill/core';
 import { formatProblem } from './output.js';
 import { bundledContentDir, grillHome } from './paths.js';
 
-/** The clock, read once at the edge: `GRILL_NOW` (ISO time) if set, else the real time. */
+/**
+ * The clock, read once at the edge: `GRILL_NOW` (ISO time) if set, else the real time.
+ * `GRILL_NOW=@FILE` reads the time from FILE at every reading: a clock that a test (or a
+ * simulation) moves while the drill runs, by replacing the file.
+ */
 export function clockNow(env: NodeJS.ProcessEnv = process.env): number {
   const fixed = env.GRILL_NOW;
   if (!fixed) return Date.now();
-  const ms = parseInstant(fixed);
+  const text = fixed.startsWith('@') ? readClockFile(fixed.slice(1)) : fixed;
+  const ms = parseInstant(text);
   if (ms === null)
     throw new InvalidInputError(
       'bad-now',
-      `GRILL_NOW="${terminalSafe(fixed)}" is not an ISO time with a zone between 1970 and 9999 (e.g. 2026-03-01T09:00:00Z or 2026-03-01T10:00:00+01:00)`,
+      `GRILL_NOW="${terminalSafe(fixed)}" is not an ISO time with a zone between 1970 and 9999 (e.g. 2026-03-01T09:00:00Z or 2026-03-01T10:00:00+01:00)${fixed === text ? '' : `: the file holds "${terminalSafe(text)}"`}`,
     );
   return ms;
+}
+
+function readClockFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new InvalidInputError(
+      'bad-now',
+      `GRILL_NOW="@${terminalSafe(file)}": cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
 }
 
 /**

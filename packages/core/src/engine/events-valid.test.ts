@@ -6,7 +6,15 @@ import { parseSettingValue } from '../scheduler/setting-values.js';
 import { DAY, deckText, grillWith, T0 } from '../test-support/fixtures.js';
 
 type Op =
-  | { op: 'answer'; card: number; rating: Rating; durationMs: number; typed?: string; chosen?: number[] }
+  | {
+      op: 'answer';
+      card: number;
+      rating: Rating;
+      durationMs: number;
+      typed?: string;
+      chosen?: number[];
+      mock?: number;
+    }
   | { op: 'suspend' | 'unsuspend' | 'bury'; card: number }
   | { op: 'undo' }
   | { op: 'setting'; key: string; text: string }
@@ -24,6 +32,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       // A paste of any size and any text, lone surrogates included.
       typed: fc.string({ unit: 'binary', maxLength: 6000 }),
       chosen: fc.array(fc.integer({ min: -5, max: 5000 }), { maxLength: 300 }),
+      // A mock interview's start, or whatever a caller passes as one.
+      mock: fc.oneof(fc.double(), fc.constantFrom(T0, -1, 1e20, 0.5, Number.NaN)),
     },
     { requiredKeys: ['op', 'card', 'rating', 'durationMs'] },
   ),
@@ -51,6 +61,7 @@ describe('every event the engine records', () => {
             const detail = {
               ...(o.typed !== undefined ? { typed: o.typed } : {}),
               ...(o.chosen ? { chosen: o.chosen } : {}),
+              ...(o.mock !== undefined ? { mock: o.mock } : {}),
             };
             grill.answer(key, o.rating, now, { durationMs: o.durationMs, detail });
           } else if (o.op === 'undo') grill.undo(now);

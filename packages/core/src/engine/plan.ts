@@ -1,7 +1,7 @@
 // `grill plan` (issue 14): will I be ready on the day, and what do I do today? Readiness per deck
 // and tag "if you stopped today" and "if you follow the schedule", the pace of new cards, the
 // minutes a day it takes, and a verdict.
-import { isCalendarDate } from '@grill/protocol/settings';
+import { isCalendarDate } from '@grill/protocol/setting-keys';
 import { InvalidInputError } from '../errors.js';
 import type { CardState } from '../scheduler/card-state.js';
 import { dayStart } from '../scheduler/day.js';

@@ -1,3 +1,4 @@
+import { MAX_TIMESTAMP } from '@grill/protocol/limits';
 import type { AnswerDetail, Rating, ReviewPayload } from '../scheduler/events.js';
 
 /** Longest time recorded for one answer (ms): a day. A card left open overnight is not study time. */
@@ -23,7 +24,8 @@ function indexes(list: readonly number[]): number[] {
 /**
  * The payload of a review as it is recorded: within the sync protocol's bounds whatever the
  * input, so every answer made here can sync (an event the server refuses would be set aside).
- * The time spent is whole ms from 0 to MAX_DURATION_MS; a typed answer is kept up to about 2 KB.
+ * The time spent is whole ms from 0 to MAX_DURATION_MS; a typed answer is kept up to about 2 KB;
+ * a mock interview's marker only when it is a time the protocol takes.
  */
 export function reviewPayload(rating: Rating, durationMs = 0, detail?: AnswerDetail): ReviewPayload {
   const duration = Number.isFinite(durationMs)
@@ -35,5 +37,8 @@ export function reviewPayload(rating: Rating, durationMs = 0, detail?: AnswerDet
   if (detail.typed !== undefined) kept.typed = boundedText(detail.typed, MAX_TYPED_BYTES);
   if (detail.covered) kept.covered = indexes(detail.covered);
   if (detail.correct !== undefined) kept.correct = detail.correct;
+  // A mock interview's start: a time the protocol takes, or the marker is left off.
+  const mock = detail.mock;
+  if (mock !== undefined && Number.isInteger(mock) && mock >= 0 && mock <= MAX_TIMESTAMP) kept.mock = mock;
   return { rating, durationMs: duration, detail: kept };
 }

@@ -15,6 +15,8 @@ export interface AnswerDetail {
   covered?: number[];
   /** choice/typed: whether the answer was judged correct. */
   correct?: boolean;
+  /** Given in a mock interview (grill mock): when that interview started, ms since the epoch. */
+  mock?: number;
 }
 
 export interface ReviewPayload {

@@ -4,6 +4,7 @@ import { type Db, type OpenOptions, openDatabase } from './database.js';
 import { DecksTable } from './decks-table.js';
 import { EventsTable } from './events-table.js';
 import { MetaTable } from './meta-table.js';
+import { MockQueries } from './mock-queries.js';
 import { QuarantineTable } from './quarantine-table.js';
 import { QueueQueries } from './queue-queries.js';
 import { ReviewsTable } from './reviews-table.js';
@@ -23,6 +24,7 @@ export class Store {
   readonly quarantine: QuarantineTable;
   readonly queue: QueueQueries;
   readonly stats: StatsQueries;
+  readonly mock: MockQueries;
   /** One transaction wrapper for every `transaction(fn)`: making one per call cost each answer µs. */
   private readonly run: Database.Transaction<(fn: () => unknown) => unknown>;
 
@@ -38,6 +40,7 @@ export class Store {
     this.quarantine = new QuarantineTable(db);
     this.queue = new QueueQueries(db);
     this.stats = new StatsQueries(db);
+    this.mock = new MockQueries(db);
   }
 
   static open(file: string, options?: OpenOptions): Store {

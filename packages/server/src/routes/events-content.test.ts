@@ -1,4 +1,4 @@
-import { MAX_CLOCK_AHEAD_MS } from '@grill/protocol';
+import { MAX_CLOCK_AHEAD_MS, PROTOCOL_VERSION } from '@grill/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bearer, event, type Harness, makeHarness, userWithToken } from '../test-support/helpers.js';
 
@@ -89,6 +89,16 @@ describe('POST /v1/events checks every event, not only the envelope', () => {
       'payload/target must be an event id',
     ],
     ['a bury without until', { ...event(2), type: 'bury', payload: {} }, 'payload/until is required'],
+    [
+      'a mock marker that is not a time',
+      review({ rating: 3, durationMs: 1, detail: { covered: [0], mock: 'yes' } }),
+      'payload/detail/mock must be an integer from 0 to 253402300799999',
+    ],
+    [
+      'an unknown detail field',
+      review({ rating: 3, durationMs: 1, detail: { covered: [0], mood: 'tired' } }),
+      'payload/detail/mood is not an accepted field',
+    ],
   ])('refuses %s with 400 naming the event and field, storing nothing', async (_name, bad, message) => {
     const response = await push([event(1), bad]);
     expect(response.statusCode).toBe(400);
@@ -133,10 +143,12 @@ describe('POST /v1/events checks every event, not only the envelope', () => {
       { ...setting('learning-steps', ['1m', '10m']), id: event(6).id },
       { ...setting('retention', null), id: event(7).id },
       { ...event(8), type: 'reschedule', cardKey: '@settings', payload: { scope: 'sql' } },
+      // An answer given in a mock interview (protocol 3): its marker is the interview's start.
+      { ...event(9), payload: { rating: 3, durationMs: 5, detail: { covered: [0, 2], mock: NOW } } },
     ];
     const response = await push(batch);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ accepted: 8, duplicates: 0, head: 8, headId: event(8).id });
+    expect(response.json()).toMatchObject({ accepted: 9, duplicates: 0, head: 9, headId: event(9).id });
   });
 
   it('refuses a client speaking another protocol version with 426 saying what to upgrade', async () => {
@@ -155,6 +167,6 @@ describe('POST /v1/events checks every event, not only the envelope', () => {
     });
     expect(newer.statusCode).toBe(426);
     expect(newer.json().error).toMatch(/upgrade grill-server$/);
-    expect(newer.headers['grill-protocol']).toBe('2');
+    expect(newer.headers['grill-protocol']).toBe(String(PROTOCOL_VERSION));
   });
 });

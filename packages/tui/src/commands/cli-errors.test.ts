@@ -332,4 +332,21 @@ describe('untrusted deck text', () => {
       (await grill(['due'], { now: '2026-03-02T10:00:00+01:00', home: tempDir('grill-home-') })).status,
     ).toBe(0);
   });
+
+  it('reads GRILL_NOW=@FILE from the file at each reading, by the same rules', async () => {
+    const file = path.join(tempDir('grill-clock-'), 'now');
+    const home = tempDir('grill-home-');
+    writeFileSync(file, '2026-03-02T09:00:00Z\n');
+    const r = await grill(['stats', '--json'], { now: `@${file}`, home });
+    expect(r.status, r.stderr).toBe(0);
+    writeFileSync(file, 'tomorrow');
+    expect((await grill(['due'], { now: `@${file}`, home })).stderr).toBe(
+      `grill: GRILL_NOW="@${file}" is not an ISO time with a zone between 1970 and 9999 (e.g. 2026-03-01T09:00:00Z or 2026-03-01T10:00:00+01:00): the file holds "tomorrow"\n`,
+    );
+    const missing = await grill(['due'], { now: `@${file}.gone`, home });
+    expect([missing.status, missing.stderr]).toEqual([
+      1,
+      `grill: GRILL_NOW="@${file}.gone": cannot read the file (ENOENT)\n`,
+    ]);
+  });
 });

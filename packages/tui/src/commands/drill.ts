@@ -1,22 +1,39 @@
-import { DeckProblemsError, type Grill, InvalidInputError, type QueueFilter } from '@grill/core';
+import {
+  DeckProblemsError,
+  type Grill,
+  InvalidInputError,
+  mockInterview,
+  type QueueFilter,
+} from '@grill/core';
 import { clockNow, openGrill } from '../context.js';
 import { type Credentials, readCredentials } from '../credentials.js';
 import { openInEditor } from '../editor.js';
 import { grillHome } from '../paths.js';
+import type { MockOptions, SessionSelect, StartWith } from '../ui/app-state.js';
 
 export interface DrillOptions {
   deck?: string;
   tag?: string;
   limit?: string;
+  /** Every card of the selection once, due or not. */
+  cram?: boolean;
+  /** Study ahead: the cards due in the next this many days. */
+  ahead?: string;
   /** Open the home screen instead of starting a session. */
   home?: boolean;
+  /** A mock interview instead of a drill (grill mock). */
+  mock?: MockOptions;
 }
+
+/** Longest look ahead: ten years. */
+const MAX_AHEAD_DAYS = 3650;
 
 /** The interactive drill (Ink). Only this command loads Ink and React. */
 export async function drill(opts: DrillOptions): Promise<void> {
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
     throw new InvalidInputError('bad-limit', `bad --limit "${opts.limit}": a positive whole number`);
+  const select = sessionSelect(opts);
   // NO_COLOR (no-color.org) must be mapped before chalk is first imported by Ink.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
   // Ink renders only a final frame when it believes it runs in CI (CI=true); on a real terminal
@@ -32,6 +49,11 @@ export async function drill(opts: DrillOptions): Promise<void> {
   try {
     if (opts.deck) grill.requireDeck(opts.deck);
     if (opts.tag !== undefined) grill.requireTag(opts.tag);
+    if (opts.mock && mockInterview(grill, clockNow(), opts.mock.selection).length === 0)
+      throw new InvalidInputError(
+        'no-questions',
+        'no open questions to ask there: a mock interview asks open cards (explanations, debugging scenarios)',
+      );
     // Bad options are reported first, wherever the command runs; then the terminal is checked.
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new InvalidInputError(
@@ -57,7 +79,11 @@ export async function drill(opts: DrillOptions): Promise<void> {
       ...(opts.deck ? { deck: opts.deck } : {}),
       ...(opts.tag ? { tag: opts.tag } : {}),
     };
-    const startWith = opts.home ? undefined : { filter, ...(limit ? { limit } : {}) };
+    const startWith: StartWith | undefined = opts.home
+      ? undefined
+      : opts.mock
+        ? { mock: opts.mock }
+        : { filter, ...(limit ? { limit } : {}), ...(select ? { select } : {}) };
     const running = runApp({
       grill,
       syncServer: credentials?.server ?? null,
@@ -106,6 +132,19 @@ export async function drill(opts: DrillOptions): Promise<void> {
     clearInterval(checkpoints);
     grill.close();
   }
+}
+
+/** The list a session drills instead of today's queue (--cram, --ahead), checked; undefined for the queue. */
+function sessionSelect(opts: DrillOptions): SessionSelect | undefined {
+  if (opts.cram) return { kind: 'cram' };
+  if (opts.ahead === undefined) return undefined;
+  const days = /^\d+$/.test(opts.ahead) ? Number(opts.ahead) : Number.NaN;
+  if (!(days >= 1 && days <= MAX_AHEAD_DAYS))
+    throw new InvalidInputError(
+      'bad-ahead',
+      `bad --ahead "${opts.ahead}": a number of days, from 1 to ${MAX_AHEAD_DAYS}`,
+    );
+  return { kind: 'ahead', days };
 }
 
 /** Syncs for the drill: a failure (offline, say) becomes a note on screen, never an error. */

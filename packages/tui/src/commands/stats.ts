@@ -1,6 +1,7 @@
-import { computeStats, formatInterval, readinessTrend, weakSpots } from '@grill/core';
+import { computeStats, formatInterval, mockHistory, readinessTrend, weakSpots } from '@grill/core';
 import { withGrill } from '../context.js';
 import { printJson, printText } from '../output.js';
+import { formatMockHistory } from './stats-mock.js';
 import { formatSections } from './stats-sections.js';
 
 export function stats(opts: { json?: boolean }): Promise<void> {
@@ -8,8 +9,9 @@ export function stats(opts: { json?: boolean }): Promise<void> {
     const s = computeStats(grill, now);
     const readiness = readinessTrend(grill, now);
     const weak = weakSpots(grill, 10);
+    const mocks = mockHistory(grill);
     if (opts.json) {
-      printJson({ ...s, readiness, weakSpots: weak });
+      printJson({ ...s, readiness, weakSpots: weak, mocks });
       return;
     }
     const rate =
@@ -24,6 +26,7 @@ export function stats(opts: { json?: boolean }): Promise<void> {
         `cards       ${s.totals.cards} (${s.totals.new} new, ${s.totals.learning} learning, ${s.totals.review} review, ${s.totals.suspended} suspended, ${s.totals.leeches} leeches)`,
         `forecast    ${s.forecast.map((d) => d.due).join(' ')}  (next 14 days)`,
         ...formatSections(readiness, weak),
+        ...formatMockHistory(mocks),
       ].join('\n'),
     );
   });

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PROTOCOL_VERSION } from '@grill/protocol';
 
 export interface FakeRequest {
   method: string;
@@ -38,7 +39,7 @@ export async function fakeSyncServer(route: (request: FakeRequest) => FakeReply)
     if (reply.hang) return;
     res.writeHead(reply.status ?? 200, {
       'content-type': 'application/json',
-      'grill-protocol': '2',
+      'grill-protocol': String(PROTOCOL_VERSION),
       ...reply.headers,
     });
     res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {}));

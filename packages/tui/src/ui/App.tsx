@@ -1,8 +1,8 @@
-import type { Grill, QueueFilter } from '@grill/core';
+import type { Grill } from '@grill/core';
 import { useApp, useStdout } from 'ink';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { EditorResult } from '../editor.js';
-import type { AppExit } from './app-state.js';
+import type { AppExit, StartWith } from './app-state.js';
 import { AppStore } from './app-store.js';
 import { Frame } from './components/Frame.js';
 import { colorEnabled } from './markdown.js';
@@ -13,8 +13,8 @@ export type { AppExit } from './app-state.js';
 export interface AppProps {
   readonly grill: Grill;
   readonly clock: () => number;
-  /** Start a session at once (grill drill) instead of showing home. */
-  readonly startWith?: { filter: QueueFilter; limit?: number };
+  /** Start a session (grill drill) or a mock interview (grill mock) at once instead of showing home. */
+  readonly startWith?: StartWith;
   /** Opens a file at a line in the user's editor; returns when the editor exits. */
   readonly openEditor: (file: string, line: number) => EditorResult;
   /** Re-imports a deck file after editing; returns an error message or null. */
@@ -70,8 +70,8 @@ export function App(props: AppProps) {
     };
   }, [stdout, props.size, store]);
 
-  // The time on the current card ticks once a second.
-  const onCard = store.current.screen.name === 'session';
+  // The time on the current card (a mock question's countdown) ticks once a second.
+  const onCard = store.current.screen.name === 'session' || store.current.screen.name === 'mock';
   useEffect(() => {
     if (!onCard) return;
     const timer = setInterval(() => store.dispatch({ type: 'tick' }), 1000);

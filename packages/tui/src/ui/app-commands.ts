@@ -31,6 +31,10 @@ export function command(state: AppState, action: KeyAction, key: Keypress): Step
     case 'end-session': {
       const session = state.session;
       if (!session) return to(state);
+      if (screen.name === 'mock') {
+        const report: Screen = { name: 'mock-report', early: true };
+        return to(show({ ...state, message: null }, report), { type: 'load-mock-report' });
+      }
       const summary: Screen = { name: 'summary', summary: session.summary, early: true };
       return to(show({ ...state, message: null }, summary), { type: 'load-summary' });
     }
@@ -66,6 +70,19 @@ export function command(state: AppState, action: KeyAction, key: Keypress): Step
       if (!item) return to(state);
       const filter = screen.kind === 'deck' ? { deck: item.value } : { tag: item.value };
       return to(state, { type: 'start-session', filter });
+    }
+    case 'study-ahead': {
+      // Offered (and listed in the footer) only when nothing is due and cards come due soon.
+      const ahead = state.home?.studyAhead;
+      if (!ahead)
+        return to({
+          ...state,
+          message: 'study ahead is for when nothing is due and cards come due in the next days',
+        });
+      return to(
+        { ...state, message: null },
+        { type: 'start-session', filter: {}, select: { kind: 'ahead', days: ahead.days } },
+      );
     }
     case 'drill-weakest': {
       const weakest = (state.stats?.weakest ?? []).map((w) => w.key);
@@ -131,7 +148,7 @@ export function text(state: AppState, input: string, paste: boolean): Step {
 }
 
 /** The answer shown; the result (typed) or the rubric's first point (open) comes into view. */
-function reveal(state: AppState): Step {
+export function reveal(state: AppState): Step {
   return to(following({ ...withCard(state, { type: 'reveal' }), message: null }), {
     type: 'refresh-preview',
   });

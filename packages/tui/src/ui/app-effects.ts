@@ -4,9 +4,10 @@
  * transition asks for runs here and comes back as an action with what the engine answered;
  * no decisions are made here (they are the reducer's).
  */
-import type { Grill } from '@grill/core';
+import { aheadCards, cramCards, type Grill, mockReport, type QueueFilter } from '@grill/core';
 import type { EditorResult } from '../editor.js';
-import type { AppAction, AppEffect, AppExit, SessionView } from './app-state.js';
+import type { AppAction, AppEffect, AppExit, SessionSelect, SessionView } from './app-state.js';
+import { MockSession } from './mock-session.js';
 import { DrillSession } from './session.js';
 import { homeData, pickerData, statsData, summaryData } from './view-data.js';
 
@@ -23,7 +24,7 @@ export interface EffectsContext {
 }
 
 export class AppEffects {
-  private session: DrillSession | null = null;
+  private session: DrillSession | MockSession | null = null;
 
   /** `later` takes the results that come back after the effect returned (a re-import's). */
   constructor(
@@ -37,24 +38,39 @@ export class AppEffects {
     const s = this.session;
     switch (effect.type) {
       case 'start-session': {
-        const started = new DrillSession(grill, effect.filter, clock, effect.limit, effect.cram ?? null);
+        const { filter, limit, select } = effect;
+        const list = select ? selected(grill, clock(), select, filter) : (effect.cram ?? null);
+        const started = new DrillSession(grill, filter, clock, limit, list, select !== undefined);
         // A session with nothing to drill is not kept: the last one stays the one to report.
         if (started.current) this.session = started;
-        return { type: 'session-started', session: sessionView(started) };
+        return { type: 'session-started', session: sessionView(started), ...(select ? { select } : {}) };
       }
+      case 'start-mock': {
+        const started = new MockSession(grill, effect.options, clock);
+        if (started.current) this.session = started;
+        const { endsAt, perCardMs } = started;
+        return { type: 'mock-started', session: sessionView(started), endsAt, perCardMs };
+      }
+      case 'check-countdown': {
+        const key = s instanceof MockSession && s.expired(clock()) ? s.current?.card.key : undefined;
+        return key ? { type: 'countdown-expired', cardKey: key } : null;
+      }
+      case 'load-mock-report':
+        if (!(s instanceof MockSession)) return null;
+        return { type: 'mock-report-loaded', report: mockReport(grill, s.id, s.since) };
       case 'answer': {
         if (!s) return null;
         const clockBehind = s.answer(effect.rating, effect.detail);
         return { type: 'answered', session: sessionView(s), clockBehind };
       }
       case 'undo': {
-        if (!s) return null;
+        if (!(s instanceof DrillSession)) return null;
         const undone = s.undo();
         return { type: 'undone', undone, session: sessionView(s) };
       }
       case 'bury':
       case 'suspend': {
-        if (!s) return null;
+        if (!(s instanceof DrillSession)) return null;
         const cardKey = effect.type === 'bury' ? s.bury() : s.suspend();
         return { type: 'set-aside', how: effect.type, cardKey, session: sessionView(s) };
       }
@@ -84,7 +100,7 @@ export class AppEffects {
   private edit(): AppAction | null {
     const s = this.session;
     const current = s?.current;
-    if (!s || !current) return null;
+    if (!(s instanceof DrillSession) || !current) return null;
     const deck = this.context.grill.deck(current.card.deckId);
     if (!deck) return null;
     const result = this.context.openEditor(deck.sourcePath, current.card.sourceLine);
@@ -98,8 +114,19 @@ export class AppEffects {
   }
 }
 
+/** The cards of a session on a list (grill drill --cram / --ahead), at `now`. */
+function selected(grill: Grill, now: number, select: SessionSelect, filter: QueueFilter): string[] {
+  const selection = {
+    ...(filter.deck ? { deck: filter.deck } : {}),
+    ...(filter.tag ? { tag: filter.tag } : {}),
+  };
+  return select.kind === 'cram'
+    ? cramCards(grill, now, selection)
+    : aheadCards(grill, now, select.days, selection);
+}
+
 /** A snapshot of the session for the screens: plain values, read once. */
-export function sessionView(s: DrillSession): SessionView {
+export function sessionView(s: DrillSession | MockSession): SessionView {
   const left = s.left();
   const canUndo = s.canUndo();
   return {

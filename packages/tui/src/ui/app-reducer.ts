@@ -4,8 +4,15 @@
  * rendering (app-reducer.test.ts). What each key's action does is in app-commands.ts. A message
  * lasts for one move: moving on clears it, and actions that leave one set it after.
  */
-import { command, home, show, text, to, top } from './app-commands.js';
-import { type AppAction, type AppState, keyContext, type SessionView, type Step } from './app-state.js';
+import { command, home, reveal, show, text, to, top } from './app-commands.js';
+import {
+  type AppAction,
+  type AppState,
+  keyContext,
+  type SessionSelect,
+  type SessionView,
+  type Step,
+} from './app-state.js';
 import { initialCardUi } from './card-reducer.js';
 import { type KeyAction, resolveKey } from './keymap.js';
 import type { Keypress } from './keys.js';
@@ -37,7 +44,11 @@ export function appReducer(state: AppState, action: AppAction): Step {
     case 'close-help':
       return to({ ...state, help: null, scroll: top(state.scroll) });
     case 'tick':
-      return state.screen.name === 'session' ? to(state, { type: 'refresh-preview' }) : to(state);
+      if (state.screen.name === 'mock' && state.card.phase === 'question')
+        return to(state, { type: 'refresh-preview' }, { type: 'check-countdown' });
+      return state.screen.name === 'session' || state.screen.name === 'mock'
+        ? to(state, { type: 'refresh-preview' })
+        : to(state);
     case 'laid-out': {
       const { offset, max, page } = action;
       const s = state.scroll;
@@ -49,10 +60,32 @@ export function appReducer(state: AppState, action: AppAction): Step {
     }
     case 'session-started':
       // Nothing to drill: the last session (if any) stays the one to report.
-      if (!action.session.current) return home({ ...state, message: 'nothing due there right now' });
+      if (!action.session.current) return home({ ...state, message: nothingToDrill(action.select) });
       return to({ ...show(state, { name: 'session' }), session: action.session, card: initialCardUi });
+    case 'mock-started': {
+      if (!action.session.current)
+        return home({ ...state, message: 'no open questions there (explanations, debugging scenarios)' });
+      const { endsAt, perCardMs } = action;
+      return to({
+        ...show(state, { name: 'mock', endsAt, perCardMs, timedOut: false }),
+        session: action.session,
+        card: initialCardUi,
+        mockReport: null,
+      });
+    }
+    case 'countdown-expired': {
+      // Only the question whose countdown it was, while it is still being answered.
+      const { screen } = state;
+      if (screen.name !== 'mock' || state.card.phase !== 'question') return to(state);
+      if (state.session?.current?.card.key !== action.cardKey) return to(state);
+      return reveal({ ...state, screen: { ...screen, timedOut: true } });
+    }
+    case 'mock-report-loaded':
+      return to({ ...state, mockReport: action.report });
     case 'answered': {
-      const step = moved({ ...state, message: null }, action.session);
+      const next = { ...state, message: null };
+      const step =
+        state.screen.name === 'mock' ? movedInMock(next, action.session) : moved(next, action.session);
       if (!action.clockBehind) return step;
       const message =
         "the clock reads earlier than that card's last answer: recorded after it (check the clock)";
@@ -103,6 +136,21 @@ export function appReducer(state: AppState, action: AppAction): Step {
     case 'summary-loaded':
       return to({ ...state, summaryData: action.data });
   }
+}
+
+/** Why a session did not start. */
+function nothingToDrill(select: SessionSelect | undefined): string {
+  if (!select) return 'nothing due there right now';
+  if (select.kind === 'cram') return 'no cards to cram there (suspended ones are left out)';
+  return `nothing comes due in the next ${select.days} ${select.days === 1 ? 'day' : 'days'}`;
+}
+
+/** After a mock interview's answer: the next question, or the report when time or questions ran out. */
+function movedInMock(state: AppState, session: SessionView): Step {
+  const next: AppState = { ...state, session, card: initialCardUi, scroll: top(state.scroll) };
+  if (session.current && state.screen.name === 'mock')
+    return to({ ...next, screen: { ...state.screen, timedOut: false } });
+  return to(show(next, { name: 'mock-report', early: false }), { type: 'load-mock-report' });
 }
 
 /** After an answer, undo, bury or suspend: a fresh card, or the summary when none is left. */

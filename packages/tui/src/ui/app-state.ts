@@ -3,7 +3,7 @@
  * result) and the effects a transition asks for. Plain data: the reducer (app-reducer.ts) moves
  * it on, the effects (app-effects.ts) talk to the engine, the view (app-view.ts) draws it.
  */
-import type { AnswerDetail, QueueFilter, Rating } from '@grill/core';
+import type { AnswerDetail, MockReport, QueueFilter, Rating, Selection } from '@grill/core';
 import type { EditorResult } from '../editor.js';
 import { type CardUiState, initialCardUi } from './card-reducer.js';
 import type { KeyAction, KeyContext } from './keymap.js';
@@ -24,7 +24,26 @@ export type Screen =
   | { name: 'picker'; kind: 'deck' | 'tag'; index: number; filter: string }
   | { name: 'session' }
   | { name: 'summary'; summary: SessionSummary; early: boolean }
-  | { name: 'stats' };
+  | { name: 'stats' }
+  /** A mock interview's question: `timedOut` once its countdown revealed the answer. */
+  | { name: 'mock'; endsAt: number; perCardMs: number; timedOut: boolean }
+  /** The report at the end of a mock interview (`early`: ended with q). */
+  | { name: 'mock-report'; early: boolean };
+
+/** A session on a list of cards instead of today's queue (grill drill --cram / --ahead, home's study ahead). */
+export type SessionSelect = { kind: 'cram' } | { kind: 'ahead'; days: number };
+
+/** A mock interview's settings (grill mock). */
+export interface MockOptions {
+  selection: Selection;
+  minutes: number;
+  perCardMs: number;
+}
+
+/** What the app does as it opens instead of showing home: a drill session, or a mock interview. */
+export type StartWith =
+  | { filter: QueueFilter; limit?: number; select?: SessionSelect }
+  | { mock: MockOptions };
 
 /** A drill session as the screens show it: a snapshot, taken after each change. */
 export interface SessionView extends SessionProgress {
@@ -56,6 +75,8 @@ export interface AppState {
   stats: StatsData | null;
   picker: readonly PickerItem[];
   summaryData: Pick<SummaryInput, 'upcoming' | 'streak'> | null;
+  /** The report of the last mock interview, read when it ends. */
+  mockReport: MockReport | null;
 }
 
 export type AppAction =
@@ -67,7 +88,11 @@ export type AppAction =
   /** The frame just drawn: where the body starts now, how far it scrolls, a page's height. */
   | { type: 'laid-out'; offset: number; max: number; page: number }
   // The results of effects.
-  | { type: 'session-started'; session: SessionView }
+  | { type: 'session-started'; session: SessionView; select?: SessionSelect }
+  | { type: 'mock-started'; session: SessionView; endsAt: number; perCardMs: number }
+  /** The countdown of the mock question `cardKey` ran out. */
+  | { type: 'countdown-expired'; cardKey: string }
+  | { type: 'mock-report-loaded'; report: MockReport }
   | { type: 'answered'; session: SessionView; clockBehind: boolean }
   | { type: 'undone'; session: SessionView; undone: UndoResult | null }
   | { type: 'set-aside'; how: 'bury' | 'suspend'; cardKey: string | null; session: SessionView }
@@ -81,7 +106,17 @@ export type AppAction =
 
 /** What a transition asks the engine (or the terminal) to do; the result comes back as an action. */
 export type AppEffect =
-  | { type: 'start-session'; filter: QueueFilter; limit?: number; cram?: readonly string[] }
+  | {
+      type: 'start-session';
+      filter: QueueFilter;
+      limit?: number;
+      cram?: readonly string[];
+      select?: SessionSelect;
+    }
+  | { type: 'start-mock'; options: MockOptions }
+  /** Tell whether the mock question's countdown has run out (the clock is the effects'). */
+  | { type: 'check-countdown' }
+  | { type: 'load-mock-report' }
   | { type: 'answer'; rating: Rating; detail?: AnswerDetail }
   | { type: 'undo' }
   | { type: 'bury' }
@@ -103,8 +138,8 @@ export interface Step {
 
 export const initialScroll: ScrollState = { offset: 0, follow: false, page: 10, max: 0 };
 
-/** The app as it opens: on home, or starting a session at once (grill drill). */
-export function openApp(message: string | null, startWith?: { filter: QueueFilter; limit?: number }): Step {
+/** The app as it opens: on home, or starting a session at once (grill drill, grill mock). */
+export function openApp(message: string | null, startWith?: StartWith): Step {
   const state: AppState = {
     screen: { name: 'home' },
     help: null,
@@ -116,10 +151,18 @@ export function openApp(message: string | null, startWith?: { filter: QueueFilte
     stats: null,
     picker: [],
     summaryData: null,
+    mockReport: null,
   };
-  const start: AppEffect = startWith
-    ? { type: 'start-session', filter: startWith.filter, limit: startWith.limit }
-    : { type: 'load-home' };
+  const start: AppEffect = !startWith
+    ? { type: 'load-home' }
+    : 'mock' in startWith
+      ? { type: 'start-mock', options: startWith.mock }
+      : {
+          type: 'start-session',
+          filter: startWith.filter,
+          limit: startWith.limit,
+          ...(startWith.select ? { select: startWith.select } : {}),
+        };
   return { state, effects: [start] };
 }
 
@@ -128,6 +171,7 @@ export function keyContext(state: AppState): KeyContext {
   if (state.help) return 'help';
   const { screen } = state;
   if (screen.name === 'summary') return screen.early ? 'leaving' : 'summary';
+  if (screen.name === 'mock') return state.card.phase === 'revealed' ? 'mock-rubric' : 'mock-question';
   if (screen.name !== 'session') return screen.name;
   const kind = state.session?.current?.card.content.kind;
   if (state.card.phase === 'revealed') return kind === 'open' ? 'rubric' : 'revealed';

@@ -4,18 +4,17 @@
  * state. Keys are handled one at a time, each on the state the one before left, however many
  * arrive in one read; React only draws the frame (see App.tsx, useSyncExternalStore).
  */
-import type { QueueFilter } from '@grill/core';
 import { AppEffects, type EffectsContext } from './app-effects.js';
 import { appReducer, inputAction } from './app-reducer.js';
-import { type AppAction, type AppEffect, type AppState, openApp } from './app-state.js';
+import { type AppAction, type AppEffect, type AppState, openApp, type StartWith } from './app-state.js';
 import { appFrame, type Terminal } from './app-view.js';
 import type { Keypress } from './keys.js';
 
 export interface StoreOptions extends EffectsContext {
   /** The terminal as it is now (read at each layout). */
   readonly terminal: () => Terminal;
-  /** Start a session at once instead of showing home. */
-  readonly startWith?: { filter: QueueFilter; limit?: number };
+  /** Start a session or a mock interview at once instead of showing home. */
+  readonly startWith?: StartWith;
   readonly initialMessage: string | null;
 }
 

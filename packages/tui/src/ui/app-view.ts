@@ -13,6 +13,7 @@ import {
   statsParts,
   summaryParts,
 } from './layout/frames.js';
+import { mockCardParts, mockReportParts } from './layout/mock-frames.js';
 
 export interface Terminal {
   columns: number;
@@ -38,6 +39,15 @@ function screenParts(state: AppState, now: number, cols: number, color: boolean)
       const input = { context: keyContext(state), current, ui: state.card, session, message, now };
       return cardParts(input, cols, color);
     }
+    case 'mock': {
+      const current = session?.current;
+      if (!session || !current) break;
+      const input = { context: keyContext(state), current, ui: state.card, session, message, now };
+      return mockCardParts({ ...input, interview: screen }, cols, color);
+    }
+    case 'mock-report':
+      if (!state.mockReport) break;
+      return mockReportParts(state.mockReport, screen.early, message, cols, color);
     case 'picker': {
       const items = pickerMatches(state.picker, screen.filter).map((i) => i.label);
       const title = screen.kind === 'deck' ? 'Drill one deck' : 'Drill one tag';

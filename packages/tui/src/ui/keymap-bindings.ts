@@ -2,6 +2,8 @@
 import type { Binding, KeyContext } from './keymap-types.js';
 
 const CARD: readonly KeyContext[] = ['question', 'choice', 'typed', 'revealed', 'rubric'];
+/** A mock interview's question, before and after the answer. */
+const MOCK: readonly KeyContext[] = ['mock-question', 'mock-rubric'];
 const SCROLLING: readonly KeyContext[] = [
   'home',
   'question',
@@ -10,9 +12,20 @@ const SCROLLING: readonly KeyContext[] = [
   'revealed',
   'summary',
   'stats',
+  'mock-question',
+  'mock-report',
   'help',
 ];
-const PAGING: readonly KeyContext[] = [...CARD, 'typing', 'home', 'summary', 'stats', 'help'];
+const PAGING: readonly KeyContext[] = [
+  ...CARD,
+  ...MOCK,
+  'typing',
+  'home',
+  'summary',
+  'stats',
+  'mock-report',
+  'help',
+];
 
 export const BINDINGS: readonly Binding[] = [
   // home
@@ -33,6 +46,13 @@ export const BINDINGS: readonly Binding[] = [
   },
   { contexts: ['home'], keys: ['t'], action: 'pick-tag', help: 'start a session on one tag', footer: 'tag' },
   { contexts: ['home'], keys: ['s'], action: 'open-stats', help: 'statistics', footer: 'stats' },
+  {
+    contexts: ['home'],
+    keys: ['a'],
+    action: 'study-ahead',
+    help: 'when nothing is due: study the cards that come due in the next days, before they are due',
+    footer: 'study ahead',
+  },
   // picker: letters filter the list
   {
     contexts: ['picker'],
@@ -70,6 +90,14 @@ export const BINDINGS: readonly Binding[] = [
     action: 'reveal',
     help: 'show the answer',
     footer: 'reveal',
+    footerKeys: 'Space',
+  },
+  {
+    contexts: ['mock-question'],
+    keys: ['space', 'enter'],
+    action: 'reveal',
+    help: 'done answering: show the model answer and the rubric (the countdown does it too)',
+    footer: 'show answer',
     footerKeys: 'Space',
   },
   {
@@ -121,29 +149,34 @@ export const BINDINGS: readonly Binding[] = [
   },
   // after the answer
   {
-    contexts: ['revealed', 'rubric'],
+    contexts: ['revealed', 'rubric', 'mock-rubric'],
     keys: ['1', '2', '3', '4'],
     action: 'rate',
     help: 'rate: 1 again, 2 hard, 3 good, 4 easy',
     footer: 'rate',
   },
   {
-    contexts: ['revealed', 'rubric'],
+    contexts: ['revealed', 'rubric', 'mock-rubric'],
     keys: ['enter'],
     action: 'confirm-rating',
     help: 'confirm the suggested rating',
   },
   {
-    contexts: ['rubric'],
+    contexts: ['rubric', 'mock-rubric'],
     keys: ['up', 'k'],
     action: 'move-up',
     help: 'previous rubric point',
     footer: 'move',
     footerKeys: '↑↓',
   },
-  { contexts: ['rubric'], keys: ['down', 'j'], action: 'move-down', help: 'next rubric point' },
   {
-    contexts: ['rubric'],
+    contexts: ['rubric', 'mock-rubric'],
+    keys: ['down', 'j'],
+    action: 'move-down',
+    help: 'next rubric point',
+  },
+  {
+    contexts: ['rubric', 'mock-rubric'],
     keys: ['space'],
     action: 'toggle-point',
     help: 'tick the rubric point you covered',
@@ -197,10 +230,22 @@ export const BINDINGS: readonly Binding[] = [
     help: 'drill the weakest cards (due or not)',
     footer: 'drill weakest',
   },
-  { contexts: ['stats', 'summary'], keys: ['escape'], action: 'back', help: 'back to home', footer: 'back' },
-  { contexts: ['summary'], keys: ['enter'], action: 'back', help: 'back to home', footer: 'home' },
   {
-    contexts: ['home', ...CARD, 'summary', 'stats'],
+    contexts: ['stats', 'summary', 'mock-report'],
+    keys: ['escape'],
+    action: 'back',
+    help: 'back to home',
+    footer: 'back',
+  },
+  {
+    contexts: ['summary', 'mock-report'],
+    keys: ['enter'],
+    action: 'back',
+    help: 'back to home',
+    footer: 'home',
+  },
+  {
+    contexts: ['home', ...CARD, ...MOCK, 'summary', 'stats', 'mock-report'],
     keys: ['?'],
     action: 'help',
     help: 'the keys that work here',
@@ -214,7 +259,14 @@ export const BINDINGS: readonly Binding[] = [
     footer: 'quit',
   },
   {
-    contexts: ['home', 'summary', 'stats'],
+    contexts: MOCK,
+    keys: ['q'],
+    action: 'end-session',
+    help: 'end the interview: the report (every answer is already saved)',
+    footer: 'end',
+  },
+  {
+    contexts: ['home', 'summary', 'stats', 'mock-report'],
     keys: ['q'],
     action: 'quit',
     help: 'quit (every answer is already saved)',
@@ -229,7 +281,7 @@ export const BINDINGS: readonly Binding[] = [
     footerKeys: 'Ctrl+C',
   },
   {
-    contexts: ['home', ...CARD, 'summary', 'leaving', 'stats'],
+    contexts: ['home', ...CARD, ...MOCK, 'summary', 'leaving', 'stats', 'mock-report'],
     keys: ['ctrl+c'],
     action: 'interrupt',
     help: 'quit at once (every answer is already saved)',

@@ -3,7 +3,8 @@
  * Where the user is. On a card: `question` (basic/open before the answer), `choice`, `typing`
  * (typed card, answer field focused: letters are text), `typed` (typed card, field left),
  * `revealed` (answer shown), `rubric` (open card's answer shown: arrows move through the rubric).
- * `leaving`: the summary shown after q, any key leaves.
+ * `leaving`: the summary shown after q, any key leaves. A mock interview: `mock-question` (the
+ * countdown runs), `mock-rubric` (the answer shown: tick and rate), `mock-report` (the end).
  */
 export type KeyContext =
   | 'home'
@@ -17,6 +18,9 @@ export type KeyContext =
   | 'summary'
   | 'leaving'
   | 'stats'
+  | 'mock-question'
+  | 'mock-rubric'
+  | 'mock-report'
   | 'help';
 
 export type KeyAction =
@@ -52,7 +56,8 @@ export type KeyAction =
   | 'edit'
   | 'bury'
   | 'suspend'
-  | 'drill-weakest';
+  | 'drill-weakest'
+  | 'study-ahead';
 
 export interface Binding {
   readonly contexts: readonly KeyContext[];

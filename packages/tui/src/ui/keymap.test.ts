@@ -17,6 +17,9 @@ const CONTEXTS: KeyContext[] = [
   'summary',
   'leaving',
   'stats',
+  'mock-question',
+  'mock-rubric',
+  'mock-report',
   'help',
 ];
 
@@ -80,6 +83,18 @@ describe('keymap', () => {
         expect(resolveKey(c, press), `${c} ${key}`).toBe(b.action);
       }
     }
+  });
+
+  it('a mock interview has its own keys: no undo, bury, suspend or edit; q ends it with the report', () => {
+    expect(resolveKey('mock-question', named('space'))).toBe('reveal');
+    expect(resolveKey('mock-rubric', named('space'))).toBe('toggle-point');
+    expect(resolveKey('mock-rubric', char('3'))).toBe('rate');
+    expect(resolveKey('mock-question', char('q'))).toBe('end-session');
+    expect(resolveKey('mock-report', char('q'))).toBe('quit');
+    for (const c of ['mock-question', 'mock-rubric'] as const)
+      for (const k of ['u', 'b', '!', 'e']) expect(resolveKey(c, char(k)), `${c} ${k}`).toBeNull();
+    expect(footerItems('mock-question').join(' · ')).toMatch(/^Space show answer · .* · q end/);
+    expect(footerItems('home').join(' · ')).toContain('a study ahead');
   });
 
   it('help is per context and generated from the table', () => {

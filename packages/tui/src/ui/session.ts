@@ -1,8 +1,9 @@
-// The drill session over the engine: one class whose methods share its state, so kept whole (~255 lines).
+// The drill session over the engine: one class whose methods share its state, so kept whole (~260 lines).
 import {
   type AnswerDetail,
   type CardRecord,
   type CardState,
+  type DailyQueue,
   dailyQueue,
   dayStart,
   type Grill,
@@ -62,7 +63,8 @@ export interface UndoResult {
  *
  * Two kinds of session: today's queue (optionally one deck or tag), or a fixed list of cards
  * (`cram`: e.g. the weakest cards) shown whether they are due or not, each once, then any of
- * them that came back into learning as they come due.
+ * them that came back into learning as they come due — or, with `listOnly` (grill drill --cram,
+ * --ahead), nothing more: the session ends with the list.
  */
 export class DrillSession {
   current: CurrentCard | null = null;
@@ -75,6 +77,7 @@ export class DrillSession {
     private readonly clock: () => number,
     private readonly limit = Number.POSITIVE_INFINITY,
     private readonly cram: readonly string[] | null = null,
+    private readonly listOnly = false,
   ) {
     this.advance();
   }
@@ -189,9 +192,10 @@ export class DrillSession {
   private advance(): void {
     const now = this.clock();
     // One queue computation per card shown: it gives both the next card and the counts.
-    const queue = dailyQueue(this.grill, now, this.filter);
-    const entry = this.answered >= this.limit ? null : (this.cramLeft()[0] ?? nextEntry(queue, now));
-    this.refreshCounts(now, queue);
+    const queue = this.listOnly ? null : dailyQueue(this.grill, now, this.filter);
+    const next = this.cramLeft()[0] ?? (queue ? nextEntry(queue, now) : null);
+    const entry = this.answered >= this.limit ? null : next;
+    this.refreshCounts(now, queue ?? undefined);
     if (!entry) {
       this.current = null;
       return;
@@ -213,14 +217,15 @@ export class DrillSession {
     });
   }
 
-  /** Counts what is left: today's queue (with learning cards coming back within 20 minutes). */
-  private refreshCounts(now: number, queue = dailyQueue(this.grill, now, this.filter)): void {
-    const soon = queue.later.filter((e) => e.due - now <= LEARN_AHEAD_MS);
+  /** Counts what is left: the list, and today's queue (with learning cards coming back within 20 minutes). */
+  private refreshCounts(now: number, queue?: DailyQueue): void {
+    const today = this.listOnly ? null : (queue ?? dailyQueue(this.grill, now, this.filter));
+    const soon = today ? today.later.filter((e) => e.due - now <= LEARN_AHEAD_MS) : [];
     const counts: SessionCounts = { new: 0, learning: 0, review: 0 };
     const cram = this.cramLeft();
     const listed = new Set(cram.map((e) => e.cardKey));
-    for (const e of [...cram, ...queue.entries.filter((q) => !listed.has(q.cardKey)), ...soon])
-      counts[e.kind]++;
+    const queued = today ? today.entries.filter((q) => !listed.has(q.cardKey)) : [];
+    for (const e of [...cram, ...queued, ...soon]) counts[e.kind]++;
     // A limit caps what is left: new cards are cut first, then learning, then reviews.
     let over = counts.new + counts.learning + counts.review - Math.max(0, this.limit - this.answered);
     for (const kind of ['new', 'learning', 'review'] as const) {

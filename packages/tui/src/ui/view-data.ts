@@ -3,6 +3,7 @@
  * app-effects.ts), never while drawing.
  */
 import {
+  aheadCards,
   computeStats,
   dailyQueue,
   type Grill,
@@ -29,7 +30,12 @@ export interface HomeData {
   sync: { server: string; lastSyncAgoMs: number | null; unsynced: number } | null;
   /** The interview countdown, when an interview date is set and not past. */
   interview: HomeInterview | null;
+  /** Study ahead, offered when nothing is due: the cards due in the next `days` days (null: none, or cards are due). */
+  studyAhead: { days: number; cards: number } | null;
 }
+
+/** How far ahead home's study ahead looks. */
+export const STUDY_AHEAD_DAYS = 7;
 
 export interface HomeInterview {
   date: string;
@@ -70,7 +76,15 @@ export function homeData(grill: Grill, now: number, syncServer: string | null = 
       now,
       sum('review') + sum('learning') + sum('new') * Math.max(1, grill.settings().learningSteps.length),
     ),
+    studyAhead: studyAheadView(grill, now, sum('review') + sum('learning') + sum('new')),
   };
+}
+
+/** Study ahead, when nothing is left today and cards come due within STUDY_AHEAD_DAYS. */
+function studyAheadView(grill: Grill, now: number, cardsToday: number): HomeData['studyAhead'] {
+  if (cardsToday > 0) return null;
+  const cards = aheadCards(grill, now, STUDY_AHEAD_DAYS).length;
+  return cards > 0 ? { days: STUDY_AHEAD_DAYS, cards } : null;
 }
 
 /** The countdown for the home screen; `answersToday` is the answers today's queue takes. */

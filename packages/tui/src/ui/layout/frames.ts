@@ -29,7 +29,7 @@ export interface ScreenParts {
   footer: (scrollable: boolean) => string[];
 }
 
-const SCROLL_ACTIONS: readonly KeyAction[] = [
+export const SCROLL_ACTIONS: readonly KeyAction[] = [
   'scroll-up',
   'scroll-down',
   'page-up',
@@ -50,7 +50,7 @@ export function keysFooter(
   return joinWrapped(footerItems(context, enabled, keys), cols).map((l) => c.dim(l));
 }
 
-function messageLines(message: string | null, cols: number, color: boolean): string[] {
+export function messageLines(message: string | null, cols: number, color: boolean): string[] {
   return message ? wrap(palette(color).yellow(message), cols) : [];
 }
 
@@ -140,6 +140,9 @@ export function homeParts(data: HomeData, message: string | null, cols: number, 
     message,
     cols,
     color,
+    null,
+    // Study ahead is listed only when it is offered (nothing due, cards due soon).
+    (a) => a !== 'study-ahead' || data.studyAhead !== null,
   );
 }
 

@@ -1,4 +1,5 @@
 import { formatInterval, type Rating, terminalSafe } from '@grill/core';
+import { keyLabel } from '../keymap.js';
 import { renderInline } from '../markdown.js';
 import type { SessionCounts, SessionSummary } from '../session.js';
 import type { HomeData, StatsData } from '../view-data.js';
@@ -27,6 +28,16 @@ export function homeLines(data: HomeData, cols: number, color: boolean): string[
       ...wrap(
         c.green(
           `all done for today${data.nextDueInMs === null ? '' : ` — next card due in ${formatInterval(data.nextDueInMs)}`}`,
+        ),
+        cols,
+      ),
+    );
+  const ahead = data.studyAhead;
+  if (ahead)
+    lines.push(
+      ...wrap(
+        c.dim(
+          `${ahead.cards} ${ahead.cards === 1 ? 'card comes' : 'cards come'} due in the next ${ahead.days} days: ${keyLabel('home', 'study-ahead')} studies them now`,
         ),
         cols,
       ),
