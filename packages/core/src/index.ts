@@ -10,6 +10,9 @@ export {
 export { findDeckFiles } from './deck/find-deck-files.js';
 export { isValidId, slugify } from './deck/ids.js';
 export * from './deck/model.js';
+export { checkAnswerDetail } from './engine/answer-detail.js';
+export { DEFAULT_SECONDS_PER_ANSWER, secondsPerAnswer } from './engine/answer-time.js';
+export { type ExamStatus, examStatus } from './engine/exam-status.js';
 export { DERIVATION, Grill } from './engine/grill.js';
 export { type HistoryEntry, history } from './engine/history.js';
 export { type DeckImportSummary, DeckProblemsError, fileHash, importDecks } from './engine/import-decks.js';
@@ -23,13 +26,12 @@ export {
   mockReport,
 } from './engine/mock-report.js';
 export {
-  DEFAULT_SECONDS_PER_ANSWER,
   type Plan,
   type PlanGroup,
   type PlanOptions,
   plan,
-  secondsPerAnswer,
 } from './engine/plan.js';
+export { percent } from './engine/plan-verdict.js';
 export {
   type DailyQueue,
   type DeckDue,

@@ -1,9 +1,11 @@
 import { eventProblem } from '@grill/protocol';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../errors.js';
 import type { Rating } from '../scheduler/events.js';
 import { parseSettingValue } from '../scheduler/setting-values.js';
 import { DAY, deckText, grillWith, T0 } from '../test-support/fixtures.js';
+import type { Grill } from './grill.js';
 
 type Op =
   | {
@@ -64,7 +66,7 @@ describe('every event the engine records', () => {
               ...(o.mock !== undefined ? { mock: o.mock } : {}),
             };
             grill.answer(key, o.rating, now, { durationMs: o.durationMs, detail });
-          } else if (o.op === 'undo') grill.undo(now);
+          } else if (o.op === 'undo') tryUndo(grill, now);
           else if (o.op === 'reschedule') grill.reschedule(now);
           else if (o.op === 'setting') {
             try {
@@ -84,3 +86,12 @@ describe('every event the engine records', () => {
     );
   });
 });
+
+/** Undo as a user would try it: refused after a settings change or reschedule (nothing changes then). */
+function tryUndo(grill: Grill, now: number): void {
+  try {
+    grill.undo(now);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError && error.code === 'not-undoable')) throw error;
+  }
+}

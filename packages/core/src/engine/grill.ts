@@ -228,12 +228,22 @@ export class Grill {
    * Cancels an answer (or suspend/bury), restoring the card's previous state exactly: the event
    * `eventId` when given (a drill session undoes exactly what it recorded, whatever another
    * process did meanwhile), else the last one made in this database (never one that arrived by
-   * sync, even from a machine sharing this one's device id). Returns the cancelled event,
-   * or null when there is nothing to undo (or `eventId` is unknown or already undone).
+   * sync, even from a machine sharing this one's device id) — unless a settings change or
+   * reschedule came after it (InvalidInputError `not-undoable`: undo would reach past it). Returns
+   * the cancelled event, or null when there is nothing to undo (or `eventId` is unknown or already undone).
    */
   undo(now: number, eventId?: string): { undone: GrillEvent; state: CardState } | null {
     const target =
       eventId === undefined ? this.store.events.lastUndoable() : this.store.events.undoable(eventId);
+    if (target && eventId === undefined) {
+      // Never past a later change undo cannot take back: that would cancel an older answer instead.
+      const last = this.store.events.lastChange();
+      if (last && !UNDOABLE_TYPES.includes(last.type))
+        throw new InvalidInputError(
+          'not-undoable',
+          `the last change made here was ${last.type === 'reschedule' ? 'a reschedule' : 'a settings change'}, which undo cannot take back (nothing undone)`,
+        );
+    }
     if (!target || !UNDOABLE_TYPES.includes(target.type)) return null;
     this.recorder.record({ type: 'undo', cardKey: target.cardKey, payload: { target: target.id } }, now);
     return { undone: target, state: this.state(target.cardKey) };

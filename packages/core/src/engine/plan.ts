@@ -4,16 +4,14 @@
 import { isCalendarDate } from '@grill/protocol/setting-keys';
 import { InvalidInputError } from '../errors.js';
 import type { CardState } from '../scheduler/card-state.js';
-import { dayStart } from '../scheduler/day.js';
+import { dayStart, toDayTime } from '../scheduler/day.js';
+import { dateDayNumber, dayNumber, newCardLimit } from '../scheduler/exam-mode.js';
 import type { Settings } from '../scheduler/settings.js';
+import { secondsPerAnswer } from './answer-time.js';
 import type { Grill } from './grill.js';
+import { judge } from './plan-verdict.js';
 import { type CardReadiness, cardReadiness, type ReadinessGroup, readiness, summarize } from './readiness.js';
 import { type ForecastCard, forecastSchedule } from './schedule-forecast.js';
-
-/** Seconds an answer is taken to last until the user has answered enough cards to measure it. */
-export const DEFAULT_SECONDS_PER_ANSWER = 20;
-/** Answers measured before the user's own time replaces the default. */
-const MEASURED_AFTER = 20;
 
 /** A group's readiness (see ReadinessGroup) and its forecast on schedule. */
 export type PlanGroup = Omit<ReadinessGroup, 'name'> & {
@@ -25,13 +23,21 @@ export interface Plan {
   /** The interview day (YYYY-MM-DD) and the grill days until it (0: today). */
   date: string;
   daysLeft: number;
-  /** The last days kept for review only (no new cards); `reviewFrom` is the first of them. */
+  /** The last days kept for review only (no new cards), and whether today is one of them. */
   reviewOnlyDays: number;
-  /** New cards a day needed to see every card before the review-only days. */
+  reviewOnlyToday: boolean;
+  /** New cards today's queue offers in exam mode (new-per-day raised to the pace, capped by max-new-per-day). */
   newPerDay: number;
+  /** New cards a day it takes to see every card before the review-only days (no cap). */
+  newPerDayNeeded: number;
   /** Expected study minutes a day following the schedule (mean over the days left; `peakMinutes` the most). */
   minutesPerDay: number;
   peakMinutes: number;
+  /** The most cards in review due on one day, and reviews the reviews-per-day limit holds back in all. */
+  peakReviews: number;
+  reviewsHeldBack: number;
+  /** Cards whose next review is after the interview day (scheduled before exam mode: `grill reschedule` pulls them in). */
+  dueAfterDate: number;
   /** Seconds per answer the minutes are counted with, and whether it is the user's own (measured) time. */
   secondsPerAnswer: number;
   measured: boolean;
@@ -47,11 +53,13 @@ export interface Plan {
   total: PlanGroup;
   decks: (PlanGroup & { deck: string })[];
   tags: (PlanGroup & { tag: string })[];
+  /** One line: on track, or what it takes; then what stands in the way, one line each. */
   verdict: string;
+  notes: string[];
 }
 
 export interface PlanOptions {
-  /** The interview day (YYYY-MM-DD); default the interview-date setting (the deck's, with `deck`). */
+  /** The interview day (YYYY-MM-DD), a what-if for every deck; default the interview-date setting (the deck's, with `deck`). */
   date?: string;
   /** Only this deck's cards, with its settings. */
   deck?: string;
@@ -59,10 +67,14 @@ export interface PlanOptions {
   minutes?: number;
 }
 
+/** The farthest interview date planned for, in days: beyond it the day-by-day forecast means nothing. */
+export const MAX_PLAN_DAYS = 730;
+
 /**
  * The plan toward the interview at `now` (ms). Recall figures are FSRS retrievability on the
- * morning of the day (see readiness.ts); the schedule forecast is schedule-forecast.ts. Throws
- * InvalidInputError `no-interview-date` when no date is set or given, `past-date` when it is over.
+ * morning of the day (see readiness.ts); the schedule forecast is schedule-forecast.ts; the verdict
+ * plan-verdict.ts. Throws InvalidInputError `no-interview-date` when no date is set or given,
+ * `past-date` when it is over, `far-date` beyond MAX_PLAN_DAYS, `bad-date`, `bad-minutes`.
  */
 export function plan(grill: Grill, now: number, options: PlanOptions = {}): Plan {
   if (options.deck !== undefined) grill.requireDeck(options.deck);
@@ -71,26 +83,24 @@ export function plan(grill: Grill, now: number, options: PlanOptions = {}): Plan
   if (options.minutes !== undefined && !(Number.isFinite(options.minutes) && options.minutes > 0))
     throw new InvalidInputError('bad-minutes', `bad --minutes "${options.minutes}": minutes a day, e.g. 30`);
   const global = grill.settings(options.deck);
-  const date = options.date ?? global.interviewDate;
-  if (date === null)
-    throw new InvalidInputError(
-      'no-interview-date',
-      'no interview date: set one with grill config set interview-date YYYY-MM-DD, or pass --date',
-    );
+  const date = options.date ?? global.interviewDate ?? noDate(grill);
   const ready = readiness(grill, date, now);
   const { daysLeft, morning } = ready;
-  const withDate = (s: Settings): Settings => ({ ...s, interviewDate: date });
+  if (daysLeft > MAX_PLAN_DAYS)
+    throw new InvalidInputError(
+      'far-date',
+      `the interview date ${date} is ${daysLeft} days away: grill plan looks at most ${MAX_PLAN_DAYS} days ahead`,
+    );
+  // A --date is a what-if for every deck; otherwise each deck keeps its own date (or the global one).
+  const dated = (s: Settings): Settings => (options.date ? { ...s, interviewDate: date } : s);
+  const settings = { ...global, interviewDate: date };
   const cards = cardReadiness(grill, morning).filter((c) => !options.deck || c.deck === options.deck);
-  // Unseen cards in the order the queue introduces them: round-robin across decks, file order.
-  const order = introductionOrder(cards);
-  const settings = withDate(global);
+  const deckSettings = new Map(grill.decks().map((d) => [d.id, dated(grill.settings(d.id))]));
   const todayStart = dayStart(now, global.rolloverHour, global.timeZone);
-  const newToday = grill.store.queue
-    .today(todayStart)
-    .filter((t) => !options.deck || t.deckId === options.deck)
-    .reduce((n, t) => n + t.newCards, 0);
-  const deckSettings = new Map(grill.decks().map((d) => [d.id, withDate(grill.settings(d.id))]));
-  const forecastCards: ForecastCard[] = order.map((c) => ({
+  const today = grill.store.queue.today(todayStart).filter((t) => !options.deck || t.deckId === options.deck);
+  const newToday = today.reduce((n, t) => n + t.newCards, 0);
+  // Unseen cards in the order the queue introduces them: round-robin across decks, file order.
+  const forecastCards: ForecastCard[] = introductionOrder(cards).map((c) => ({
     key: c.key,
     settings: deckSettings.get(c.deck) ?? settings,
     state: c.state,
@@ -104,6 +114,7 @@ export function plan(grill: Grill, now: number, options: PlanOptions = {}): Plan
       todayStart,
       morning,
       newToday,
+      reviewsToday: today.reduce((n, t) => n + t.reviews, 0),
       secondsPerAnswer: seconds,
       minutesPerDay,
     });
@@ -111,33 +122,37 @@ export function plan(grill: Grill, now: number, options: PlanOptions = {}): Plan
   const meanOf = (recall: Map<string, number>) =>
     cards.length === 0 ? 0 : cards.reduce((sum, c) => sum + (recall.get(c.key) ?? 0), 0) / cards.length;
   const minutes = full.answersPerDay.map((n) => (n * seconds) / 60);
+  const peakMinutes = minutes.reduce((a, b) => Math.max(a, b), 0);
   const onSchedule = meanOf(full.recall);
   const budget = options.minutes ?? null;
   const recallOnBudget = budget === null ? null : meanOf(run(budget).recall);
   const target = global.retention;
   let minutesNeeded: number | null = null;
-  if (recallOnBudget !== null && budget !== null && recallOnBudget < target && onSchedule >= target) {
-    minutesNeeded = leastMinutes(
-      budget,
-      Math.ceil(Math.max(...minutes)),
-      (m) => meanOf(run(m).recall) >= target,
-    );
-  }
+  if (recallOnBudget !== null && budget !== null && recallOnBudget < target && onSchedule >= target)
+    minutesNeeded = leastMinutes(budget, Math.ceil(peakMinutes), (m) => meanOf(run(m).recall) >= target);
   const groups = (groupsOf: (c: CardReadiness) => readonly string[]) =>
     summarize(cards, groupsOf).map(({ keys, name, ...g }) => ({
       name,
       group: { ...g, recallOnSchedule: meanRecall(keys, full.recall) },
     }));
   const [all] = groups(() => ['all']);
-  const unseen = cards.filter((c) => c.recallIfStopped === null).length;
-  const daysForNew = Math.max(1, daysLeft - global.reviewOnlyDays);
+  const unseen = cards.filter((c) => c.recallIfStopped === null && !c.state?.suspended).length;
+  const todayNumber = dayNumber(toDayTime(now, global.rolloverHour, global.timeZone));
+  const daysForNew = dateDayNumber(date) - global.reviewOnlyDays - todayNumber;
   const result: Plan = {
     date,
     daysLeft,
     reviewOnlyDays: global.reviewOnlyDays,
-    newPerDay: Math.ceil(unseen / daysForNew),
+    reviewOnlyToday: daysLeft > 0 && daysForNew <= 0,
+    newPerDay: Math.max(0, newCardLimit(settings, todayNumber, unseen + newToday) - newToday),
+    newPerDayNeeded: daysForNew <= 0 ? unseen : Math.ceil(unseen / daysForNew),
     minutesPerDay: round1(minutes.length === 0 ? 0 : minutes.reduce((a, b) => a + b, 0) / minutes.length),
-    peakMinutes: round1(Math.max(0, ...minutes)),
+    peakMinutes: round1(peakMinutes),
+    peakReviews: full.reviewsDue.reduce((a, b) => Math.max(a, b), 0),
+    reviewsHeldBack: full.reviewsHeldBack.reduce((a, b) => a + b, 0),
+    dueAfterDate: cards.filter(
+      (c) => c.state && !c.state.suspended && c.state.lastReview !== null && c.state.due >= morning + DAY_MS,
+    ).length,
     secondsPerAnswer: round1(seconds),
     measured,
     target,
@@ -155,10 +170,29 @@ export function plan(grill: Grill, now: number, options: PlanOptions = {}): Plan
           (a.tag < b.tag ? -1 : 1),
       ),
     verdict: '',
+    notes: [],
   };
-  result.verdict = verdict(result);
+  Object.assign(result, judge(result, global));
   return result;
 }
+
+/** No date set or given: say how to set one, and name the decks that have their own. */
+function noDate(grill: Grill): never {
+  const own = grill
+    .decks()
+    .map((d) => ({ id: d.id, date: grill.settings(d.id).interviewDate }))
+    .filter((d): d is { id: string; date: string } => d.date !== null);
+  const decks =
+    own.length === 0
+      ? ''
+      : `; decks with their own: ${own.map((d) => `${d.id} (${d.date}): grill plan --deck ${d.id}`).join(', ')}`;
+  throw new InvalidInputError(
+    'no-interview-date',
+    `no interview date: set one with grill config set interview-date YYYY-MM-DD, or pass --date${decks}`,
+  );
+}
+
+const DAY_MS = 86_400_000;
 
 function meanRecall(keys: readonly string[], recall: Map<string, number>): number {
   return keys.length === 0 ? 0 : keys.reduce((sum, k) => sum + (recall.get(k) ?? 0), 0) / keys.length;
@@ -192,37 +226,4 @@ function introductionOrder<T extends { deck: string; state: CardState | null }>(
     for (const list of lists) if (list[i]) unseen.push(list[i] as T);
   }
   return [...seen, ...unseen];
-}
-
-/**
- * Seconds one answer takes this user: the median time of their last 200 answers (each capped at
- * 5 minutes), or DEFAULT_SECONDS_PER_ANSWER (`measured` false) until they have answered 20.
- */
-export function secondsPerAnswer(grill: Grill): { seconds: number; measured: boolean } {
-  const times = grill.store.stats.recentAnswerTimes(200);
-  if (times.length < MEASURED_AFTER) return { seconds: DEFAULT_SECONDS_PER_ANSWER, measured: false };
-  const sorted = times.map((ms) => Math.min(ms, 300_000)).sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  const median =
-    sorted.length % 2
-      ? (sorted[Math.floor(mid)] as number)
-      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return { seconds: Math.max(1, median / 1000), measured: true };
-}
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-/** One line: on track, or what it takes. */
-function verdict(p: Plan): string {
-  const reach = p.total.recallOnSchedule;
-  if (p.total.cards === 0) return 'No cards yet: import a deck first.';
-  if (reach < p.target) {
-    return `Following the schedule you reach ${pct(reach)} by ${p.date}, short of the ${pct(p.target)} you aim for: too little time for the cards left. Move the date, or cram the night before (grill drill --cram).`;
-  }
-  if (p.recallOnBudget !== null && p.budgetMinutes !== null && p.recallOnBudget < p.target) {
-    const needed =
-      p.minutesNeeded === null ? '' : `; ${p.minutesNeeded} min/day is needed for ${pct(p.target)}`;
-    return `At ${p.budgetMinutes} min/day you reach ${pct(p.recallOnBudget)}${needed}.`;
-  }
-  return `On track: ${p.newPerDay} new cards and about ${Math.ceil(p.minutesPerDay)} min a day reach ${pct(reach)} by ${p.date}.`;
 }

@@ -38,6 +38,15 @@ describe('daily queue', () => {
     expect(introduced).toEqual(['a/c1', 'b/c1', 'c/c1', 'a/c2', 'b/c2', 'c/c2', 'a/c3']);
   });
 
+  it('a deck whose own interview date has passed is back to the usual limits, not paced on top of them', () => {
+    const grill = setup({ 'a.md': deckText('a', 30), 'b.md': deckText('b', 30) });
+    grill.setSetting('interview-date', '2026-02-01', T0, 'a');
+    expect(keys(grill, T0).filter((k) => k)).toHaveLength(20);
+    grill.setSetting('interview-date', '2026-03-12', T0, 'a');
+    // Ahead: deck a paced (30 cards over the 7 days before its 3 review-only days: 5) on top of the global 20.
+    expect(keys(grill, T0)).toHaveLength(25);
+  });
+
   it('honours per-deck and global new-card limits, counting what was introduced today', () => {
     const grill = setup({ 'a.md': deckText('a', 30), 'b.md': deckText('b', 30) });
     grill.setSetting('new-per-day', 3, T0, 'a');

@@ -1,7 +1,7 @@
 import { deckOf } from '../deck/card-key.js';
 import { CardPhase, type CardState, retrievability } from '../scheduler/card-state.js';
 import { addDays, dayStart, toDayTime } from '../scheduler/day.js';
-import { dayNumber, newCardLimit } from '../scheduler/exam-mode.js';
+import { dayNumber, examPace, examWindow, newCardLimit } from '../scheduler/exam-mode.js';
 import { interleave, roundRobin } from '../scheduler/queue-order.js';
 import type { Grill } from './grill.js';
 
@@ -128,7 +128,7 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
  * Today's new-card limits, per deck and overall: new-per-day, or in exam mode the pace toward the
  * interview (scheduler/exam-mode.ts newCardLimit), counted from the cards unseen when the day
  * began. Overall: the global limit — the pace of all the decks that follow the global interview
- * date, when one is set — plus the pace of each deck with an interview date of its own.
+ * date, when one is set — plus the pace of each deck in exam mode toward a date of its own.
  */
 function newCardLimits(
   grill: Grill,
@@ -137,20 +137,23 @@ function newCardLimits(
 ): { deck: (id: string) => number; total: number } {
   const global = grill.settings();
   const decks = grill.decks();
+  const today = dayNumber(toDayTime(now, global.rolloverHour, global.timeZone));
+  // Decks in exam mode toward a date of their own (one already past is back to normal).
   const own = decks.filter((d) => {
-    const date = grill.settings(d.id).interviewDate;
-    return date !== null && date !== global.interviewDate;
+    const settings = grill.settings(d.id);
+    return settings.interviewDate !== global.interviewDate && examWindow(settings, today) !== null;
   });
   if (global.interviewDate === null && own.length === 0)
     return { deck: (id) => grill.settings(id).newPerDay, total: global.newPerDay };
-  const today = dayNumber(toDayTime(now, global.rolloverHour, global.timeZone));
   const unseenNow = grill.store.queue.unseenByDeck();
   const unseen = (id: string) => (unseenNow.get(id) ?? 0) + (done.get(id)?.newCards ?? 0);
   const perDeck = new Map(decks.map((d) => [d.id, newCardLimit(grill.settings(d.id), today, unseen(d.id))]));
   const owners = new Set(own.map((d) => d.id));
   const followers = decks.filter((d) => !owners.has(d.id)).reduce((n, d) => n + unseen(d.id), 0);
+  // A deck paced toward its own date adds its pace to the global limit (its own new-per-day is
+  // its cap, as always, not an addition).
   let total = newCardLimit(global, today, followers);
-  for (const d of own) total += perDeck.get(d.id) ?? 0;
+  for (const d of own) total += examPace(grill.settings(d.id), today, unseen(d.id)) ?? 0;
   return { deck: (id) => perDeck.get(id) ?? grill.settings(id).newPerDay, total };
 }
 

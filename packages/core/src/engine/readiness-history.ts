@@ -9,6 +9,8 @@ import type { Settings } from '../scheduler/settings.js';
 import type { Grill } from './grill.js';
 import { readiness } from './readiness.js';
 
+const DAY_MS = 86_400_000;
+
 export interface ReadinessDay {
   /** The day (YYYY-MM-DD). */
   date: string;
@@ -59,13 +61,26 @@ export interface ReadinessTrend {
   history: ReadinessDay[];
 }
 
-/** The readiness trend toward the interview-date setting, or null when none is set or it is past. */
+/** The readiness trend toward the interview-date setting (from the day of the first answer, at most `days` days), or null when none is set or it is past. */
 export function readinessTrend(grill: Grill, now: number, days = 14): ReadinessTrend | null {
   const date = grill.settings().interviewDate;
   if (date === null) return null;
   try {
     const { daysLeft, morning } = readiness(grill, date, now);
-    return { date, daysLeft, history: readinessHistory(grill, morning, now, days) };
+    // No days before the collection's first event: there was nothing to be ready with.
+    const first = grill.store.events.firstAnswerAt();
+    const { rolloverHour, timeZone } = grill.settings();
+    const since =
+      first === undefined
+        ? 1
+        : Math.round(
+            (dayStart(now, rolloverHour, timeZone) - dayStart(first, rolloverHour, timeZone)) / DAY_MS,
+          ) + 1;
+    return {
+      date,
+      daysLeft,
+      history: readinessHistory(grill, morning, now, Math.max(1, Math.min(days, since))),
+    };
   } catch (error) {
     if (error instanceof InvalidInputError) return null;
     throw error;

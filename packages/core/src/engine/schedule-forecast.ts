@@ -3,7 +3,13 @@
 // succeeds with its predicted probability (FSRS retrievability at that moment), decided by a
 // number fixed per card and answer rather than a random draw, so the forecast is deterministic.
 
-import { applyEvent, type CardState, emptyState, retrievability } from '../scheduler/card-state.js';
+import {
+  applyEvent,
+  CardPhase,
+  type CardState,
+  emptyState,
+  retrievability,
+} from '../scheduler/card-state.js';
 import { addDays, toDayTime } from '../scheduler/day.js';
 import type { Rating } from '../scheduler/events.js';
 import { dayNumber, newCardLimit, spreadOf } from '../scheduler/exam-mode.js';
@@ -27,8 +33,9 @@ export interface ForecastInput {
   /** Start of today and of the interview day (ms). */
   todayStart: number;
   morning: number;
-  /** New cards already introduced today. */
+  /** New cards already introduced today, and reviews already answered today. */
   newToday: number;
+  reviewsToday: number;
   /** Time one answer takes (seconds). */
   secondsPerAnswer: number;
   /** Study time a day (minutes), or null for no limit: everything due, every new card paced. */
@@ -40,6 +47,9 @@ export interface ScheduleForecast {
   recall: Map<string, number>;
   /** Answers simulated on each day from today to the day before the interview. */
   answersPerDay: number[];
+  /** Cards in review due each day, and those of them the reviews-per-day limit left for later. */
+  reviewsDue: number[];
+  reviewsHeldBack: number[];
 }
 
 const HOUR = 3_600_000;
@@ -58,6 +68,8 @@ export function forecastSchedule(input: ForecastInput): ScheduleForecast {
   }
   const settingsOf = new Map(input.cards.map((c) => [c.key, c.settings]));
   const answersPerDay: number[] = [];
+  const reviewsDue: number[] = [];
+  const reviewsHeldBack: number[] = [];
   const step = secondsPerAnswer * 1000;
   let introduced = 0;
   for (let day = 0; ; day++) {
@@ -86,8 +98,20 @@ export function forecastSchedule(input: ForecastInput): ScheduleForecast {
       states.set(key, state);
     };
     const due = [...states.values()].filter((s) => s.due < end && !s.suspended).sort((a, b) => a.due - b.due);
+    // The daily review limit counts cards in review (learning steps are not limited), as the queue does.
+    let reviewsLeft = settings.reviewsPerDay - (day === 0 ? input.reviewsToday : 0);
+    let dueReviews = 0;
+    let heldBack = 0;
     for (const state of due) {
-      if (budget < 1) break;
+      if (state.phase === CardPhase.Review) {
+        dueReviews++;
+        if (reviewsLeft <= 0) {
+          heldBack++;
+          continue;
+        }
+        reviewsLeft--;
+      }
+      if (budget < 1) continue;
       const r = retrievability(state, Math.max(at, state.due), settingsOf.get(state.cardKey) as Settings);
       answer(state.cardKey, chance(state) < r ? 3 : 1);
     }
@@ -98,13 +122,15 @@ export function forecastSchedule(input: ForecastInput): ScheduleForecast {
       answer((unseen[introduced++] as ForecastCard).key, 3);
     }
     answersPerDay.push(answers);
+    reviewsDue.push(dueReviews);
+    reviewsHeldBack.push(heldBack);
   }
   const recall = new Map<string, number>();
   for (const card of input.cards) {
     const state = states.get(card.key);
     recall.set(card.key, state ? retrievability(state, input.morning, card.settings) : 0);
   }
-  return { recall, answersPerDay };
+  return { recall, answersPerDay, reviewsDue, reviewsHeldBack };
 }
 
 /** A number in [0, 1) fixed by the card and its answers so far: the simulated draw. */

@@ -77,16 +77,25 @@ export function spreadOf(cardKey: string, reps: number): number {
 }
 
 /**
- * The day's new-card limit for these settings on day `today`, with `unseen` cards not yet
- * introduced when the day began: the usual new-per-day; in exam mode, raised to the pace that
- * introduces every one of them before the review-only days (capped by max-new-per-day, never
- * below new-per-day), and 0 within the review-only days.
+ * The pace toward the interview on day `today`, with `unseen` cards not yet introduced when the
+ * day began: the new cards a day that introduce them all before the review-only days, capped by
+ * max-new-per-day; 0 within the review-only days, and null outside exam mode.
+ */
+export function examPace(settings: Settings, today: number, unseen: number): number | null {
+  const window = examWindow(settings, today);
+  if (!window) return null;
+  const daysLeft = window.reviewFrom - today;
+  if (daysLeft <= 0) return 0;
+  return Math.min(Math.ceil(unseen / daysLeft), settings.maxNewPerDay);
+}
+
+/**
+ * The day's new-card limit for these settings (see examPace): the usual new-per-day; in exam
+ * mode, raised to the pace (never below new-per-day), and 0 within the review-only days.
  */
 export function newCardLimit(settings: Settings, today: number, unseen: number): number {
   const window = examWindow(settings, today);
   if (!window) return settings.newPerDay;
-  const daysLeft = window.reviewFrom - today;
-  if (daysLeft <= 0) return 0;
-  const pace = Math.ceil(unseen / daysLeft);
-  return Math.max(settings.newPerDay, Math.min(pace, settings.maxNewPerDay));
+  if (today >= window.reviewFrom) return 0;
+  return Math.max(settings.newPerDay, examPace(settings, today, unseen) ?? 0);
 }

@@ -61,7 +61,10 @@ export const SETTING_KEYS = {
   'time-zone': { field: 'timeZone', help: 'time zone the days are counted in, e.g. Europe/Berlin' },
   'interview-date': { field: 'interviewDate', help: 'the day of your interview, e.g. 2026-12-15' },
   'review-only-days': { field: 'reviewOnlyDays', help: 'last days before the interview with no new cards' },
-  'max-new-per-day': { field: 'maxNewPerDay', help: 'most new cards a day when pacing toward the interview' },
+  'max-new-per-day': {
+    field: 'maxNewPerDay',
+    help: 'exam mode: the most the pace may raise new cards a day to (new-per-day still applies)',
+  },
 } as const satisfies Record<SettingKey, { field: keyof Settings; help: string }>;
 
 export { isSettingKey, type SettingKey };

@@ -27,6 +27,8 @@ export class EventsTable {
   private readonly forCardStmt;
   private readonly replayStmt;
   private readonly lastUndoableStmt;
+  private readonly lastChangeStmt;
+  private readonly firstAnswerStmt;
   private readonly undoableStmt;
   private readonly countStmt;
   private readonly hasStmt;
@@ -55,6 +57,14 @@ export class EventsTable {
       .raw();
     // The newest undoable event made in this database (never one pulled by sync) that no undo
     // has cancelled yet.
+    this.firstAnswerStmt = db.prepare<[], { at: number | null }>(
+      "SELECT min(at) AS at FROM events WHERE type = 'review'",
+    );
+    this.lastChangeStmt = db.prepare<[], RawEvent>(
+      `SELECT * FROM events e WHERE e.local = 1 AND e.type != 'undo'
+         AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id)
+       ORDER BY e.seq DESC LIMIT 1`,
+    );
     this.lastUndoableStmt = db.prepare<[], RawEvent>(
       `SELECT * FROM events e WHERE e.local = 1 AND e.type IN ('review', 'suspend', 'unsuspend', 'bury')
          AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id)
@@ -162,6 +172,17 @@ export class EventsTable {
   lastUndoable(): GrillEvent | undefined {
     const row = this.lastUndoableStmt.get();
     return row ? toEvent(row) : undefined;
+  }
+
+  /** The newest change made in this database that no undo cancelled (any type but undo itself). */
+  lastChange(): GrillEvent | undefined {
+    const row = this.lastChangeStmt.get();
+    return row ? toEvent(row) : undefined;
+  }
+
+  /** The time of the earliest answer, or undefined when there is none. */
+  firstAnswerAt(): number | undefined {
+    return this.firstAnswerStmt.get()?.at ?? undefined;
   }
 
   /** The time of the earliest event, or undefined when there is none. */

@@ -3,7 +3,8 @@ import {
   type Grill,
   InvalidInputError,
   isSettingKey,
-  readiness,
+  type Plan,
+  plan,
   SETTING_KEYS,
   unknownSetting,
 } from '@grill/core';
@@ -53,27 +54,47 @@ export function configSet(
       process.stdout.write(
         `${key} = ${formatSettingValue(effective)}${where}: a later change from another machine wins over this one (recorded in the log)\n`,
       );
-    if (key === 'interview-date' && typeof effective === 'string') reportInterview(grill, effective, now);
     if (opts.reschedule) reportReschedule(grill.reschedule(now, deck), deck);
+    if (key === 'interview-date' && typeof effective === 'string')
+      reportInterview(grill, effective, now, deck);
   });
 }
 
-/** After setting the interview date: what it turns on, or that the day is already past. */
-function reportInterview(grill: Grill, date: string, now: number): void {
+/**
+ * After setting the interview date: what exam mode does from now on, and what it cannot do alone
+ * (new cards in the review-only days, reviews already scheduled after the date); or that the day
+ * is already past.
+ */
+function reportInterview(grill: Grill, date: string, now: number, deck: string): void {
+  const scope = deck ? ` --deck ${deck}` : '';
+  let p: Plan;
   try {
-    const { daysLeft } = readiness(grill, date, now);
-    const days = `${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
-    process.stdout.write(
-      daysLeft === 0
-        ? 'the interview is today: good luck (exam mode is over; grill plan still reports)\n'
-        : `exam mode for the next ${days}: new cards paced, no review past the date (see grill plan)\n`,
-    );
+    p = plan(grill, now, deck ? { deck } : {});
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    process.stdout.write(
-      `note: ${date} is already past, so exam mode is off (grill config unset interview-date)\n`,
-    );
+    if (error.code === 'past-date')
+      process.stdout.write(
+        `note: ${date} is already past, so exam mode is off (grill config unset interview-date${scope})\n`,
+      );
+    else process.stdout.write(`note: ${error.message}\n`);
+    return;
   }
+  if (p.daysLeft === 0) {
+    process.stdout.write('the interview is today: good luck (exam mode is over; grill plan still reports)\n');
+    return;
+  }
+  const days = `${p.daysLeft} day${p.daysLeft === 1 ? '' : 's'}`;
+  process.stdout.write(
+    `exam mode for the next ${days}: new cards paced, no review past the date (see grill plan${scope})\n`,
+  );
+  if (p.reviewOnlyToday && p.total.unseen > 0)
+    process.stdout.write(
+      `note: today is already one of the ${p.reviewOnlyDays} review-only days, so the ${p.total.unseen} cards never seen get no new-card slots: grill drill --cram shows them all, or set review-only-days lower\n`,
+    );
+  if (p.dueAfterDate > 0)
+    process.stdout.write(
+      `note: ${p.dueAfterDate} card${p.dueAfterDate === 1 ? ' is' : 's are'} due after ${date} (scheduled before): grill reschedule${scope} brings them back before it\n`,
+    );
 }
 
 /** grill reschedule: due dates re-derived from the settings in force now, as a synced event. */

@@ -1,4 +1,4 @@
-import { dailyQueue, formatInterval } from '@grill/core';
+import { dailyQueue, examStatus, formatInterval } from '@grill/core';
 import { withGrill } from '../context.js';
 import { printJson } from '../output.js';
 
@@ -10,11 +10,13 @@ export function due(opts: { json?: boolean; deck?: string }): Promise<void> {
       (t, d) => ({ learning: t.learning + d.learning, review: t.review + d.review, new: t.new + d.new }),
       { learning: 0, review: 0, new: 0 },
     );
+    const exam = examStatus(grill, now);
     if (opts.json) {
       printJson({
         decks: queue.perDeck,
         total,
         nextDue: queue.nextDue === null ? null : new Date(queue.nextDue).toISOString(),
+        exam,
       });
       return;
     }
@@ -25,6 +27,10 @@ export function due(opts: { json?: boolean; deck?: string }): Promise<void> {
         `${d.deckId.padEnd(width)}  ${String(d.learning).padStart(8)}  ${String(d.review).padStart(6)}  ${String(d.new).padStart(3)}\n`,
       );
     }
+    if (exam?.reviewOnly && exam.unseen > 0)
+      process.stdout.write(
+        `review-only day before the interview on ${exam.date}: ${exam.unseen} card${exam.unseen === 1 ? '' : 's'} never seen get no new-card slots (grill drill --cram shows them all)\n`,
+      );
     if (total.learning + total.review + total.new === 0) {
       const next = queue.nextDue === null ? '' : ` — next card due in ${formatInterval(queue.nextDue - now)}`;
       process.stdout.write(`all done for today${next}\n`);

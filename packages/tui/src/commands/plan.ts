@@ -1,4 +1,4 @@
-import { InvalidInputError, type Plan, type PlanGroup, plan } from '@grill/core';
+import { InvalidInputError, type Plan, type PlanGroup, percent, plan } from '@grill/core';
 import { withGrill } from '../context.js';
 import { printJson, printText } from '../output.js';
 
@@ -25,7 +25,7 @@ export function planCommand(opts: PlanCommandOptions): Promise<void> {
   });
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = (x: number) => percent(x);
 /** Tags shown in the weakest-tags list. */
 const WEAKEST_TAGS = 8;
 
@@ -33,18 +33,27 @@ const WEAKEST_TAGS = 8;
 export function formatPlan(p: Plan): string {
   const when = p.daysLeft === 0 ? 'today' : p.daysLeft === 1 ? 'tomorrow' : `in ${p.daysLeft} days`;
   const reviewOnly =
-    p.reviewOnlyDays === 0
+    p.daysLeft === 0 || p.reviewOnlyDays === 0
       ? ''
-      : ` (the last ${p.reviewOnlyDays === 1 ? 'day' : `${p.reviewOnlyDays} days`} for review only)`;
+      : p.reviewOnlyToday
+        ? ' (a review-only day: no new cards)'
+        : ` (the last ${p.reviewOnlyDays === 1 ? 'day' : `${p.reviewOnlyDays} days`} for review only)`;
   const time = p.measured
     ? `at your ${p.secondsPerAnswer} s an answer`
     : `at ${p.secondsPerAnswer} s an answer (a default until you have answered more cards)`;
-  const lines = [
-    `Interview ${p.date}, ${when}${reviewOnly}.`,
-    `Pace: ${p.newPerDay} new cards a day; about ${Math.ceil(p.minutesPerDay)} min a day (${Math.ceil(p.peakMinutes)} on the busiest) ${time}.`,
+  const pace =
+    p.newPerDayNeeded > p.newPerDay && !p.reviewOnlyToday
+      ? `${count(p.newPerDay, 'new card')} today (${p.newPerDayNeeded} needed)`
+      : `${count(p.newPerDay, 'new card')} today`;
+  const lines = [`Interview ${p.date}, ${when}${reviewOnly}.`];
+  if (p.daysLeft > 0)
+    lines.push(
+      `Pace: ${pace}; about ${Math.ceil(p.minutesPerDay)} min a day (${Math.ceil(p.peakMinutes)} on the busiest) ${time}.`,
+    );
+  lines.push(
     '',
     table('deck', [...p.decks.map((d) => ({ name: d.deck, ...d })), { name: 'all', ...p.total }]),
-  ];
+  );
   const weakest = p.tags.filter((t) => t.cards >= 2).slice(0, WEAKEST_TAGS);
   if (weakest.length > 0)
     lines.push(
@@ -54,9 +63,11 @@ export function formatPlan(p: Plan): string {
         weakest.map((t) => ({ name: t.tag, ...t })),
       ),
     );
-  lines.push('', p.verdict);
+  lines.push('', p.verdict, ...p.notes.map((n) => `- ${n}`));
   return lines.join('\n');
 }
+
+const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 function table(title: string, rows: (PlanGroup & { name: string })[]): string {
   const width = Math.max(title.length, ...rows.map((r) => r.name.length));

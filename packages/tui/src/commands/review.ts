@@ -1,4 +1,11 @@
-import { type AnswerDetail, formatInterval, InvalidInputError, parseRating, RATING_NAMES } from '@grill/core';
+import {
+  type AnswerDetail,
+  checkAnswerDetail,
+  formatInterval,
+  InvalidInputError,
+  parseRating,
+  RATING_NAMES,
+} from '@grill/core';
 import { withGrill } from '../context.js';
 import { printJson } from '../output.js';
 
@@ -39,6 +46,7 @@ export function review(cardKey: string, opts: ReviewOptions): Promise<void> {
   if (covered) detail.covered = covered;
   if (opts.typed !== undefined) detail.typed = opts.typed;
   return withGrill((grill, now) => {
+    if (Object.keys(detail).length > 0) checkAnswerDetail(grill.requireCard(cardKey).content, detail);
     const { event, state, clockBehind } = grill.answer(cardKey, rating, now, {
       durationMs,
       ...(Object.keys(detail).length > 0 ? { detail } : {}),

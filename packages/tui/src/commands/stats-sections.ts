@@ -5,6 +5,9 @@ const BARS = '▁▂▃▄▅▆▇█';
 /** A percentage: one decimal below 10% (a start from zero shows), whole above. */
 const pct = (x: number) => (x < 0.1 ? `${(x * 100).toFixed(1)}%` : `${Math.round(x * 100)}%`);
 
+const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+const inDays = (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
+
 /** Lines for the terminal: the readiness sparkline and the most missed rubric points. */
 export function formatSections(r: ReadinessTrend | null, w: WeakSpots): string[] {
   const lines: string[] = [];
@@ -15,7 +18,7 @@ export function formatSections(r: ReadinessTrend | null, w: WeakSpots): string[]
       .map((d) => BARS[Math.min(BARS.length - 1, Math.floor(d.recall * BARS.length))])
       .join('');
     lines.push(
-      `readiness   ${pct(first)} ${spark} ${pct(last)}  predicted recall on ${r.date} (in ${r.daysLeft} days), over the last ${r.history.length} days; see grill plan`,
+      `readiness   ${pct(first)} ${spark} ${pct(last)}  predicted recall on ${r.date} (${inDays(r.daysLeft)}), over the last ${count(r.history.length, 'day')}; see grill plan`,
     );
   }
   if (w.points.length > 0) {

@@ -32,7 +32,7 @@ describe('the home screen with an interview date', () => {
     // In the review-only days, the line says so.
     const late = new GrillPty([], { ...env, GRILL_NOW: '2026-03-21T10:00:00Z' }, { cols: 60, rows: 30 });
     await late.waitFor('Enter start');
-    expect(late.text()).toMatch(/interview in 2 days \(2026-03-23\) · ready \d+% · review only$/m);
+    expect(late.text()).toMatch(/interview in 2 days · ready \d+% · review only, 3 unseen$/m);
     await late.type('q');
     expect(await late.exit()).toBe(0);
   }, 60_000);

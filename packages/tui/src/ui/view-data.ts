@@ -40,8 +40,9 @@ export const STUDY_AHEAD_DAYS = 7;
 export interface HomeInterview {
   date: string;
   daysLeft: number;
-  /** Today is one of the review-only days before it (no new cards). */
+  /** Today is one of the review-only days before it (no new cards), and the cards never seen. */
   reviewOnly: boolean;
+  unseen: number;
   /** Predicted recall (0–1) on the interview morning if study stopped now: all cards, and per deck id. */
   recall: number;
   decks: Record<string, number>;
@@ -104,6 +105,7 @@ function interviewView(grill: Grill, now: number, answersToday: number): HomeInt
     date: ready.date,
     daysLeft: ready.daysLeft,
     reviewOnly: ready.daysLeft > 0 && ready.daysLeft <= settings.reviewOnlyDays,
+    unseen: ready.decks.reduce((n, d) => n + d.unseen, 0),
     recall: cards === 0 ? 0 : recall / cards,
     decks: Object.fromEntries(ready.decks.map((d) => [d.deck, d.recallIfStopped])),
     minutesToday: Math.ceil((answersToday * secondsPerAnswer(grill).seconds) / 60),

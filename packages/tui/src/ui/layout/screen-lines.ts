@@ -22,7 +22,7 @@ export function homeLines(data: HomeData, cols: number, color: boolean): string[
       cols,
     ),
   ];
-  if (data.interview) lines.push(...wrap(interviewLine(data.interview, c), cols));
+  if (data.interview) lines.push(interviewLine(data.interview, c, cols));
   if (total === 0)
     lines.push(
       ...wrap(
@@ -55,12 +55,29 @@ export function homeLines(data: HomeData, cols: number, color: boolean): string[
   return lines;
 }
 
-/** The countdown and today's plan in one line. */
-function interviewLine(i: NonNullable<HomeData['interview']>, c: ReturnType<typeof palette>): string {
-  if (i.daysLeft === 0) return c.bold.magenta(`interview today (${i.date}) — good luck`);
+/** The countdown and today's plan in one line: the longest form that fits `cols`. */
+function interviewLine(
+  i: NonNullable<HomeData['interview']>,
+  c: ReturnType<typeof palette>,
+  cols: number,
+): string {
+  if (i.daysLeft === 0) return truncate(c.bold.magenta(`interview today (${i.date}) — good luck`), cols);
   const days = i.daysLeft === 1 ? 'tomorrow' : `in ${i.daysLeft} days`;
-  const today = i.reviewOnly ? 'review only' : `${i.minutesToday} min today`;
-  return `${c.bold.magenta(`interview ${days}`)}${c.dim(` (${i.date})`)} · ready ${c.bold(`${Math.round(i.recall * 100)}%`)} · ${today}`;
+  const ready = `ready ${c.bold(`${Math.round(i.recall * 100)}%`)}`;
+  const todays = i.reviewOnly
+    ? i.unseen > 0
+      ? [
+          `review only: ${i.unseen} unseen wait (grill drill --cram)`,
+          `review only, ${i.unseen} unseen`,
+          'review only',
+        ]
+      : ['review only']
+    : [`${i.minutesToday} min today`];
+  const forms = todays.flatMap((today) => [
+    `${c.bold.magenta(`interview ${days}`)}${c.dim(` (${i.date})`)} · ${ready} · ${today}`,
+    `${c.bold.magenta(`interview ${days}`)} · ${ready} · ${today}`,
+  ]);
+  return forms.find((f) => width(f) <= cols) ?? truncate(forms[forms.length - 1] as string, cols);
 }
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -162,7 +179,10 @@ function interviewStats(data: StatsData, cols: number, color: boolean): string[]
     lines.push(
       '',
       c.bold(
-        truncate(`Readiness for ${r.date} (in ${r.daysLeft} days), last ${r.history.length} days`, cols),
+        truncate(
+          `Readiness for ${r.date} (${r.daysLeft === 0 ? 'today' : r.daysLeft === 1 ? 'tomorrow' : `in ${r.daysLeft} days`}), last ${r.history.length === 1 ? 'day' : `${r.history.length} days`}`,
+          cols,
+        ),
       ),
       truncate(`${c.magenta(spark)} ${pct(r.history.at(-1)?.recall ?? 0)}`, cols),
     );

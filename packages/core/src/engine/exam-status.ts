@@ -1,0 +1,31 @@
+// Where the collection stands in exam mode today (issue 14): for `grill due` and the home screen,
+// which must say why no new cards come in the review-only days.
+import { toDayTime } from '../scheduler/day.js';
+import { dateDayNumber, dayNumber, examWindow } from '../scheduler/exam-mode.js';
+import type { Grill } from './grill.js';
+
+export interface ExamStatus {
+  /** The interview day (YYYY-MM-DD) and the grill days until it (at least 1: exam mode ends on the day). */
+  date: string;
+  daysLeft: number;
+  /** Today is one of the review-only days (no new cards). */
+  reviewOnly: boolean;
+  /** Active cards never answered (suspended ones aside). */
+  unseen: number;
+}
+
+/** Exam mode toward the global interview date at `now` (ms), or null when it is off (no date, or its day has come). */
+export function examStatus(grill: Grill, now: number): ExamStatus | null {
+  const settings = grill.settings();
+  const today = dayNumber(toDayTime(now, settings.rolloverHour, settings.timeZone));
+  const window = examWindow(settings, today);
+  if (!window || settings.interviewDate === null) return null;
+  let unseen = 0;
+  for (const n of grill.store.queue.unseenByDeck().values()) unseen += n;
+  return {
+    date: settings.interviewDate,
+    daysLeft: dateDayNumber(settings.interviewDate) - today,
+    reviewOnly: today >= window.reviewFrom,
+    unseen,
+  };
+}
