@@ -188,7 +188,17 @@ function interviewStats(data: StatsData, cols: number, color: boolean): string[]
     );
   }
   if (data.weakSpots.points.length > 0) {
+    const tags = data.weakSpots.tags.filter((t) => t.missed > 0).slice(0, 5);
     lines.push('', c.bold('Most missed rubric points'));
+    if (tags.length > 0)
+      lines.push(
+        ...wrap(
+          c.dim(
+            `by tag: ${tags.map((t) => `${terminalSafe(t.name)} ${Math.round(t.rate * 100)}%`).join(' · ')}`,
+          ),
+          cols,
+        ),
+      );
     for (const p of data.weakSpots.points) {
       const point = renderInline(p.point.replace(/\s+/g, ' '), { color });
       lines.push(
