@@ -43,6 +43,10 @@ export interface ReviewFact {
   phaseBefore: CardPhase;
   /** Interval given, in days (fractional for learning steps). */
   intervalDays: number;
+  /** Open cards: the 0-based rubric points ticked as covered (null when not recorded). */
+  covered: number[] | null;
+  /** Given in a mock interview: when it started (ms; null otherwise). */
+  mock: number | null;
 }
 
 export function emptyState(cardKey: string): CardState {
@@ -110,6 +114,8 @@ export function applyEvent(
         durationMs,
         phaseBefore: state.phase,
         intervalDays: (due - event.at) / 86_400_000,
+        covered: event.payload.detail?.covered ?? null,
+        mock: event.payload.detail?.mock ?? null,
       };
       return { state: next, fact };
     }

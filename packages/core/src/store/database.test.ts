@@ -63,11 +63,15 @@ describe('database', () => {
         duration_ms: 0,
         phase_before: 2,
         interval_days: 1.5,
+        covered: null,
+        mock: null,
       },
       expect.objectContaining({ event_id: 'e2', card_key: 'd/c2' }),
     ]);
     // Writing a fact again replaces it, as before.
-    db.prepare('INSERT OR REPLACE INTO review_cache VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(fact('e1', 'd/c1'));
+    db.prepare(
+      'INSERT OR REPLACE INTO review_cache (event_id, card_key, deck_id, at, rating, duration_ms, phase_before, interval_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(fact('e1', 'd/c1'));
     expect(db.prepare('SELECT count(*) AS n FROM review_cache').get()).toEqual({ n: 2 });
     expect(
       db
@@ -75,6 +79,27 @@ describe('database', () => {
         .all()
         .map((r) => (r as { name: string }).name),
     ).not.toContain('card_state_due');
+    db.close();
+  });
+
+  it('fills the review cache’s covered points and mock marker from the events it caches (v13)', () => {
+    const file = path.join(tempDir(), 'grill.db');
+    const old = openDatabase(file, { targetVersion: 12 });
+    const event = old.prepare(
+      "INSERT INTO events (id, card_key, type, at, device_id, payload) VALUES (?, 'd/c1', 'review', 1, 'dev', ?)",
+    );
+    event.run('e1', JSON.stringify({ rating: 3, durationMs: 0, detail: { covered: [0, 2], mock: 5 } }));
+    event.run('e2', JSON.stringify({ rating: 3, durationMs: 0, detail: { chosen: [1] } }));
+    event.run('e3', JSON.stringify({ rating: 3, durationMs: 0 }));
+    const fact = old.prepare("INSERT INTO review_cache VALUES (?, 'd/c1', 'd', 1, 3, 0, 2, 1.5)");
+    for (const id of ['e1', 'e2', 'e3']) fact.run(id);
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT event_id, covered, mock FROM review_cache ORDER BY event_id').all()).toEqual([
+      { event_id: 'e1', covered: '[0,2]', mock: 5 },
+      { event_id: 'e2', covered: null, mock: null },
+      { event_id: 'e3', covered: null, mock: null },
+    ]);
     db.close();
   });
 

@@ -156,6 +156,19 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE card_state RENAME TO card_state_cache;
   ALTER TABLE reviews RENAME TO review_cache;
   `,
+  // 13: the review cache keeps what an open-card answer covered and the mock interview it was
+  // given in, so weak spots and mock history read them by index instead of parsing every event.
+  `
+  ALTER TABLE review_cache ADD COLUMN covered TEXT;
+  ALTER TABLE review_cache ADD COLUMN mock INTEGER;
+  UPDATE review_cache SET
+    covered = (SELECT json_extract(e.payload, '$.detail.covered') FROM events e
+               WHERE e.id = review_cache.event_id AND json_type(e.payload, '$.detail.covered') = 'array'),
+    mock = (SELECT json_extract(e.payload, '$.detail.mock') FROM events e
+            WHERE e.id = review_cache.event_id AND json_type(e.payload, '$.detail.mock') = 'integer');
+  CREATE INDEX review_cache_covered ON review_cache(card_key) WHERE covered IS NOT NULL;
+  CREATE INDEX review_cache_mock ON review_cache(mock, at) WHERE mock IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,7 +26,7 @@ export class MockQueries {
       `SELECT key, deck_id FROM cards WHERE retired = 0 AND kind = 'open'
          AND json_array_length(content, '$.rubric') > 0 ORDER BY deck_id, position`,
     );
-    // review_cache holds the answers in effect (undone ones are absent), indexed by time.
+    // review_cache holds the answers in effect (undone ones are absent), with their mock marker (indexed).
     this.answersStmt = db.prepare<
       { from: number; session: number | null },
       {
@@ -41,13 +41,10 @@ export class MockQueries {
         rubric: string | null;
       }
     >(
-      `SELECT r.event_id, r.card_key, r.deck_id, r.at, r.rating, r.duration_ms,
-         json_extract(e.payload, '$.detail.mock') AS mock,
-         json_extract(e.payload, '$.detail.covered') AS covered,
+      `SELECT r.event_id, r.card_key, r.deck_id, r.at, r.rating, r.duration_ms, r.mock, r.covered,
          json_extract(c.content, '$.rubric') AS rubric
-       FROM review_cache r JOIN events e ON e.id = r.event_id LEFT JOIN cards c ON c.key = r.card_key
-       WHERE r.at >= @from AND json_type(e.payload, '$.detail.mock') = 'integer'
-         AND (@session IS NULL OR json_extract(e.payload, '$.detail.mock') = @session)
+       FROM review_cache r INDEXED BY review_cache_mock LEFT JOIN cards c ON c.key = r.card_key
+       WHERE r.mock IS NOT NULL AND r.at >= @from AND (@session IS NULL OR r.mock = @session)
        ORDER BY r.at, r.event_id`,
     );
   }

@@ -9,8 +9,8 @@ export class ReviewsTable {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT OR REPLACE INTO review_cache (event_id, card_key, deck_id, at, rating, duration_ms, phase_before, interval_days)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO review_cache (event_id, card_key, deck_id, at, rating, duration_ms, phase_before, interval_days, covered, mock)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.deleteForCardStmt = db.prepare('DELETE FROM review_cache WHERE card_key = ?');
   }
@@ -26,6 +26,8 @@ export class ReviewsTable {
       fact.durationMs,
       fact.phaseBefore,
       fact.intervalDays,
+      fact.covered === null ? null : JSON.stringify(fact.covered),
+      fact.mock,
     );
   }
 

@@ -53,12 +53,10 @@ export class StatsQueries {
       [],
       { card_key: string; deck_id: string; covered: string; rubric: string; tags: string | null }
     >(
-      `SELECT e.card_key, c.deck_id, json_extract(e.payload, '$.detail.covered') AS covered,
-         json_extract(c.content, '$.rubric') AS rubric, json_extract(c.content, '$.tags') AS tags
-       FROM events e JOIN cards c ON c.key = e.card_key
-       WHERE e.type = 'review' AND c.retired = 0 AND json_type(c.content, '$.rubric') = 'array'
-         AND json_type(e.payload, '$.detail.covered') = 'array'
-         AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target_id = e.id AND u.type = 'undo')`,
+      `SELECT r.card_key, r.deck_id, r.covered, json_extract(c.content, '$.rubric') AS rubric,
+         json_extract(c.content, '$.tags') AS tags
+       FROM review_cache r INDEXED BY review_cache_covered JOIN cards c ON c.key = r.card_key
+       WHERE r.covered IS NOT NULL AND c.retired = 0 AND json_type(c.content, '$.rubric') = 'array'`,
     );
     this.anyBetweenStmt = db.prepare<[number, number], { one: number }>(
       'SELECT 1 AS one FROM review_cache WHERE at >= ? AND at < ? LIMIT 1',
@@ -78,7 +76,7 @@ export class StatsQueries {
     return this.answerTimesStmt.all(limit).map((r) => r.duration_ms);
   }
 
-  /** Each open-card answer in effect that recorded its covered rubric points (0-based), with the card's rubric and tags. */
+  /** Each open-card answer in effect that recorded its covered rubric points (0-based), with the card's rubric and tags (from the review cache's index). */
   coveredAnswers(): {
     cardKey: string;
     deckId: string;
