@@ -161,11 +161,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE review_cache ADD COLUMN covered TEXT;
   ALTER TABLE review_cache ADD COLUMN mock INTEGER;
-  UPDATE review_cache SET
-    covered = (SELECT json_extract(e.payload, '$.detail.covered') FROM events e
-               WHERE e.id = review_cache.event_id AND json_type(e.payload, '$.detail.covered') = 'array'),
-    mock = (SELECT json_extract(e.payload, '$.detail.mock') FROM events e
-            WHERE e.id = review_cache.event_id AND json_type(e.payload, '$.detail.mock') = 'integer');
+  UPDATE review_cache SET covered = d.covered, mock = d.mock
+  FROM (
+    SELECT id,
+      CASE json_type(payload, '$.detail.covered') WHEN 'array' THEN json_extract(payload, '$.detail.covered') END AS covered,
+      CASE json_type(payload, '$.detail.mock') WHEN 'integer' THEN json_extract(payload, '$.detail.mock') END AS mock
+    FROM events
+    WHERE type = 'review' AND (json_type(payload, '$.detail.covered') = 'array' OR json_type(payload, '$.detail.mock') = 'integer')
+  ) AS d
+  WHERE d.id = review_cache.event_id;
   CREATE INDEX review_cache_covered ON review_cache(card_key) WHERE covered IS NOT NULL;
   CREATE INDEX review_cache_mock ON review_cache(mock, at) WHERE mock IS NOT NULL;
   `,
