@@ -108,7 +108,7 @@ await Promise.all([
     splitting: true,
     format: 'esm',
     // Native addons and optional dev tooling stay outside the bundle.
-    external: ['better-sqlite3', 'node-pty', 'react-devtools-core'],
+    external: ['better-sqlite3', 'node-pty', 'react-devtools-core', '@open-spaced-repetition/binding'],
     banner: {
       js: "import { createRequire as __grillRequire } from 'node:module'; const require = __grillRequire(import.meta.url);",
     },

@@ -26,6 +26,14 @@ export {
   mockReport,
 } from './engine/mock-report.js';
 export {
+  type Fit,
+  MIN_REVIEWS,
+  type OptimizeOptions,
+  type OptimizeResult,
+  optimize,
+} from './engine/optimize.js';
+export { type TrainingReview, type TrainingSet, trainingSet } from './engine/optimizer-items.js';
+export {
   type Plan,
   type PlanGroup,
   type PlanOptions,

@@ -17,6 +17,7 @@ export const SETTING_KEY_NAMES = [
   'interview-date',
   'review-only-days',
   'max-new-per-day',
+  'weights',
 ] as const;
 export type SettingKey = (typeof SETTING_KEY_NAMES)[number];
 /** Settings that exist only collection-wide (a deck cannot override them). */

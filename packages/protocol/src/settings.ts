@@ -70,6 +70,41 @@ const calendarDate: SettingRule = {
   holds: (date) => isCalendarDate(date as string),
 };
 
+/**
+ * FSRS-6's parameter bounds (what ts-fsrs's CLAMP_PARAMETERS(2, true) and the fsrs-rs optimizer
+ * clamp to), one [min, max] per weight w0…w20.
+ */
+export const WEIGHT_BOUNDS: readonly (readonly [number, number])[] = [
+  [0.001, 100],
+  [0.001, 100],
+  [0.001, 100],
+  [0.001, 100],
+  [1, 10],
+  [0.001, 4],
+  [0.001, 4],
+  [0.001, 0.75],
+  [0, 4.5],
+  [0, 0.8],
+  [0.001, 3.5],
+  [0.001, 5],
+  [0.001, 0.25],
+  [0.001, 0.9],
+  [0, 4],
+  [0, 1],
+  [1, 6],
+  [0, 2],
+  [0, 2],
+  [0.01, 0.8],
+  [0.1, 0.8],
+];
+
+const weights: SettingRule = {
+  schema: Type.Array(Type.Number(), { minItems: 21, maxItems: 21 }),
+  expected: '21 FSRS-6 weights within their bounds (grill optimize fits them)',
+  holds: (w) =>
+    (w as number[]).every((x, i) => x >= (WEIGHT_BOUNDS[i]?.[0] ?? 0) && x <= (WEIGHT_BOUNDS[i]?.[1] ?? 0)),
+};
+
 export const SETTING_RULES = {
   retention: number(0.7, 0.99),
   'max-interval': int(1, 36500),
@@ -83,6 +118,7 @@ export const SETTING_RULES = {
   'interview-date': calendarDate,
   'review-only-days': int(0, 30),
   'max-new-per-day': int(0, 9999),
+  weights,
 } as const satisfies Record<SettingKey, SettingRule>;
 
 const compiled = new Map<SettingKey, TypeCheck<TSchema>>();

@@ -176,6 +176,26 @@ no review past the date), each review succeeding with its predicted probability.
     )
     .action(async (opts) => (await import('./commands/plan.js')).planCommand(opts));
 
+  program
+    .command('optimize')
+    .description(
+      'fit FSRS to your own review history; adopt the weights only when they predict your answers better',
+    )
+    .addOption(deck)
+    .option('--dry-run', 'compare the fitted weights with the ones in use, change nothing')
+    .option('--timeout <seconds>', 'longest the training may take', '300')
+    .addOption(json)
+    .addHelpText(
+      'after',
+      `
+The weights are fitted by the FSRS optimizer (fsrs-rs) on your answers in effect, and judged by
+log loss on later reviews after training on earlier ones (time-series splits) against the weights
+in use. They are adopted (a synced setting, governing answers from now on) only with at least
+400 answers and a lower log loss; grill reschedule then re-derives existing due dates.
+grill config unset weights goes back to FSRS's defaults. Ctrl+C cancels and changes nothing.`,
+    )
+    .action(async (opts) => (await import('./commands/optimize.js')).optimizeCommand(opts));
+
   const config = program
     .command('config')
     .description('read and change settings, globally or per deck (grill config get lists them)');

@@ -219,6 +219,11 @@ export class Grill {
     return { ...state, eventId: event.id };
   }
 
+  /** When setting `key` was last changed for `deckId` ('' global), or undefined if never (ms). */
+  settingChangedAt(key: string, deckId = ''): number | undefined {
+    return this.store.events.settingChangedAt(SETTINGS_KEY, key, deckId);
+  }
+
   /** Every tag on an active card, with how many active cards carry it, by name. */
   tagCounts(): { tag: string; cards: number }[] {
     return this.store.cards.tagCounts();

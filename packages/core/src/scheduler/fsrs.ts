@@ -29,7 +29,7 @@ export function seedFromCard(this: AbstractScheduler): string {
 export function schedulerFor(settings: Settings): FSRS {
   const known = bySettings.get(settings);
   if (known) return known;
-  const key = `${settings.retention}|${settings.maxInterval}|${settings.learningSteps.join(',')}|${settings.relearningSteps.join(',')}`;
+  const key = `${settings.retention}|${settings.maxInterval}|${settings.learningSteps.join(',')}|${settings.relearningSteps.join(',')}|${settings.weights?.join(',') ?? ''}`;
   let scheduler = cache.get(key);
   if (!scheduler) {
     scheduler = fsrs(
@@ -40,6 +40,7 @@ export function schedulerFor(settings: Settings): FSRS {
         enable_short_term: true,
         learning_steps: settings.learningSteps as StepUnit[],
         relearning_steps: settings.relearningSteps as StepUnit[],
+        ...(settings.weights ? { w: settings.weights } : {}),
       }),
     ).useStrategy(StrategyMode.SEED, seedFromCard);
     cache.set(key, scheduler);

@@ -24,6 +24,10 @@ const BAD: Record<keyof typeof SETTING_KEYS, [string, string]> = {
   'interview-date': ['2026-02-30', 'interview-date must be a date like 2026-12-15, not "2026-02-30"'],
   'review-only-days': ['31', 'review-only-days must be a whole number from 0 to 30, not "31"'],
   'max-new-per-day': ['-5', 'max-new-per-day must be a whole number from 0 to 9999, not "-5"'],
+  weights: [
+    '0.2 1.2',
+    'weights must be 21 FSRS-6 weights within their bounds (grill optimize fits them), not "0.2 1.2"',
+  ],
 };
 
 describe('parseSettingValue', () => {

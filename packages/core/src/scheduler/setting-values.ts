@@ -51,6 +51,15 @@ const SETTING_TEXT: Record<SettingKey, z.ZodType> = {
   'interview-date': z.string().trim(),
   'review-only-days': numeric,
   'max-new-per-day': numeric,
+  weights: z
+    .string()
+    .trim()
+    .transform((s) =>
+      s
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number),
+    ),
 };
 
 /**

@@ -29,6 +29,8 @@ export interface Settings {
   reviewOnlyDays: number;
   /** Exam mode: the most new cards a day the pace toward the interview may ask for. */
   maxNewPerDay: number;
+  /** FSRS-6 weights fitted to the user's history (grill optimize), or null for FSRS's defaults. */
+  weights: number[] | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   interviewDate: null,
   reviewOnlyDays: 3,
   maxNewPerDay: 50,
+  weights: null,
 };
 
 /** The user-facing setting names (as typed in `grill config`) and what they mean. */
@@ -65,6 +68,7 @@ export const SETTING_KEYS = {
     field: 'maxNewPerDay',
     help: 'exam mode: the most the pace may raise new cards a day to (new-per-day still applies)',
   },
+  weights: { field: 'weights', help: 'FSRS-6 weights fitted by grill optimize (unset: the defaults)' },
 } as const satisfies Record<SettingKey, { field: keyof Settings; help: string }>;
 
 export { isSettingKey, type SettingKey };

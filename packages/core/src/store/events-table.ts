@@ -29,6 +29,7 @@ export class EventsTable {
   private readonly lastUndoableStmt;
   private readonly lastChangeStmt;
   private readonly firstAnswerStmt;
+  private readonly settingAtStmt;
   private readonly undoableStmt;
   private readonly countStmt;
   private readonly hasStmt;
@@ -57,6 +58,11 @@ export class EventsTable {
       .raw();
     // The newest undoable event made in this database (never one pulled by sync) that no undo
     // has cancelled yet.
+    this.settingAtStmt = db.prepare<[string, string, string], { at: number }>(
+      `SELECT at FROM events WHERE card_key = ? AND type = 'setting'
+         AND json_extract(payload, '$.key') = ? AND json_extract(payload, '$.scope') = ?
+       ORDER BY at DESC, id DESC LIMIT 1`,
+    );
     this.firstAnswerStmt = db.prepare<[], { at: number | null }>(
       "SELECT min(at) AS at FROM events WHERE type = 'review'",
     );
@@ -178,6 +184,11 @@ export class EventsTable {
   lastChange(): GrillEvent | undefined {
     const row = this.lastChangeStmt.get();
     return row ? toEvent(row) : undefined;
+  }
+
+  /** When setting `key` was last changed in `scope` ('' global), by events filed under `settingsKey`. */
+  settingChangedAt(settingsKey: string, key: string, scope: string): number | undefined {
+    return this.settingAtStmt.get(settingsKey, key, scope)?.at;
   }
 
   /** The time of the earliest answer, or undefined when there is none. */

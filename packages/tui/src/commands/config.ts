@@ -26,14 +26,29 @@ export function configGet(key: string | undefined, opts: { deck?: string; json?:
     const keys = key ? [key] : Object.keys(SETTING_KEYS);
     const rows = keys.map((k) => {
       const spec = SETTING_KEYS[k as keyof typeof SETTING_KEYS];
-      return { key: k, value: effective[spec.field], set: Object.hasOwn(overrides, k), help: spec.help };
+      const set = Object.hasOwn(overrides, k);
+      const changedAt = set ? grill.settingChangedAt(k, deck) : undefined;
+      return {
+        key: k,
+        value: effective[spec.field],
+        set,
+        ...(changedAt === undefined ? {} : { setAt: new Date(changedAt).toISOString() }),
+        help: spec.help,
+      };
     });
+    // Weights are 21 numbers: the table says whether they are fitted and when (the value: get weights).
+    const shown = (r: (typeof rows)[number]) =>
+      r.key === 'weights' && !key
+        ? r.value === null
+          ? '(default)'
+          : `fitted ${r.setAt?.slice(0, 10) ?? ''}`
+        : formatSettingValue(r.value);
     if (opts.json) printJson(key ? rows[0] : rows);
     else if (key) process.stdout.write(`${formatSettingValue(rows[0]?.value)}\n`);
     else
       for (const r of rows)
         process.stdout.write(
-          `${r.key.padEnd(17)} ${formatSettingValue(r.value).padEnd(10)} ${r.set ? '(set)' : '     '}  ${r.help}\n`,
+          `${r.key.padEnd(17)} ${shown(r).padEnd(10)} ${r.set ? '(set)' : '     '}  ${r.help}\n`,
         );
   });
 }
