@@ -103,6 +103,12 @@ describe("grill's days, in the collection's time zone", () => {
     );
   });
 
+  it('starts a day at the first of two 1:00s when clocks go back onto the rollover hour, asked later that day', () => {
+    // 2027-11-07 in New York: 01:00-02:00 happens twice (05:00Z EDT, then 06:00Z EST). Found by the property above.
+    expect(dayStart(1825639178405, 1, 'America/New_York')).toBe(iso('2027-11-07T05:00:00Z'));
+    expect(dayKey(1825639178405, 1, 'America/New_York')).toBe('2027-11-07');
+  });
+
   it('starts a day whose rollover hour occurs twice (clocks set back) at the first of the two', () => {
     // 2025-10-26 in Berlin: 02:00-03:00 happens twice; 00:00Z is the first 02:00, 01:00Z the second.
     for (const ms of [

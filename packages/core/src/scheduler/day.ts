@@ -31,7 +31,15 @@ function at(ms: number, zone: string): DateTime {
 
 /** The rollover instant of the local calendar date of `d` (the first instant at or after that wall time). */
 function rolloverOf(d: DateTime, rolloverHour: number): DateTime {
-  return d.set({ hour: rolloverHour, minute: 0, second: 0, millisecond: 0 });
+  const t = d.set({ hour: rolloverHour, minute: 0, second: 0, millisecond: 0 });
+  // Where clocks are set back onto that wall time it occurs twice, and Luxon keeps the offset it
+  // had: take the first of the two (an hour, or Lord Howe's half hour, earlier), so days never overlap.
+  for (const minutes of [60, 30]) {
+    const earlier = t.minus({ minutes });
+    if (earlier.hour === rolloverHour && earlier.minute === 0 && earlier.toISODate() === t.toISODate())
+      return earlier;
+  }
+  return t;
 }
 
 /** A grill day: its first instant, the first instant of the next, and its date in the zone. */
@@ -110,6 +118,9 @@ function plainDay(ms: number, rolloverHour: number, zone: string): GrillDay | nu
   const start = dayIndex * DAY + rolloverHour * HOUR - offset;
   const end = start + DAY;
   if (z.offset(start) * 60_000 !== offset || z.offset(end) * 60_000 !== offset) return null;
+  // A change of offset in the hours just before the start (clocks set back onto the rollover
+  // hour) means that wall time also occurred earlier, and the day starts at the first of the two.
+  if (z.offset(start - 2 * HOUR) * 60_000 !== offset) return null;
   if (z.offset(end - 1) * 60_000 !== offset) return null;
   const utcDate = dayIndex * DAY;
   return { start, end, date: new Date(utcDate).toISOString().slice(0, 10), utcDate };
