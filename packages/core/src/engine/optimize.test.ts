@@ -92,3 +92,23 @@ describe('grill optimize', () => {
     expect(grill.settings().weights).toBeNull();
   });
 });
+
+describe('the optimizer health check', () => {
+  it('warns when Hard is pressed often on cards in review and Again almost never (Hard used as a fail)', async () => {
+    const { grill } = grillWith({ 'd.md': deckText('d', 120) });
+    open.push(grill);
+    grill.ensureTimeZone(T0, 'UTC');
+    // Each card learned, then reviewed twice: every third review Hard, none Again.
+    for (let c = 1; c <= 120; c++) {
+      grill.answer(`d/c${c}`, 4, T0);
+      grill.answer(`d/c${c}`, c % 3 === 0 ? 2 : 3, T0 + 20 * DAY);
+    }
+    const { warnings } = await optimize(grill, T0 + 40 * DAY, { dryRun: true });
+    expect(warnings).toEqual([
+      'Hard is 33% of your answers on cards in review and Again only 0%: if you press Hard when you forgot, the fit learns you remembered. Again means forgot; Hard means recalled with effort.',
+    ]);
+    grill.answer('d/c1', 1, T0 + 41 * DAY);
+    for (let c = 2; c <= 12; c++) grill.answer(`d/c${c}`, 1, T0 + 41 * DAY);
+    expect((await optimize(grill, T0 + 42 * DAY, { dryRun: true })).warnings).toEqual([]);
+  });
+});

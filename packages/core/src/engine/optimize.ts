@@ -33,8 +33,10 @@ export interface OptimizeResult {
   after: Fit | null;
   /** The 21 weights fitted on the whole history (null when there was too little, or they did not predict better). */
   weights: number[] | null;
-  /** The deck the weights are for ('' for all), and whether they were written (not with dryRun). */
+  /** The deck the weights are for ('' for all). */
   scope: string;
+  /** The health check: habits that make a fit unreliable, one line each (see healthWarnings). */
+  warnings: string[];
 }
 
 export interface OptimizeOptions {
@@ -82,7 +84,7 @@ export async function optimize(
   const cut = [...set.times].sort((a, b) => a - b)[Math.floor(set.times.length * TRAIN_SHARE)] ?? 0;
   const train = all.filter((_, i) => (set.times[i] ?? 0) < cut);
   const test = all.filter((_, i) => (set.times[i] ?? 0) >= cut);
-  const base = { reviews: set.reviews, cards: set.cards, scope };
+  const base = { reviews: set.reviews, cards: set.cards, scope, warnings: healthWarnings(grill) };
   if (set.reviews < MIN_REVIEWS || train.length < 8 || test.length === 0)
     return {
       ...base,
@@ -112,6 +114,28 @@ export async function optimize(
       ? `the fitted weights predict your answers better (${change}); a dry run, so nothing changed`
       : `the fitted weights predict your answers better (${change}): adopted for answers from now on`;
   return { ...base, before, adopted, after, weights, reason };
+}
+
+/** Review answers from which the rating habits are judged, and the shares that flag Hard used as a fail. */
+const HEALTH_MIN_REVIEWS = 100;
+const HARD_SHARE = 0.2;
+const AGAIN_SHARE = 0.02;
+
+/**
+ * The health check (as Anki's): Hard used as a failing grade — often pressed on cards in review
+ * while Again almost never is — teaches FSRS that forgotten cards were recalled, a known source of
+ * bad fits (FSRS's guidance: Again when you forgot, Hard when you recalled with effort).
+ */
+export function healthWarnings(grill: Grill): string[] {
+  const r = grill.store.stats.reviewRatings();
+  const total = r[1] + r[2] + r[3] + r[4];
+  if (total < HEALTH_MIN_REVIEWS) return [];
+  const [again, hard] = [r[1] / total, r[2] / total];
+  if (hard < HARD_SHARE || again > AGAIN_SHARE) return [];
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  return [
+    `Hard is ${pct(hard)} of your answers on cards in review and Again only ${pct(again)}: if you press Hard when you forgot, the fit learns you remembered. Again means forgot; Hard means recalled with effort.`,
+  ];
 }
 
 const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

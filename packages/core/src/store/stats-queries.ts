@@ -15,6 +15,7 @@ export class StatsQueries {
   private readonly retentionByDeckStmt;
   private readonly retentionByTagStmt;
   private readonly answerTimesStmt;
+  private readonly reviewRatingsStmt;
   private readonly coveredStmt;
 
   constructor(db: Db) {
@@ -45,6 +46,9 @@ export class StatsQueries {
          sum(s.phase = ${REVIEW}) AS review, sum(s.suspended = 1) AS suspended, sum(s.leech = 1) AS leeches
        FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key WHERE c.retired = 0`,
     );
+    this.reviewRatingsStmt = db.prepare<[], { rating: number; n: number }>(
+      `SELECT rating, count(*) AS n FROM review_cache WHERE phase_before = ${REVIEW} GROUP BY rating`,
+    );
     this.answerTimesStmt = db.prepare<[number], { duration_ms: number }>(
       'SELECT duration_ms FROM review_cache WHERE duration_ms > 0 ORDER BY at DESC LIMIT ?',
     );
@@ -69,6 +73,13 @@ export class StatsQueries {
        FROM card_state_cache s JOIN cards c ON c.key = s.card_key
        WHERE c.retired = 0 AND s.lapses > 0 ORDER BY s.leech DESC, s.lapses DESC, s.stability ASC LIMIT ?`,
     );
+  }
+
+  /** How many answers on cards in review got each rating (1–4), in effect. */
+  reviewRatings(): Record<1 | 2 | 3 | 4, number> {
+    const counts = { 1: 0, 2: 0, 3: 0, 4: 0 };
+    for (const r of this.reviewRatingsStmt.all()) counts[r.rating as 1 | 2 | 3 | 4] = r.n;
+    return counts;
   }
 
   /** The time taken (ms) by the last `limit` answers that recorded one, newest first. */

@@ -4,6 +4,7 @@ import { importPaths } from '@grill/core/parse';
 import { SyncHttpClient, type SyncTransport, syncOnce } from '@grill/core/sync';
 import type { PullResponse } from '@grill/protocol';
 import fc from 'fast-check';
+import { default_w } from 'ts-fsrs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckDir, T0 } from '../test-support/deck-fixture.js';
 import { tempDir } from '../test-support/run-grill.js';
@@ -147,8 +148,17 @@ describe('sync between machines', () => {
                 if (!(error instanceof InvalidInputError && error.code === 'not-undoable')) throw error;
               }
             } else if (o.op === 'suspend') c.grill.suspend(CARDS[o.card] ?? 'kinds/basic', now);
-            else if (o.op === 'setting') c.grill.setSetting('retention', o.value / 100, now, 'kinds');
-            else await syncOnce(c.grill, flaky(c.http, o.failAt), now, 3).catch(() => undefined);
+            else if (o.op === 'setting') {
+              // Retention, or (odd values) fitted weights: both sync and govern the schedule alike.
+              if (o.value % 2 === 0) c.grill.setSetting('retention', o.value / 100, now, 'kinds');
+              else
+                c.grill.setSetting(
+                  'weights',
+                  default_w.map((w, i) => (i < 4 ? (w * o.value) / 50 : w)),
+                  now,
+                  'kinds',
+                );
+            } else await syncOnce(c.grill, flaky(c.http, o.failAt), now, 3).catch(() => undefined);
           }
           // Final sync of all (twice round, so everyone sees everyone's last pushes).
           for (let round = 0; round < 2; round++)
