@@ -196,6 +196,25 @@ grill config unset weights goes back to FSRS's defaults. Ctrl+C cancels and chan
     )
     .action(async (opts) => (await import('./commands/optimize.js')).optimizeCommand(opts));
 
+  program
+    .command('simulate')
+    .description(
+      'what if you changed retention? workload and what you remember, simulated on your collection',
+    )
+    .option('--days <n>', 'days to simulate', '30')
+    .option('--retention <list>', 'desired retentions to compare, e.g. 0.8,0.85,0.9,0.95')
+    .option('--new-per-day <n>', 'new cards a day (default: your new-per-day setting)')
+    .option('--seed <n>', 'another seed, another equally likely run (the same seed, the same result)')
+    .addOption(json)
+    .addHelpText(
+      'after',
+      `
+The simulation runs grill's own scheduler forward from your cards' memory states: each due card is
+recalled with FSRS's predicted probability and rated as you rate recalled cards (your shares of
+Hard, Good and Easy), answers take your own median time. Deterministic for a seed.`,
+    )
+    .action(async (opts) => (await import('./commands/simulate.js')).simulateCommand(opts));
+
   const config = program
     .command('config')
     .description('read and change settings, globally or per deck (grill config get lists them)');

@@ -216,7 +216,9 @@ function leastMinutes(low: number, high: number, enough: (m: number) => boolean)
 }
 
 /** Cards in the order the queue would take them: answered ones first, then unseen round-robin by deck. */
-function introductionOrder<T extends { deck: string; state: CardState | null }>(cards: readonly T[]): T[] {
+export function introductionOrder<T extends { deck: string; state: CardState | null }>(
+  cards: readonly T[],
+): T[] {
   const seen = cards.filter((c) => c.state !== null);
   const byDeck = new Map<string, T[]>();
   for (const c of cards) if (c.state === null) byDeck.set(c.deck, [...(byDeck.get(c.deck) ?? []), c]);

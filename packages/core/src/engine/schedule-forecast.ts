@@ -40,6 +40,10 @@ export interface ForecastInput {
   secondsPerAnswer: number;
   /** Study time a day (minutes), or null for no limit: everything due, every new card paced. */
   minutesPerDay: number | null;
+  /** Mixed into every simulated draw: another seed, another equally likely run (default 0). */
+  seed?: number;
+  /** How a recalled card is rated, as shares of Hard, Good and Easy (default: always Good). */
+  recallRatings?: { hard: number; good: number; easy: number };
 }
 
 export interface ScheduleForecast {
@@ -71,6 +75,15 @@ export function forecastSchedule(input: ForecastInput): ScheduleForecast {
   const reviewsDue: number[] = [];
   const reviewsHeldBack: number[] = [];
   const step = secondsPerAnswer * 1000;
+  const seed = input.seed ?? 0;
+  const shares = input.recallRatings;
+  // A recalled card's rating: Good, or drawn from the user's own shares of Hard, Good and Easy.
+  const recalled = (state: CardState): Rating => {
+    if (!shares) return 3;
+    const total = shares.hard + shares.good + shares.easy;
+    const u = chance(state, seed + 104_729) * total;
+    return u < shares.hard ? 2 : u < shares.hard + shares.good ? 3 : 4;
+  };
   let introduced = 0;
   for (let day = 0; ; day++) {
     const start = addDays(input.todayStart, day, rolloverHour, timeZone);
@@ -113,7 +126,7 @@ export function forecastSchedule(input: ForecastInput): ScheduleForecast {
       }
       if (budget < 1) continue;
       const r = retrievability(state, Math.max(at, state.due), settingsOf.get(state.cardKey) as Settings);
-      answer(state.cardKey, chance(state) < r ? 3 : 1);
+      answer(state.cardKey, chance(state, seed) < r ? recalled(state) : 1);
     }
     const today = dayNumber(toDayTime(start, rolloverHour, timeZone));
     const remaining = unseen.length - introduced + (day === 0 ? input.newToday : 0);
@@ -133,9 +146,9 @@ export function forecastSchedule(input: ForecastInput): ScheduleForecast {
   return { recall, answersPerDay, reviewsDue, reviewsHeldBack };
 }
 
-/** A number in [0, 1) fixed by the card and its answers so far: the simulated draw. */
-function chance(state: CardState): number {
-  return spreadOf(state.cardKey, state.reps + 7919) / 2 ** 32;
+/** A number in [0, 1) fixed by the card, its answers so far and the seed: the simulated draw. */
+function chance(state: CardState, seed: number): number {
+  return spreadOf(`${state.cardKey}@${seed}`, state.reps + 7919) / 2 ** 32;
 }
 
 function review(cardKey: string, at: number, rating: Rating) {

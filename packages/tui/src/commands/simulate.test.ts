@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { deckDir } from '../test-support/deck-fixture.js';
+import { grill, tempDir } from '../test-support/run-grill.js';
+
+const NOW = '2026-03-02T09:00:00Z';
+
+describe('grill simulate', () => {
+  it('reports per retention: reviews and minutes a day, cards remembered; a table and a chart; clear errors', async () => {
+    const home = tempDir('grill-simulate-');
+    const content = deckDir();
+    const run = (args: string[]) => grill(args, { home, now: NOW, env: { GRILL_CONTENT: content } });
+    await run(['review', 'kinds/basic', '--rating', 'good']);
+    const json = JSON.parse(
+      (await run(['simulate', '--json', '--days', '10', '--retention', '0.85,0.9'])).stdout,
+    );
+    expect(json).toMatchObject({ days: 10, seed: 0 });
+    expect(json.results.map((r: { retention: number }) => r.retention)).toEqual([0.85, 0.9]);
+    for (const r of json.results)
+      expect(Object.keys(r).sort()).toEqual(['minutesPerDay', 'remembered', 'retention', 'reviewsPerDay']);
+    const text = (await run(['simulate', '--days', '10'])).stdout;
+    expect(text).toMatch(/^retention {2}reviews\/day {2}min\/day {2}remembered at the end$/m);
+    expect(text).toMatch(/^ +95% +\d/m);
+    const bad = await run(['simulate', '--retention', '0.5']);
+    expect(bad.stderr).toBe(
+      'grill: bad --retention "0.5": desired retentions from 0.7 to 0.99, e.g. 0.85,0.9\n',
+    );
+    expect((await run(['simulate', '--days', 'x'])).stderr).toBe('grill: bad --days "x": a whole number\n');
+  });
+});
