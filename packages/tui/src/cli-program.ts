@@ -184,6 +184,7 @@ no review past the date), each review succeeding with its predicted probability.
     .addOption(deck)
     .option('--dry-run', 'compare the fitted weights with the ones in use, change nothing')
     .option('--timeout <seconds>', 'longest the training may take', '300')
+    .option('--reschedule', 'when adopted, also re-derive the due dates of cards already scheduled')
     .addOption(json)
     .addHelpText(
       'after',

@@ -42,10 +42,14 @@ export interface OptimizeResult {
 export interface OptimizeOptions {
   deck?: string;
   dryRun?: boolean;
-  /** Called as training goes (done and total steps); return false to stop. */
-  progress?: (done: number, total: number) => boolean | undefined;
-  /** Longest training may take (ms). */
-  timeoutMs?: number;
+  /** Called as training goes, when the optimizer reports (done and total steps). */
+  progress?: (done: number, total: number) => void;
+  /**
+   * Stops waiting for the training (Ctrl+C, a time limit): the call rejects with the signal's
+   * reason and nothing is changed. (The optimizer offers no way to interrupt its native thread;
+   * the command exits right after.)
+   */
+  signal?: AbortSignal;
 }
 
 type Binding = typeof import('@open-spaced-repetition/binding');
@@ -94,16 +98,21 @@ export async function optimize(
       weights: null,
       reason: `${plural(set.reviews, 'answer')} so far: ${Math.max(1, MIN_REVIEWS - set.reviews)} more are needed before fitted weights can be trusted (the weights in use stay)`,
     };
+  // (The binding's own `timeout` option delays its answer rather than limiting it: not used.)
   const training = {
     enableShortTerm: true,
     numRelearningSteps: grill.settings(scope).relearningSteps.length,
     ...(options.progress ? { progress: options.progress } : {}),
-    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
   };
+  const fit = (items: typeof all) => abortable(binding.computeParameters(items, training), options.signal);
   const before = new binding.FSRSBinding(current).evaluate(test);
-  const after = new binding.FSRSBinding(await binding.computeParameters(train, training)).evaluate(test);
+  options.progress?.(0, 2);
+  const after = new binding.FSRSBinding(await fit(train)).evaluate(test);
+  options.progress?.(1, 2);
   // The weights adopted are fitted on the whole history, once the split has shown fitting helps.
-  const weights = after.logLoss < before.logLoss ? await binding.computeParameters(all, training) : null;
+  const weights = after.logLoss < before.logLoss ? await fit(all) : null;
+  options.progress?.(2, 2);
+  options.signal?.throwIfAborted();
   const better = weights !== null;
   const adopted = better && !options.dryRun;
   if (adopted && weights) grill.setSetting('weights', weights, now, scope);
@@ -136,6 +145,26 @@ export function healthWarnings(grill: Grill): string[] {
   return [
     `Hard is ${pct(hard)} of your answers on cards in review and Again only ${pct(again)}: if you press Hard when you forgot, the fit learns you remembered. Again means forgot; Hard means recalled with effort.`,
   ];
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it is aborted. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

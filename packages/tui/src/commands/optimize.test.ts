@@ -1,3 +1,6 @@
+import { Grill } from '@grill/core';
+import { importPaths } from '@grill/core/parse';
+import { createEmptyCard, default_w, fsrs, generatorParameters } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { deckDir } from '../test-support/deck-fixture.js';
 import { grill, tempDir } from '../test-support/run-grill.js';
@@ -24,4 +27,58 @@ describe('grill optimize', () => {
     const table = (await run(['config', 'get'])).stdout;
     expect(table).toMatch(/^weights +\(default\) +FSRS-6 weights fitted by grill optimize/m);
   });
+});
+
+describe('grill optimize on a real history', () => {
+  it('adopts fitted weights, says so, and with --reschedule re-derives the due dates', async () => {
+    const home = tempDir('grill-optimize-big-');
+    const cards = Array.from({ length: 300 }, (_, i) => `## Q${i + 1}? {#c${i + 1}}\n\n### Answer\nA.\n`);
+    const content = deckDir(`---\nid: d\ntitle: D\n---\n\n${cards.join('\n')}`);
+    // A learner far from FSRS's defaults (initial stabilities 4×, faster growth, steeper decay), through the engine.
+    const truth = fsrs(
+      generatorParameters({
+        w: default_w.map((w, i) => (i < 4 ? w * 4 : i === 8 ? w * 1.5 : i === 20 ? 0.5 : w)),
+        enable_short_term: false,
+        enable_fuzz: false,
+      }),
+    );
+    const start = Date.parse('2025-01-06T09:00:00Z');
+    const g = Grill.open(home);
+    importPaths(g, [content], start);
+    g.ensureTimeZone(start, 'UTC');
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let c = 0; c < 300; c++) {
+      let at = new Date(start + Math.floor(c / 2) * 86_400_000);
+      let card = createEmptyCard(at);
+      while (at.getTime() < start + 300 * 86_400_000) {
+        const recalled = card.reps === 0 || random() < (truth.get_retrievability(card, at, false) as number);
+        g.answer(`d/c${c + 1}`, recalled ? 3 : 1, at.getTime());
+        card = truth.next(card, at, recalled ? 3 : 1).card;
+        at = new Date(Math.max(card.due.getTime(), at.getTime() + 86_400_000));
+      }
+    }
+    g.close();
+    const now = new Date(start + 301 * 86_400_000).toISOString();
+    const run = (args: string[]) => grill(args, { home, now, env: { GRILL_CONTENT: content } });
+    // The time limit stops the wait and changes nothing.
+    const stopped = await run(['optimize', '--timeout', '0.001']);
+    expect(stopped.stderr).toBe('grill: stopped after 0.001 s (--timeout): nothing changed\n');
+    expect(JSON.parse((await run(['config', 'get', 'weights', '--json'])).stdout)).toMatchObject({
+      value: null,
+    });
+    const result = await run(['optimize', '--reschedule', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.adopted).toBe(true);
+    expect(json.weights).toHaveLength(21);
+    expect(json.rescheduled).toBeGreaterThan(0);
+    expect(json.after.logLoss).toBeLessThan(json.before.logLoss);
+    const weights = JSON.parse((await run(['config', 'get', 'weights', '--json'])).stdout);
+    expect(weights).toMatchObject({ key: 'weights', value: json.weights, set: true, setAt: now });
+    expect((await run(['config', 'get'])).stdout).toMatch(/^weights +fitted 2025-11-03 +\(set\)/m);
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ export interface OptimizeCommandOptions {
   dryRun?: boolean;
   json?: boolean;
   timeout?: string;
+  reschedule?: boolean;
 }
 
 /** `grill optimize`: fit FSRS to this user's history; adopt only what predicts better. */
@@ -14,27 +15,31 @@ export async function optimizeCommand(opts: OptimizeCommandOptions): Promise<voi
   const seconds = opts.timeout === undefined ? 300 : Number(opts.timeout);
   if (!(Number.isFinite(seconds) && seconds > 0))
     throw new InvalidInputError('bad-timeout', `bad --timeout "${opts.timeout}": seconds, e.g. 120`);
-  let cancelled = false;
-  const onSigint = () => {
-    cancelled = true;
-  };
+  // Ctrl+C or the time limit stop the wait; nothing is changed then.
+  const stop = new AbortController();
+  const onSigint = () => stop.abort(new InvalidInputError('cancelled', 'cancelled: nothing changed'));
   process.on('SIGINT', onSigint);
+  const timer = setTimeout(
+    () =>
+      stop.abort(
+        new InvalidInputError('timed-out', `stopped after ${seconds} s (--timeout): nothing changed`),
+      ),
+    seconds * 1000,
+  );
   const bar = process.stderr.isTTY && !opts.json ? progressBar() : null;
   try {
     await withGrill(async (grill, now) => {
       const result = await optimize(grill, now, {
         ...(opts.deck !== undefined ? { deck: opts.deck } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
-        timeoutMs: seconds * 1000,
-        progress: (done, total) => {
-          bar?.(done, total);
-          return !cancelled;
-        },
+        signal: stop.signal,
+        progress: (done, total) => bar?.(done, total),
       });
       bar?.(1, 1, true);
-      if (cancelled) throw new InvalidInputError('cancelled', 'cancelled: nothing changed');
+      // The weights govern answers from now on; --reschedule also re-derives existing due dates (synced).
+      const rescheduled = result.adopted && opts.reschedule ? grill.reschedule(now, result.scope) : null;
       if (opts.json) {
-        printJson(result);
+        printJson({ ...result, rescheduled });
         return;
       }
       printText(
@@ -48,7 +53,9 @@ export async function optimizeCommand(opts: OptimizeCommandOptions): Promise<voi
       );
     });
   } finally {
+    clearTimeout(timer);
     process.off('SIGINT', onSigint);
+    bar?.(1, 1, true);
   }
 }
 
