@@ -238,6 +238,19 @@ try {
     );
   }
 
+  // grill simulate: 30 days of the 10k-card collection at four retentions (issue 15).
+  const sims = Array.from({ length: 3 }, () => proc(process.execPath, [GRILL, 'simulate', '--json'], env));
+  record(
+    'simulate',
+    'grill simulate --json: 30 days, 10k cards, 4 retentions (whole process)',
+    sims.map((r) => r.ms),
+    nodeRuns,
+    {
+      target: '—',
+      rss: gnu ? round(Math.max(...sims.map((r) => r.rssMb))) : null,
+    },
+  );
+
   // ── the terminal UI: first frame and memory over a session ─────────────────────
   log('terminal UI');
   const tui = await import('./tui-cases.mjs');
