@@ -1,4 +1,5 @@
-// The time one answer takes this user, measured from their review log (for minutes a day).
+// How this user answers, measured from their review log: the time one answer takes (for minutes a
+// day) and how they rate a card they recalled (for simulations).
 import type { Grill } from './grill.js';
 
 /** Seconds an answer is taken to last until the user has answered enough cards to measure it. */
@@ -20,4 +21,13 @@ export function secondsPerAnswer(grill: Grill): { seconds: number; measured: boo
       ? (sorted[Math.floor(mid)] as number)
       : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return { seconds: Math.max(1, median / 1000), measured: true };
+}
+
+/** Answers on cards in review before the user's own Hard/Good/Easy shares replace "always Good". */
+const RATINGS_MEASURED_AFTER = 20;
+
+/** How this user rates a card they recalled: their counts of Hard, Good and Easy on cards in review (undefined until there are 20). */
+export function ownRecallRatings(grill: Grill): { hard: number; good: number; easy: number } | undefined {
+  const r = grill.store.stats.reviewRatings();
+  return r[2] + r[3] + r[4] >= RATINGS_MEASURED_AFTER ? { hard: r[2], good: r[3], easy: r[4] } : undefined;
 }

@@ -7,7 +7,7 @@ import type { CardState } from '../scheduler/card-state.js';
 import { dayStart, toDayTime } from '../scheduler/day.js';
 import { dateDayNumber, dayNumber, newCardLimit } from '../scheduler/exam-mode.js';
 import type { Settings } from '../scheduler/settings.js';
-import { secondsPerAnswer } from './answer-time.js';
+import { ownRecallRatings, secondsPerAnswer } from './answer-time.js';
 import type { Grill } from './grill.js';
 import { judge } from './plan-verdict.js';
 import { type CardReadiness, cardReadiness, type ReadinessGroup, readiness, summarize } from './readiness.js';
@@ -106,6 +106,8 @@ export function plan(grill: Grill, now: number, options: PlanOptions = {}): Plan
     state: c.state,
   }));
   const { seconds, measured } = secondsPerAnswer(grill);
+  // The same simulation as grill simulate: recalled cards rated as this user rates them.
+  const recallRatings = ownRecallRatings(grill);
   const run = (minutesPerDay: number | null) =>
     forecastSchedule({
       cards: forecastCards,
@@ -117,6 +119,7 @@ export function plan(grill: Grill, now: number, options: PlanOptions = {}): Plan
       reviewsToday: today.reduce((n, t) => n + t.reviews, 0),
       secondsPerAnswer: seconds,
       minutesPerDay,
+      ...(recallRatings ? { recallRatings } : {}),
     });
   const full = run(null);
   const meanOf = (recall: Map<string, number>) =>

@@ -5,7 +5,7 @@
 // workload-versus-retention view, on grill's own scheduler (schedule-forecast.ts).
 import { InvalidInputError } from '../errors.js';
 import { addDays, dayStart } from '../scheduler/day.js';
-import { secondsPerAnswer } from './answer-time.js';
+import { ownRecallRatings, secondsPerAnswer } from './answer-time.js';
 import type { Grill } from './grill.js';
 import { introductionOrder } from './plan.js';
 import { cardReadiness } from './readiness.js';
@@ -34,8 +34,6 @@ export interface SimulationResult {
 }
 
 const DEFAULT_RETENTIONS = [0.8, 0.85, 0.9, 0.95];
-/** Answers on cards in review before the user's own Hard/Good/Easy shares replace "always Good". */
-const RATINGS_MEASURED_AFTER = 20;
 
 /** Runs the simulation (see the file's header). Throws InvalidInputError for options out of range. */
 export function simulate(
@@ -66,9 +64,7 @@ export function simulate(
   const cards = introductionOrder(cardReadiness(grill, end, false));
   const deckSettings = new Map(grill.decks().map((d) => [d.id, grill.settings(d.id)]));
   const today = grill.store.queue.today(todayStart);
-  const r = grill.store.stats.reviewRatings();
-  const recallRatings =
-    r[2] + r[3] + r[4] >= RATINGS_MEASURED_AFTER ? { hard: r[2], good: r[3], easy: r[4] } : undefined;
+  const recallRatings = ownRecallRatings(grill);
   const { seconds } = secondsPerAnswer(grill);
   const results = retentions.map((retention): SimulationResult => {
     // What-if settings: this retention (and new-card count), no interview date.
