@@ -3,7 +3,6 @@
 // at once as a review marked with the interview (its start). Plain logic, no rendering.
 import {
   type AnswerDetail,
-  dayStart,
   type Grill,
   mockInterview,
   previewRatings,
@@ -11,7 +10,7 @@ import {
   type Rating,
 } from '@grill/core';
 import type { MockOptions } from './app-state.js';
-import type { CurrentCard, SessionCounts, SessionSummary } from './session.js';
+import { type CurrentCard, freshPreview, type SessionCounts, type SessionSummary } from './session.js';
 
 export class MockSession {
   /** When the interview started: the marker its answers carry (`detail.mock`). */
@@ -82,12 +81,7 @@ export class MockSession {
 
   /** Re-computes the interval previews when a new day has begun since they were made (see DrillSession). */
   refreshPreview(now: number): void {
-    const c = this.current;
-    if (!c) return;
-    const settings = this.grill.settings(c.card.deckId);
-    const day = (t: number) => dayStart(t, settings.rolloverHour, settings.timeZone);
-    if (day(now) === day(c.previewAt)) return;
-    this.current = { ...c, intervals: previewRatings(c.state, now, settings), previewAt: now };
+    if (this.current) this.current = freshPreview(this.grill, this.current, now);
   }
 
   summary(): SessionSummary {

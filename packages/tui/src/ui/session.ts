@@ -163,12 +163,7 @@ export class DrillSession {
    * another interval, and what is shown must be what an answer now would give.
    */
   refreshPreview(now: number): void {
-    const c = this.current;
-    if (!c) return;
-    const settings = this.grill.settings(c.card.deckId);
-    const day = (t: number) => dayStart(t, settings.rolloverHour, settings.timeZone);
-    if (day(now) === day(c.previewAt)) return;
-    this.current = { ...c, intervals: previewRatings(c.state, now, settings), previewAt: now };
+    if (this.current) this.current = freshPreview(this.grill, this.current, now);
   }
 
   /** Re-reads the current card (after its deck file was edited and re-imported). */
@@ -258,4 +253,19 @@ export class DrillSession {
       shownAt: now,
     };
   }
+}
+
+/**
+ * The card with its interval previews re-computed when a new day has begun since they were made
+ * (see DrillSession.refreshPreview); the same card otherwise. Shared with the mock interview.
+ */
+export function freshPreview<C extends Pick<CurrentCard, 'card' | 'state' | 'intervals' | 'previewAt'>>(
+  grill: Grill,
+  current: C,
+  now: number,
+): C {
+  const settings = grill.settings(current.card.deckId);
+  const day = (t: number) => dayStart(t, settings.rolloverHour, settings.timeZone);
+  if (day(now) === day(current.previewAt)) return current;
+  return { ...current, intervals: previewRatings(current.state, now, settings), previewAt: now };
 }
