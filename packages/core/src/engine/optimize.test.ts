@@ -61,7 +61,7 @@ describe('grill optimize', () => {
     const dry = await optimize(grill, now, { dryRun: true });
     expect(dry).toMatchObject({ reviews: answers, adopted: false });
     expect(dry.after?.logLoss).toBeLessThan(dry.before.logLoss);
-    expect(dry.reason).toMatch(/predict your answers better .*a dry run, so nothing changed/);
+    expect(dry.reason).toMatch(/predict your answers better .*, but this is a dry run: nothing changed$/);
     expect(grill.settings().weights).toBeNull();
     const result = await optimize(grill, now);
     expect(result.adopted).toBe(true);
@@ -91,6 +91,47 @@ describe('grill optimize', () => {
     );
     expect(grill.settings().weights).toBeNull();
   });
+});
+
+describe('grill optimize on a history with learning steps', () => {
+  it('leaves out items of same-day steps alone and judges only items ending a day or more later: no crash, a verdict', async () => {
+    const { grill } = grillWith({ 'd.md': deckText('d', 150) });
+    open.push(grill);
+    grill.ensureTimeZone(T0, 'UTC');
+    const truth = fsrs(
+      generatorParameters({ w: TRUE_WEIGHTS, enable_short_term: false, enable_fuzz: false }),
+    );
+    const random = rng(11);
+    let answers = 0;
+    for (let c = 0; c < 150; c++) {
+      const key = `d/c${c + 1}`;
+      let at = new Date(T0 + Math.floor(c / 2) * DAY);
+      let card = createEmptyCard(at);
+      // A new card: Good, then Good again ten minutes later (the learning step), the same day.
+      grill.answer(key, 3, at.getTime());
+      grill.answer(key, 3, at.getTime() + 10 * 60_000);
+      answers += 2;
+      card = truth.next(card, at, 3).card;
+      at = new Date(Math.max(card.due.getTime(), at.getTime() + DAY));
+      while (at.getTime() < T0 + 200 * DAY) {
+        const recalled = random() < (truth.get_retrievability(card, at, false) as number);
+        grill.answer(key, recalled ? 3 : 1, at.getTime());
+        answers++;
+        if (!recalled) {
+          // A lapse: the relearning step, ten minutes later, the same day.
+          grill.answer(key, 3, at.getTime() + 10 * 60_000);
+          answers++;
+        }
+        card = truth.next(card, at, recalled ? 3 : 1).card;
+        at = new Date(Math.max(card.due.getTime(), at.getTime() + DAY));
+      }
+    }
+    expect(answers).toBeGreaterThan(MIN_REVIEWS);
+    const result = await optimize(grill, T0 + 201 * DAY, { dryRun: true });
+    expect(result.reviews).toBe(answers);
+    expect(result.after).not.toBeNull();
+    expect(Number.isFinite(result.before.logLoss)).toBe(true);
+  }, 60_000);
 });
 
 describe('the optimizer health check', () => {

@@ -42,7 +42,7 @@ export interface OptimizeResult {
 export interface OptimizeOptions {
   deck?: string;
   dryRun?: boolean;
-  /** Called as training goes, when the optimizer reports (done and total steps). */
+  /** Called as the work goes: done and total steps (the held-out fit, then the whole fit). */
   progress?: (done: number, total: number) => void;
   /**
    * Stops waiting for the training (Ctrl+C, a time limit): the call rejects with the signal's
@@ -87,7 +87,9 @@ export async function optimize(
   // A time split: fit on the earlier 80% of the items, judge both weight sets on the later 20%.
   const cut = [...set.times].sort((a, b) => a - b)[Math.floor(set.times.length * TRAIN_SHARE)] ?? 0;
   const train = all.filter((_, i) => (set.times[i] ?? 0) < cut);
-  const test = all.filter((_, i) => (set.times[i] ?? 0) >= cut);
+  // Evaluation predicts each item's last review, which must come a day or more after the one
+  // before (the optimizer refuses a same-day step there): those are the items judged.
+  const test = all.filter((_, i) => (set.times[i] ?? 0) >= cut && (set.items[i]?.at(-1)?.deltaT ?? 0) > 0);
   const base = { reviews: set.reviews, cards: set.cards, scope, warnings: healthWarnings(grill) };
   if (set.reviews < MIN_REVIEWS || train.length < 8 || test.length === 0)
     return {
@@ -102,26 +104,35 @@ export async function optimize(
   const training = {
     enableShortTerm: true,
     numRelearningSteps: grill.settings(scope).relearningSteps.length,
-    ...(options.progress ? { progress: options.progress } : {}),
   };
   const fit = (items: typeof all) => abortable(binding.computeParameters(items, training), options.signal);
-  const before = new binding.FSRSBinding(current).evaluate(test);
+  const before = evaluateOrNaN(binding, current, test);
+  if (Number.isNaN(before.logLoss))
+    return {
+      ...base,
+      before,
+      adopted: false,
+      after: null,
+      weights: null,
+      reason: `too few recent reviews a day or more apart (${test.length}) to judge a fit on: the weights in use stay`,
+    };
   options.progress?.(0, 2);
-  const after = new binding.FSRSBinding(await fit(train)).evaluate(test);
+  const after = evaluateOrNaN(binding, await fit(train), test);
   options.progress?.(1, 2);
   // The weights adopted are fitted on the whole history, once the split has shown fitting helps.
-  const weights = after.logLoss < before.logLoss ? await fit(all) : null;
+  const weights = after.logLoss < before.logLoss ? await fit(all) : null; // NaN compares false: kept
   options.progress?.(2, 2);
   options.signal?.throwIfAborted();
   const better = weights !== null;
   const adopted = better && !options.dryRun;
   if (adopted && weights) grill.setSetting('weights', weights, now, scope);
   const change = `log loss ${before.logLoss.toFixed(4)} → ${after.logLoss.toFixed(4)}, RMSE ${(before.rmseBins * 100).toFixed(2)}% → ${(after.rmseBins * 100).toFixed(2)}%`;
+  const where = scope ? ` in deck ${scope}` : '';
   const reason = !better
-    ? `the fitted weights predict your answers no better than the ones in use (${change}): kept`
+    ? `the fitted weights predict your answers no better than the ones in use (${change})`
     : options.dryRun
-      ? `the fitted weights predict your answers better (${change}); a dry run, so nothing changed`
-      : `the fitted weights predict your answers better (${change}): adopted for answers from now on`;
+      ? `the fitted weights predict your answers better (${change}), but this is a dry run: nothing changed`
+      : `the fitted weights predict your answers better (${change}): adopted for answers from now on${where}`;
   return { ...base, before, adopted, after, weights, reason };
 }
 

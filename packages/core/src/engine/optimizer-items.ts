@@ -4,7 +4,9 @@
 // one training item per answer after the first, holding every answer up to it (fsrs-rs's
 // FSRSItem: "a list of reviews for a card … each item corresponds to a single review, but
 // contains the previous reviews of the card as well"). Undone answers and non-review events are
-// left out; answers on the same day have 0 days between them (short-term reviews).
+// left out; answers on the same day have 0 days between them (short-term reviews), and an item
+// with no review on a later day than the one before is left out (fsrs-rs refuses it, aborting
+// the process: "at least one review with delta_t > 0 is required").
 
 import { toDayTime } from '../scheduler/day.js';
 import type { Rating } from '../scheduler/events.js';
@@ -49,7 +51,9 @@ export function trainingSet(grill: Grill, deck?: string): TrainingSet {
       const day = dayNumber(toDayTime(at, rolloverHour, timeZone));
       sequence.push({ rating, deltaT: lastDay === null ? 0 : day - lastDay });
       lastDay = day;
-      if (sequence.length > 1) {
+      // FSRS needs at least one review a day or more after the one before (a long-term review):
+      // an item of same-day learning steps alone is not a training item.
+      if (sequence.length > 1 && sequence.some((r) => r.deltaT > 0)) {
         items.push([...sequence]);
         times.push(at);
       }

@@ -23,7 +23,7 @@ describe('grill optimize', () => {
       expect(json).toHaveProperty(field);
     expect(json).toMatchObject({ reviews: 1, adopted: false, after: null, weights: null });
     const bad = await run(['optimize', '--timeout', 'soon']);
-    expect(bad.stderr).toBe('grill: bad --timeout "soon": seconds, e.g. 120\n');
+    expect(bad.stderr).toBe('grill: bad --timeout "soon": seconds, up to 86400 (a day), e.g. 120\n');
     const table = (await run(['config', 'get'])).stdout;
     expect(table).toMatch(/^weights +\(default\) +FSRS-6 weights fitted by grill optimize/m);
   });

@@ -13,8 +13,12 @@ export interface OptimizeCommandOptions {
 /** `grill optimize`: fit FSRS to this user's history; adopt only what predicts better. */
 export async function optimizeCommand(opts: OptimizeCommandOptions): Promise<void> {
   const seconds = opts.timeout === undefined ? 300 : Number(opts.timeout);
-  if (!(Number.isFinite(seconds) && seconds > 0))
-    throw new InvalidInputError('bad-timeout', `bad --timeout "${opts.timeout}": seconds, e.g. 120`);
+  // A day at most: beyond 2^31 ms a timer fires at once.
+  if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= 86_400))
+    throw new InvalidInputError(
+      'bad-timeout',
+      `bad --timeout "${opts.timeout}": seconds, up to 86400 (a day), e.g. 120`,
+    );
   // Ctrl+C or the time limit stop the wait; nothing is changed then.
   const stop = new AbortController();
   const onSigint = () => stop.abort(new InvalidInputError('cancelled', 'cancelled: nothing changed'));
@@ -45,7 +49,7 @@ export async function optimizeCommand(opts: OptimizeCommandOptions): Promise<voi
       printText(
         [
           `${count(result.reviews, 'answer')} on ${count(result.cards, 'card')}${result.scope ? ` in ${result.scope}` : ''}.`,
-          `${result.adopted ? 'Adopted' : 'Kept'}: ${result.reason}.`,
+          `${result.adopted ? 'Adopted' : result.weights && opts.dryRun ? 'Dry run' : 'Kept'}: ${result.reason}.`,
           ...(result.adopted
             ? ['grill reschedule re-derives the due dates of cards already scheduled.']
             : []),
