@@ -25,5 +25,15 @@ describe('grill simulate', () => {
       'grill: bad --retention "0.5": desired retentions from 0.7 to 0.99, e.g. 0.85,0.9\n',
     );
     expect((await run(['simulate', '--days', 'x'])).stderr).toBe('grill: bad --days "x": a whole number\n');
+    expect((await run(['simulate', '--retention', '0.8 0.9'])).stderr).toBe(
+      'grill: bad --retention "0.8 0.9": desired retentions from 0.7 to 0.99, separated by commas, e.g. 0.85,0.9\n',
+    );
+    // Duplicates merged, lowest first; a long run charted within the terminal's width (80 columns here).
+    const merged = JSON.parse(
+      (await run(['simulate', '--json', '--days', '5', '--retention', '0.9,0.8,0.90'])).stdout,
+    );
+    expect(merged.results.map((r: { retention: number }) => r.retention)).toEqual([0.8, 0.9]);
+    const long = (await run(['simulate', '--days', '365'])).stdout;
+    for (const line of long.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 });

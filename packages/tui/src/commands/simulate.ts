@@ -18,9 +18,21 @@ const whole = (flag: string, raw: string | undefined): number | undefined => {
   return n;
 };
 
+/** `0.8,0.9` → [0.8, 0.9]: each one a number as typed, duplicates merged, lowest first. */
+function parseRetentions(raw: string): number[] {
+  const parts = raw.split(',').map((r) => r.trim());
+  const bad = parts.find((p) => !/^(0?\.\d+|1(\.0*)?)$/.test(p));
+  if (bad !== undefined)
+    throw new InvalidInputError(
+      'bad-retention',
+      `bad --retention "${bad}": desired retentions from 0.7 to 0.99, separated by commas, e.g. 0.85,0.9`,
+    );
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+}
+
 /** `grill simulate`: workload against retention, on this collection. */
 export function simulateCommand(opts: SimulateCommandOptions): Promise<void> {
-  const retentions = opts.retention?.split(',').map((r) => Number(r.trim()));
+  const retentions = opts.retention === undefined ? undefined : parseRetentions(opts.retention);
   const days = whole('days', opts.days);
   const newPerDay = whole('new-per-day', opts.newPerDay);
   const seed = whole('seed', opts.seed);
@@ -35,14 +47,22 @@ export function simulateCommand(opts: SimulateCommandOptions): Promise<void> {
       printJson({ ...result, results: result.results.map(({ perDay: _perDay, ...r }) => r) });
       return;
     }
-    printText(formatSimulation(result.days, result.results));
+    const columns = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
+    printText(formatSimulation(result.days, result.results, columns));
   });
 }
 
 const BARS = '▁▂▃▄▅▆▇█';
 
 /** A table (one row per retention) and a chart of answers a day, per retention. */
-export function formatSimulation(days: number, results: readonly SimulationResult[]): string {
+export function formatSimulation(days: number, results: readonly SimulationResult[], columns = 80): string {
+  // One column a day, or a day range per column (its busiest day) when the days outnumber the columns.
+  const width = Math.max(10, columns - 6);
+  const per = Math.ceil(days / width);
+  const chart = (perDay: number[]) =>
+    Array.from({ length: Math.ceil(perDay.length / per) }, (_, i) =>
+      Math.max(...perDay.slice(i * per, (i + 1) * per)),
+    );
   const max = Math.max(1, ...results.flatMap((r) => r.perDay));
   const lines = [
     `Next ${days} days, simulated with your memory states and answer times:`,
@@ -53,10 +73,12 @@ export function formatSimulation(days: number, results: readonly SimulationResul
         `${`${Math.round(r.retention * 100)}%`.padStart(9)}  ${r.reviewsPerDay.toFixed(1).padStart(11)}  ${r.minutesPerDay.toFixed(1).padStart(7)}  ${String(r.remembered).padStart(21)}`,
     ),
     '',
-    `answers a day (max ${max}):`,
+    `answers a day (max ${max}${per > 1 ? `; a column is ${per} days, its busiest` : ''}):`,
     ...results.map(
       (r) =>
-        `${`${Math.round(r.retention * 100)}%`.padStart(4)} ${r.perDay.map((n) => (n === 0 ? ' ' : BARS[Math.min(7, Math.floor((n / max) * 7.99))])).join('')}`,
+        `${`${Math.round(r.retention * 100)}%`.padStart(4)} ${chart(r.perDay)
+          .map((n) => (n === 0 ? ' ' : BARS[Math.min(7, Math.floor((n / max) * 7.99))]))
+          .join('')}`,
     ),
   ];
   return lines.join('\n');
