@@ -41,14 +41,18 @@ export function configGet(key: string | undefined, opts: { deck?: string; json?:
       r.key === 'weights' && !key
         ? r.value === null
           ? '(default)'
-          : `fitted ${r.setAt?.slice(0, 10) ?? ''}`
+          : r.set
+            ? `fitted ${r.setAt?.slice(0, 10) ?? ''}`
+            : 'fitted (global)'
         : formatSettingValue(r.value);
+    // The value column as wide as its widest value (a zone name, "fitted 2026-11-30"), so it stays aligned.
+    const width = Math.max(10, ...rows.map((r) => shown(r).length));
     if (opts.json) printJson(key ? rows[0] : rows);
     else if (key) process.stdout.write(`${formatSettingValue(rows[0]?.value)}\n`);
     else
       for (const r of rows)
         process.stdout.write(
-          `${r.key.padEnd(17)} ${shown(r).padEnd(10)} ${r.set ? '(set)' : '     '}  ${r.help}\n`,
+          `${r.key.padEnd(17)} ${shown(r).padEnd(width)} ${r.set ? '(set)' : '     '}  ${r.help}\n`,
         );
   });
 }
