@@ -80,5 +80,8 @@ describe('grill optimize on a real history', () => {
     const weights = JSON.parse((await run(['config', 'get', 'weights', '--json'])).stdout);
     expect(weights).toMatchObject({ key: 'weights', value: json.weights, set: true, setAt: now });
     expect((await run(['config', 'get'])).stdout).toMatch(/^weights +fitted 2025-11-03 +\(set\)/m);
+    // A deck inherits them, and says so.
+    const deck = (await run(['config', 'get', '--deck', 'd'])).stdout.split('\n').filter(Boolean);
+    expect(deck.find((l) => l.startsWith('weights'))).toMatch(/^weights +fitted \(global\) /);
   }, 120_000);
 });
