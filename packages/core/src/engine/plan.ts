@@ -10,7 +10,13 @@ import type { Settings } from '../scheduler/settings.js';
 import { ownRecallRatings, secondsPerAnswer } from './answer-time.js';
 import type { Grill } from './grill.js';
 import { judge } from './plan-verdict.js';
-import { type CardReadiness, cardReadiness, type ReadinessGroup, readiness, summarize } from './readiness.js';
+import {
+  type CardReadiness,
+  cardReadiness,
+  interviewDay,
+  type ReadinessGroup,
+  summarize,
+} from './readiness.js';
 import { type ForecastCard, forecastSchedule } from './schedule-forecast.js';
 
 /** A group's readiness (see ReadinessGroup) and its forecast on schedule. */
@@ -84,8 +90,8 @@ export function plan(grill: Grill, now: number, options: PlanOptions = {}): Plan
     throw new InvalidInputError('bad-minutes', `bad --minutes "${options.minutes}": minutes a day, e.g. 30`);
   const global = grill.settings(options.deck);
   const date = options.date ?? global.interviewDate ?? noDate(grill);
-  const ready = readiness(grill, date, now);
-  const { daysLeft, morning } = ready;
+  // Only the day: the cards' readiness is read once, with their tags, below.
+  const { daysLeft, morning } = interviewDay(grill, date, now);
   if (daysLeft > MAX_PLAN_DAYS)
     throw new InvalidInputError(
       'far-date',

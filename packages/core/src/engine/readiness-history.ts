@@ -7,7 +7,7 @@ import { CardPhase, type CardState, foldEvents, retrievability } from '../schedu
 import { addDays, dayKey, dayStart } from '../scheduler/day.js';
 import type { Settings } from '../scheduler/settings.js';
 import type { Grill } from './grill.js';
-import { readiness } from './readiness.js';
+import { interviewDay } from './readiness.js';
 
 const DAY_MS = 86_400_000;
 
@@ -66,7 +66,7 @@ export function readinessTrend(grill: Grill, now: number, days = 14): ReadinessT
   const date = grill.settings().interviewDate;
   if (date === null) return null;
   try {
-    const { daysLeft, morning } = readiness(grill, date, now);
+    const { daysLeft, morning } = interviewDay(grill, date, now);
     // No days before the collection's first event: there was nothing to be ready with.
     const first = grill.store.events.firstAnswerAt();
     const { rolloverHour, timeZone } = grill.settings();

@@ -53,6 +53,19 @@ const DAY_MS = 86_400_000;
  * (`past-date`) when the day is over.
  */
 export function readiness(grill: Grill, date: string, now: number): Readiness {
+  const { daysLeft, morning } = interviewDay(grill, date, now);
+  const decks = summarize(cardReadiness(grill, morning, false), (c) => [c.deck]).map(
+    ({ name, keys: _keys, ...group }) => ({ deck: name, ...group }),
+  );
+  return { date, daysLeft, morning, decks };
+}
+
+/**
+ * The interview day `date` (YYYY-MM-DD) seen at `now` (ms): grill days until it (0: today) and
+ * when it starts (ms, the rollover hour in the collection's zone). Throws InvalidInputError
+ * (`past-date`) when the day is over.
+ */
+export function interviewDay(grill: Grill, date: string, now: number): { daysLeft: number; morning: number } {
   const { rolloverHour, timeZone } = grill.settings();
   const today = dayKey(now, rolloverHour, timeZone);
   const daysLeft = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
@@ -61,11 +74,10 @@ export function readiness(grill: Grill, date: string, now: number): Readiness {
       'past-date',
       `the interview date ${date} is before today (${today}): set the new one with grill config set interview-date`,
     );
-  const morning = addDays(dayStart(now, rolloverHour, timeZone), daysLeft, rolloverHour, timeZone);
-  const decks = summarize(cardReadiness(grill, morning, false), (c) => [c.deck]).map(
-    ({ name, keys: _keys, ...group }) => ({ deck: name, ...group }),
-  );
-  return { date, daysLeft, morning, decks };
+  return {
+    daysLeft,
+    morning: addDays(dayStart(now, rolloverHour, timeZone), daysLeft, rolloverHour, timeZone),
+  };
 }
 
 /** Every active card's readiness on the morning starting at `morning` (ms), deck by deck in file order (`tags` left empty unless `withTags`). */
