@@ -6,6 +6,7 @@ import {
   aheadCards,
   computeStats,
   dailyQueue,
+  examStatus,
   type Grill,
   InvalidInputError,
   readiness,
@@ -104,7 +105,8 @@ function interviewView(grill: Grill, now: number, answersToday: number): HomeInt
   return {
     date: ready.date,
     daysLeft: ready.daysLeft,
-    reviewOnly: ready.daysLeft > 0 && ready.daysLeft <= settings.reviewOnlyDays,
+    // One definition of the review-only days: exam mode's (the queue gives no new cards then).
+    reviewOnly: examStatus(grill, now)?.reviewOnly ?? false,
     unseen: ready.decks.reduce((n, d) => n + d.unseen, 0),
     recall: cards === 0 ? 0 : recall / cards,
     decks: Object.fromEntries(ready.decks.map((d) => [d.deck, d.recallIfStopped])),
