@@ -32,7 +32,14 @@ export {
   type OptimizeResult,
   optimize,
 } from './engine/optimize.js';
-export { type TrainingReview, type TrainingSet, trainingSet } from './engine/optimizer-items.js';
+export {
+  itemReviews,
+  MAX_ITEM_REVIEWS,
+  type TrainingItem,
+  type TrainingReview,
+  type TrainingSet,
+  trainingSet,
+} from './engine/optimizer-items.js';
 export {
   type Plan,
   type PlanGroup,

@@ -4,7 +4,7 @@
 import { default_w } from 'ts-fsrs';
 import { InvalidInputError } from '../errors.js';
 import type { Grill } from './grill.js';
-import { type TrainingReview, trainingSet } from './optimizer-items.js';
+import { type TrainingItem, type TrainingSet, trainingSet } from './optimizer-items.js';
 
 /**
  * Answers needed before fitted weights may be adopted. Anki asked for 400 review logs before it
@@ -12,9 +12,14 @@ import { type TrainingReview, trainingSet } from './optimizer-items.js';
  * to hold on the next 1000 (ankitects/anki#3094); 400 keeps the margin.
  */
 export const MIN_REVIEWS = 400;
-/** The share of the items (the earliest) the held-out comparison fits on; it tests on the rest. */
-const TRAIN_SHARE = 0.8;
-
+/**
+ * The judging split, as fsrs-rs's TimeSeriesSplit: the items in time order cut into 6 segments,
+ * and fold k fits on segments 0..k and tests on segment k+1 — the past to train, the future to
+ * test. Up to LARGE_SET items every fold is judged (5/6 of the history tested); above it only the
+ * last, which already tests tens of thousands of items and saves four fits.
+ */
+const SEGMENTS = 6;
+const LARGE_SET = 50_000;
 /** Log loss and RMSE over bins of predicted recall against the answers (lower is better). */
 export interface Fit {
   logLoss: number;
@@ -28,7 +33,10 @@ export interface OptimizeResult {
   adopted: boolean;
   /** Why adopted or not, in one line. */
   reason: string;
-  /** The weights in use and freshly fitted ones, both judged on the latest 20% of the items, the fit made on the earlier 80%. */
+  /**
+   * The weights in use and freshly fitted ones, judged on the same later items by the same
+   * measure; each fitted only on the items before those it is judged on (see SEGMENTS).
+   */
   before: Fit;
   after: Fit | null;
   /** The 21 weights fitted on the whole history (null when there was too little, or they did not predict better). */
@@ -69,9 +77,10 @@ async function loadBinding(): Promise<Binding> {
 /**
  * Fits FSRS-6 weights to the answers in effect (optimizer-items.ts) and adopts them — a synced
  * `weights` setting event, governing answers from `now` on — when the history has MIN_REVIEWS
- * answers and, fitted on the earlier 80% of the items, they predict the later 20% with a lower log
- * loss than the weights in use (a time split: past to train, future to test).
- * Throws InvalidInputError `optimizer-unavailable` when the optimizer cannot load.
+ * answers and, on a time-series split (SEGMENTS), weights fitted on the past predict the later
+ * answers with both a lower log loss and a lower RMSE over bins than the weights in use.
+ * Throws InvalidInputError `optimizer-unavailable` when the optimizer cannot load, and the
+ * signal's reason when aborted (nothing changed).
  */
 export async function optimize(
   grill: Grill,
@@ -82,48 +91,55 @@ export async function optimize(
   if (options.deck !== undefined) grill.requireDeck(options.deck);
   const binding = await loadBinding();
   const set = trainingSet(grill, options.deck);
-  const all = set.items.map(toItem(binding));
+  const all = bindingItems(binding, set);
   const current = grill.settings(scope).weights ?? [...default_w];
-  // A time split: fit on the earlier 80% of the items, judge both weight sets on the later 20%.
-  const cut = [...set.times].sort((a, b) => a - b)[Math.floor(set.times.length * TRAIN_SHARE)] ?? 0;
-  const train = all.filter((_, i) => (set.times[i] ?? 0) < cut);
-  // Evaluation predicts each item's last review, which must come a day or more after the one
-  // before (the optimizer refuses a same-day step there): those are the items judged.
-  const test = all.filter((_, i) => (set.times[i] ?? 0) >= cut && (set.items[i]?.at(-1)?.deltaT ?? 0) > 0);
+  const folds = judgingFolds(set);
   const base = { reviews: set.reviews, cards: set.cards, scope, warnings: healthWarnings(grill) };
-  if (set.reviews < MIN_REVIEWS || train.length < 8 || test.length === 0)
+  const kept = { adopted: false, after: null, weights: null };
+  if (set.reviews < MIN_REVIEWS) {
+    const before = evaluateOrNaN(
+      binding,
+      current,
+      folds.flatMap((f) => f.test.map((i) => all[i]!)),
+    );
     return {
       ...base,
-      before: evaluateOrNaN(binding, current, test),
-      adopted: false,
-      after: null,
-      weights: null,
+      ...kept,
+      before,
       reason: `${plural(set.reviews, 'answer')} so far: ${Math.max(1, MIN_REVIEWS - set.reviews)} more are needed before fitted weights can be trusted (the weights in use stay)`,
     };
+  }
   // (The binding's own `timeout` option delays its answer rather than limiting it: not used.)
   const training = {
     enableShortTerm: true,
     numRelearningSteps: grill.settings(scope).relearningSteps.length,
   };
   const fit = (items: typeof all) => abortable(binding.computeParameters(items, training), options.signal);
-  const before = evaluateOrNaN(binding, current, test);
-  if (Number.isNaN(before.logLoss))
+  const steps = folds.length + 1;
+  const judged: { size: number; before: Fit; after: Fit }[] = [];
+  for (const [k, fold] of folds.entries()) {
+    options.progress?.(k, steps);
+    const test = fold.test.map((i) => all[i]!);
+    const before = evaluateOrNaN(binding, current, test);
+    if (Number.isNaN(before.logLoss)) continue;
+    const after = evaluateOrNaN(binding, await fit(all.slice(0, fold.trainEnd)), test);
+    if (!Number.isNaN(after.logLoss)) judged.push({ size: test.length, before, after });
+  }
+  if (judged.length === 0)
     return {
       ...base,
-      before,
-      adopted: false,
-      after: null,
-      weights: null,
-      reason: `too few recent reviews a day or more apart (${test.length}) to judge a fit on: the weights in use stay`,
+      ...kept,
+      before: { logLoss: Number.NaN, rmseBins: Number.NaN },
+      reason: `too few reviews a day or more apart to judge a fit on (${folds.reduce((n, f) => n + f.test.length, 0)}): the weights in use stay`,
     };
-  options.progress?.(0, 2);
-  const after = evaluateOrNaN(binding, await fit(train), test);
-  options.progress?.(1, 2);
+  const before = pooled(judged.map((j) => ({ size: j.size, fit: j.before })));
+  const after = pooled(judged.map((j) => ({ size: j.size, fit: j.after })));
+  const better = after.logLoss < before.logLoss && after.rmseBins < before.rmseBins;
   // The weights adopted are fitted on the whole history, once the split has shown fitting helps.
-  const weights = after.logLoss < before.logLoss ? await fit(all) : null; // NaN compares false: kept
-  options.progress?.(2, 2);
+  options.progress?.(steps - 1, steps);
+  const weights = better ? await fit(all) : null;
+  options.progress?.(steps, steps);
   options.signal?.throwIfAborted();
-  const better = weights !== null;
   const adopted = better && !options.dryRun;
   if (adopted && weights) grill.setSetting('weights', weights, now, scope);
   const change = `log loss ${before.logLoss.toFixed(4)} → ${after.logLoss.toFixed(4)}, RMSE ${(before.rmseBins * 100).toFixed(2)}% → ${(after.rmseBins * 100).toFixed(2)}%`;
@@ -134,6 +150,41 @@ export async function optimize(
       ? `the fitted weights predict your answers better (${change}), but this is a dry run: nothing changed`
       : `the fitted weights predict your answers better (${change}): adopted for answers from now on${where}`;
   return { ...base, before, adopted, after, weights, reason };
+}
+
+/** A fold of the split: fit on items [0, trainEnd), judge on the items `test` (indexes). */
+interface Fold {
+  trainEnd: number;
+  test: number[];
+}
+
+/**
+ * The folds judged (see SEGMENTS). A fold's test items are those whose last answer comes a day
+ * or more after the one before: evaluation predicts that answer, and the optimizer refuses a
+ * same-day step there.
+ */
+function judgingFolds(set: TrainingSet): Fold[] {
+  const n = set.items.length;
+  const segment = Math.floor(n / SEGMENTS);
+  if (segment === 0) return [];
+  const ks = n > LARGE_SET ? [SEGMENTS - 2] : Array.from({ length: SEGMENTS - 1 }, (_, k) => k);
+  return ks.map((k) => {
+    const trainEnd = (k + 1) * segment;
+    const testEnd = k === SEGMENTS - 2 ? n : (k + 2) * segment;
+    const test: number[] = [];
+    for (let i = trainEnd; i < testEnd; i++) if (lastDeltaT(set, set.items[i]) > 0) test.push(i);
+    return { trainEnd, test };
+  });
+}
+
+const lastDeltaT = (set: TrainingSet, item: TrainingItem | undefined) =>
+  item ? (set.sequences[item.card]?.[item.length - 1]?.deltaT ?? 0) : 0;
+
+/** The folds' measures pooled by their test sizes (log loss averaged, RMSE as the root of the mean square). */
+function pooled(parts: { size: number; fit: Fit }[]): Fit {
+  const total = parts.reduce((n, p) => n + p.size, 0);
+  const mean = (f: (fit: Fit) => number) => parts.reduce((sum, p) => sum + f(p.fit) * p.size, 0) / total;
+  return { logLoss: mean((f) => f.logLoss), rmseBins: Math.sqrt(mean((f) => f.rmseBins ** 2)) };
 }
 
 /** Review answers from which the rating habits are judged, and the shares that flag Hard used as a fail. */
@@ -194,7 +245,19 @@ function evaluateOrNaN(
   return { logLoss: Number.NaN, rmseBins: Number.NaN };
 }
 
-function toItem(binding: Binding) {
-  return (reviews: TrainingReview[]) =>
-    new binding.FSRSBindingItem(reviews.map((r) => new binding.FSRSBindingReview(r.rating, r.deltaT)));
+/**
+ * The optimizer's items for the set, in its order. A card's answers are made once, shared by the
+ * items holding them, and dropped once its items are made (the optimizer copies them), so only
+ * one card's are alive at a time.
+ */
+function bindingItems(binding: Binding, set: TrainingSet) {
+  const byCard: number[][] = set.sequences.map(() => []);
+  for (const [i, item] of set.items.entries()) byCard[item.card]?.push(i);
+  const all = new Array<InstanceType<Binding['FSRSBindingItem']>>(set.items.length);
+  set.sequences.forEach((sequence, card) => {
+    const reviews = sequence.map((r) => new binding.FSRSBindingReview(r.rating, r.deltaT));
+    for (const i of byCard[card] ?? [])
+      all[i] = new binding.FSRSBindingItem(reviews.slice(0, set.items[i]?.length ?? 0));
+  });
+  return all;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DAY, deckText, grillWith, HOUR, MINUTE, T0 } from '../test-support/fixtures.js';
 import type { Grill } from './grill.js';
-import { trainingSet } from './optimizer-items.js';
+import { itemReviews, MAX_ITEM_REVIEWS, trainingSet } from './optimizer-items.js';
 
 const open: Grill[] = [];
 afterEach(() => {
@@ -34,7 +34,7 @@ describe('the review log as the FSRS optimizer takes it', () => {
     ];
     // The items of d/c1's same-day steps alone (its 2nd and 3rd answers) are left out: FSRS needs
     // a review a day or more after the one before in every item.
-    expect(set.items).toEqual([
+    expect(set.items.map((item) => itemReviews(set, item))).toEqual([
       c1,
       [
         { rating: 3, deltaT: 0 },
@@ -42,5 +42,21 @@ describe('the review log as the FSRS optimizer takes it', () => {
       ],
     ]);
     expect(trainingSet(grill, 'e').items).toHaveLength(1);
+  });
+
+  it('items in the time order of their last answers, none longer than MAX_ITEM_REVIEWS answers', () => {
+    const { grill } = grillWith({ 'd.md': deckText('d', 2) });
+    open.push(grill);
+    grill.ensureTimeZone(T0, 'UTC');
+    for (let i = 0; i < MAX_ITEM_REVIEWS + 6; i++) grill.answer('d/c1', 3, T0 + i * DAY);
+    for (let i = 0; i < 3; i++) grill.answer('d/c2', 3, T0 + i * DAY + HOUR);
+    const set = trainingSet(grill);
+    expect(set.reviews).toBe(MAX_ITEM_REVIEWS + 9);
+    expect(Math.max(...set.items.map((item) => item.length))).toBe(MAX_ITEM_REVIEWS);
+    expect(set.items).toHaveLength(MAX_ITEM_REVIEWS - 1 + 2);
+    const times = set.items.map((item) => item.at);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // c2's items (last answers on days 1 and 2, an hour later) sit between c1's of the same days.
+    expect(set.items.slice(0, 4).map((item) => item.card)).toEqual([0, 1, 0, 1]);
   });
 });

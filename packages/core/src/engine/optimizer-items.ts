@@ -19,45 +19,74 @@ export interface TrainingReview {
   deltaT: number;
 }
 
+/**
+ * Answers per item at most: an item is a card's whole history up to one answer, so the set grows
+ * with the square of history length; fsrs-rs leaves items longer than its `max_seq_len` out of
+ * training anyway (256 in fsrs 6.5; 64 before), and a card answered more than 64 times is a leech
+ * whose later answers the model cannot learn much from. Its first 64 answers still train.
+ */
+export const MAX_ITEM_REVIEWS = 64;
+
+/** One training item: the first `length` answers of card `card`'s sequence, the last given at `at` (ms). */
+export interface TrainingItem {
+  card: number;
+  length: number;
+  at: number;
+}
+
 export interface TrainingSet {
-  /** One item per answer after a card's first: the card's answers up to and including it. */
-  items: TrainingReview[][];
-  /** When each item's last answer was given (ms), for splitting past from future. */
-  times: number[];
+  /** Per card, its answers in effect in time order (the first MAX_ITEM_REVIEWS). */
+  sequences: TrainingReview[][];
+  /** One item per answer after a card's first, in the time order of their last answers. */
+  items: TrainingItem[];
   /** Answers in effect the items were built from, and the cards they were on. */
   reviews: number;
   cards: number;
 }
 
+/** The answers an item holds. */
+export function itemReviews(set: TrainingSet, item: TrainingItem): TrainingReview[] {
+  return (set.sequences[item.card] ?? []).slice(0, item.length);
+}
+
 /** Builds the training set from the answers in effect (`deck`: only that deck's cards). */
 export function trainingSet(grill: Grill, deck?: string): TrainingSet {
   const { rolloverHour, timeZone } = grill.settings();
-  const byCard = new Map<string, { at: number; rating: Rating }[]>();
-  for (const e of grill.store.events.reviewsInEffect()) {
-    if (deck !== undefined && !e.cardKey.startsWith(`${deck}/`)) continue;
-    const list = byCard.get(e.cardKey) ?? [];
-    list.push({ at: e.at, rating: e.payload.rating });
-    byCard.set(e.cardKey, list);
-  }
-  const items: TrainingReview[][] = [];
-  const times: number[] = [];
+  const sequences: TrainingReview[][] = [];
+  const items: TrainingItem[] = [];
   let reviews = 0;
-  for (const answers of byCard.values()) {
+  const addCard = (answers: { at: number; rating: Rating }[]) => {
     answers.sort((a, b) => a.at - b.at);
     reviews += answers.length;
+    const card = sequences.length;
     const sequence: TrainingReview[] = [];
     let lastDay: number | null = null;
-    for (const { at, rating } of answers) {
+    let longTerm = false;
+    for (const { at, rating } of answers.slice(0, MAX_ITEM_REVIEWS)) {
       const day = dayNumber(toDayTime(at, rolloverHour, timeZone));
-      sequence.push({ rating, deltaT: lastDay === null ? 0 : day - lastDay });
+      const deltaT = lastDay === null ? 0 : day - lastDay;
+      sequence.push({ rating, deltaT });
       lastDay = day;
+      longTerm ||= deltaT > 0;
       // FSRS needs at least one review a day or more after the one before (a long-term review):
       // an item of same-day learning steps alone is not a training item.
-      if (sequence.length > 1 && sequence.some((r) => r.deltaT > 0)) {
-        items.push([...sequence]);
-        times.push(at);
-      }
+      if (longTerm) items.push({ card, length: sequence.length, at });
     }
+    sequences.push(sequence);
+  };
+  // The answers in effect (the review cache: undone answers and other events are not in it), a
+  // card at a time, so only one card's answers are held at once.
+  let key: string | null = null;
+  let answers: { at: number; rating: Rating }[] = [];
+  for (const [cardKey, at, rating] of grill.store.reviews.answersByCard(deck)) {
+    if (cardKey !== key) {
+      if (answers.length > 0) addCard(answers);
+      key = cardKey;
+      answers = [];
+    }
+    answers.push({ at, rating: rating as Rating });
   }
-  return { items, times, reviews, cards: byCard.size };
+  if (answers.length > 0) addCard(answers);
+  items.sort((a, b) => a.at - b.at);
+  return { sequences, items, reviews, cards: sequences.length };
 }

@@ -6,6 +6,8 @@ import type { Db } from './database.js';
 export class ReviewsTable {
   private readonly insertStmt;
   private readonly deleteForCardStmt;
+  private readonly answersStmt;
+  private readonly deckAnswersStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -13,6 +15,22 @@ export class ReviewsTable {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.deleteForCardStmt = db.prepare('DELETE FROM review_cache WHERE card_key = ?');
+    this.answersStmt = db
+      .prepare('SELECT card_key, at, rating FROM review_cache ORDER BY card_key')
+      .raw(true);
+    this.deckAnswersStmt = db
+      .prepare('SELECT card_key, at, rating FROM review_cache WHERE deck_id = ? ORDER BY card_key')
+      .raw(true);
+  }
+
+  /**
+   * Every answer in effect as [card key, at (ms), rating], grouped by card (not in time order
+   * within a card), read one row at a time: the FSRS optimizer's input on a whole collection.
+   */
+  answersByCard(deck?: string): IterableIterator<[string, number, number]> {
+    return (
+      deck === undefined ? this.answersStmt.iterate() : this.deckAnswersStmt.iterate(deck)
+    ) as IterableIterator<[string, number, number]>;
   }
 
   insert(fact: ReviewFact): void {
