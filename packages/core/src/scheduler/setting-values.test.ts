@@ -71,6 +71,18 @@ describe('parseSettingValue', () => {
     expect(parseSettingValue('relearning-steps', '')).toEqual([]);
   });
 
+  it('takes weights as spaced or comma-separated numbers, or as the JSON array config get --json prints', () => {
+    const w = [
+      0.2, 1.2, 3.3, 15.7, 7.2, 0.53, 1.46, 0.005, 1.55, 0.12, 1.01, 1.93, 0.11, 0.3, 2.27, 0.23, 2.99, 0.52,
+      0.66, 0.1, 0.15,
+    ];
+    expect(parseSettingValue('weights', w.join(' '))).toEqual(w);
+    expect(parseSettingValue('weights', w.join(', '))).toEqual(w);
+    expect(parseSettingValue('weights', JSON.stringify(w))).toEqual(w);
+    expect(parseSettingValue('weights', ` ${JSON.stringify(w, null, 2)} `)).toEqual(w);
+    expect(() => parseSettingValue('weights', `[${w.join(' ')}`)).toThrow(/21 FSRS-6 weights/);
+  });
+
   it('takes steps only as they are scheduled: fractions that are whole minutes become minutes, others are refused', () => {
     // ts-fsrs would run 1.5h as 1h and skip 0.5d: grill stores what is scheduled exactly.
     expect(parseSettingValue('learning-steps', '1m 1.5h 0.5d')).toEqual(['1m', '90m', '720m']);

@@ -51,11 +51,13 @@ const SETTING_TEXT: Record<SettingKey, z.ZodType> = {
   'interview-date': z.string().trim(),
   'review-only-days': numeric,
   'max-new-per-day': numeric,
+  // 21 numbers apart by spaces or commas; the JSON array `config get weights --json` prints too.
   weights: z
     .string()
     .trim()
     .transform((s) =>
       s
+        .replace(/^\[([\s\S]*)\]$/, '$1')
         .split(/[\s,]+/)
         .filter(Boolean)
         .map(Number),
