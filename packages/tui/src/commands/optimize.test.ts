@@ -3,6 +3,7 @@ import { importPaths } from '@grill/core/parse';
 import { createEmptyCard, default_w, fsrs, generatorParameters } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { deckDir } from '../test-support/deck-fixture.js';
+import { GrillPty } from '../test-support/pty.js';
 import { grill, tempDir } from '../test-support/run-grill.js';
 
 const NOW = '2026-03-02T09:00:00Z';
@@ -70,6 +71,15 @@ describe('grill optimize on a real history', () => {
     expect(JSON.parse((await run(['config', 'get', 'weights', '--json'])).stdout)).toMatchObject({
       value: null,
     });
+    // In a terminal: the progress bar, then Ctrl+C stops it cleanly, and nothing changes.
+    const pty = new GrillPty(['optimize'], { GRILL_HOME: home, GRILL_NOW: now, GRILL_CONTENT: content });
+    await pty.waitFor(/\[#* *\] fitting 1 of \d · 0 s/);
+    pty.send('\u0003');
+    expect(await pty.exit()).not.toBe(0);
+    expect(pty.text()).toMatch(/grill: cancelled: nothing changed\s*$/);
+    expect(JSON.parse((await run(['config', 'get', 'weights', '--json'])).stdout)).toMatchObject({
+      value: null,
+    });
     const result = await run(['optimize', '--reschedule', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
@@ -80,6 +90,13 @@ describe('grill optimize on a real history', () => {
     const weights = JSON.parse((await run(['config', 'get', 'weights', '--json'])).stdout);
     expect(weights).toMatchObject({ key: 'weights', value: json.weights, set: true, setAt: now });
     expect((await run(['config', 'get'])).stdout).toMatch(/^weights +fitted 2025-11-03 +\(set\)/m);
+    // What config get --json prints, config set takes back (here as the deck's own).
+    const set = await run(['config', 'set', 'weights', JSON.stringify(json.weights), '--deck', 'd']);
+    expect(set.status, set.stderr).toBe(0);
+    expect(
+      JSON.parse((await run(['config', 'get', 'weights', '--deck', 'd', '--json'])).stdout).value,
+    ).toEqual(json.weights);
+    await run(['config', 'unset', 'weights', '--deck', 'd']);
     // A deck inherits them, and says so.
     const deck = (await run(['config', 'get', '--deck', 'd'])).stdout.split('\n').filter(Boolean);
     expect(deck.find((l) => l.startsWith('weights'))).toMatch(/^weights +fitted \(global\) /);

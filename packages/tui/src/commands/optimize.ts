@@ -65,14 +65,28 @@ export async function optimizeCommand(opts: OptimizeCommandOptions): Promise<voi
 
 const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
-/** A one-line progress bar on stderr, redrawn in place. */
+/**
+ * A one-line progress bar on stderr, redrawn in place: the fits done of those to make, and the
+ * seconds so far, ticking each second (a fit on a long history takes a while and reports nothing
+ * until it ends).
+ */
 function progressBar(): (done: number, total: number, end?: boolean) => void {
-  return (done, total, end = false) => {
+  const started = Date.now();
+  let [done, total] = [0, 1];
+  const draw = () => {
     const share = total > 0 ? Math.min(1, done / total) : 0;
     const filled = Math.round(share * 30);
+    const seconds = Math.floor((Date.now() - started) / 1000);
     process.stderr.write(
-      `\r[${'#'.repeat(filled)}${' '.repeat(30 - filled)}] ${Math.round(share * 100)}% training`,
+      `\r[${'#'.repeat(filled)}${' '.repeat(30 - filled)}] fitting ${Math.min(done + 1, total)} of ${total} · ${seconds} s`,
     );
-    if (end) process.stderr.write('\r\u001b[2K');
+  };
+  const tick = setInterval(draw, 1000);
+  tick.unref();
+  return (d, t, end = false) => {
+    [done, total] = [d, t];
+    if (!end) return draw();
+    clearInterval(tick);
+    process.stderr.write('\r\u001b[2K');
   };
 }
