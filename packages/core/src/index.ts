@@ -12,6 +12,19 @@ export { isValidId, slugify } from './deck/ids.js';
 export * from './deck/model.js';
 export { checkAnswerDetail } from './engine/answer-detail.js';
 export { DEFAULT_SECONDS_PER_ANSWER, secondsPerAnswer } from './engine/answer-time.js';
+export { type CardAnswer, type CardDetail, cardDetail } from './engine/card-detail.js';
+export {
+  CARD_SORTS,
+  CARD_STATE_FILTERS,
+  type CardQuery,
+  type CardSort,
+  type CardStateFilter,
+  type CardStatus,
+  type CardSummary,
+  listCards,
+  PHASE_NAMES,
+  type PhaseName,
+} from './engine/card-list.js';
 export { type ExamStatus, examStatus } from './engine/exam-status.js';
 export { DERIVATION, Grill } from './engine/grill.js';
 export { type HistoryEntry, history } from './engine/history.js';

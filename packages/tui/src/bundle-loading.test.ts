@@ -31,7 +31,7 @@ function contains(files: string[], library: string): boolean {
 }
 
 describe('what each command loads', () => {
-  it.each(['due', 'next', 'review', 'history', 'stats', 'decks'])(
+  it.each(['due', 'next', 'review', 'history', 'stats', 'decks', 'cards'])(
     '%s loads neither the terminal UI (Ink, React) nor the sync validators (TypeBox)',
     (command) => {
       const files = loadedFor(command);

@@ -1,6 +1,7 @@
 // The `grill` command line: every command, its options and help, built fresh for each run (so a
 // test can run many commands in one process). Each command's module (and Ink/React for the
 // interactive ones) is imported only when that command runs, so scripting commands start fast.
+import { CARD_SORTS, CARD_STATE_FILTERS } from '@grill/core';
 import { Command, CommanderError, Option } from 'commander';
 import { commandGroup, findSubcommand, grillUsageErrors, reportError } from './errors.js';
 
@@ -94,6 +95,39 @@ grill stats lists past interviews.`,
     .argument('[paths...]', 'deck files or folders to read instead of the database')
     .addOption(json)
     .action(async (paths: string[], opts) => (await import('./commands/decks.js')).decks(paths, opts));
+
+  program
+    .command('cards')
+    .description('list the cards, one a line: state, due day, stability, recall now, lapses, question')
+    .addOption(deck)
+    .option('--tag <tag>', 'only cards with this tag')
+    .option(
+      '--search <text>',
+      'only cards with these words in the question, prompt or answer, best match first',
+    )
+    .option('--state <state>', `only cards in this state: ${CARD_STATE_FILTERS.join(', ')}`)
+    .option('--due-before <YYYY-MM-DD>', 'only cards due before this day')
+    .option('--sort <order>', `${CARD_SORTS.join(', ')} (default: deck, or best match first with --search)`)
+    .option('--limit <n>', 'at most this many cards')
+    .addOption(json)
+    .addHelpText(
+      'after',
+      `
+--search finds every word (each word or "quoted phrase" is required), whole words as written in
+code and HTTP: N+1, C++, PUT, 401, GET /users/{id}; endings ignored (cache finds caching); a word
+ending in * is a prefix (idempot*). Quotes aside, what you type is only text, never a query syntax.
+--state new, learning (relearning too) and review: cards in that phase, neither suspended nor
+buried; suspended, buried, leech: cards so flagged. Recall is FSRS's predicted probability of
+remembering the card now. Titles are cut to fit the terminal (COLUMNS when not a terminal).`,
+    )
+    .action(async (opts) => (await import('./commands/cards.js')).cards(opts));
+
+  program
+    .command('show')
+    .description('one card: its content, memory state, due day, flags, source file:line and every answer')
+    .argument('<card>', 'card key, deck-id/card-id')
+    .addOption(json)
+    .action(async (card: string, opts) => (await import('./commands/cards.js')).show(card, opts));
 
   program
     .command('due')

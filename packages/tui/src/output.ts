@@ -16,3 +16,13 @@ export function formatProblem(p: Problem): string {
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/**
+ * The columns a table may fill: the terminal's width; when output is not a terminal, `COLUMNS`
+ * if set, else null (no limit: lines piped to another program are kept whole).
+ */
+export function terminalColumns(): number | null {
+  if (process.stdout.isTTY) return process.stdout.columns ?? 80;
+  const columns = Number(process.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : null;
+}

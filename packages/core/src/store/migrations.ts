@@ -173,6 +173,48 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX review_cache_covered ON review_cache(card_key) WHERE covered IS NOT NULL;
   CREATE INDEX review_cache_mock ON review_cache(mock, at) WHERE mock IS NOT NULL;
   `,
+  // 14: full-text search over the active cards (grill cards --search), ranked by bm25. Words as
+  // unicode61 splits them, with `+` and `#` kept inside words (N+1, C++, C#: one token each; `PUT`,
+  // `401` are words already, `GET /users/{id}` the words get, users, id), diacritics and case folded,
+  // English endings stemmed (porter: caching finds cache). A trigram index would also match PUT
+  // inside input and output, and nothing shorter than three characters (Go, id). Triggers keep it
+  // in step with every write to cards, whichever code makes it: a row per active card, its rowid
+  // the card's. Columns: the question; the prompt (body, choice options); what the answer reveals
+  // (model answer, accepted answers, rubric points, why, common mistake).
+  `
+  CREATE VIRTUAL TABLE card_search USING fts5(
+    question, prompt, answer,
+    tokenize = "porter unicode61 remove_diacritics 2 tokenchars '+#'"
+  );
+  INSERT INTO card_search (rowid, question, prompt, answer)
+    SELECT rowid, ${searchColumns('content')} FROM cards WHERE retired = 0;
+  CREATE TRIGGER card_search_insert AFTER INSERT ON cards WHEN new.retired = 0 BEGIN
+    INSERT INTO card_search (rowid, question, prompt, answer) VALUES (new.rowid, ${searchColumns('new.content')});
+  END;
+  CREATE TRIGGER card_search_update AFTER UPDATE OF content, retired ON cards
+    WHEN old.content IS NOT new.content OR old.retired IS NOT new.retired BEGIN
+    DELETE FROM card_search WHERE rowid = old.rowid;
+    INSERT INTO card_search (rowid, question, prompt, answer)
+      SELECT new.rowid, ${searchColumns('new.content')} WHERE new.retired = 0;
+  END;
+  CREATE TRIGGER card_search_delete AFTER DELETE ON cards BEGIN
+    DELETE FROM card_search WHERE rowid = old.rowid;
+  END;
+  `,
 ];
+
+/**
+ * Migration 14's text of a card for the search index, from its content JSON `json` (an SQL
+ * expression): the question, the prompt and the answer, lists one item a line.
+ */
+function searchColumns(json: string): string {
+  const list = (path: string, item = 'value') =>
+    `(SELECT group_concat(${item}, char(10)) FROM json_each(${json}, '${path}'))`;
+  return [
+    `json_extract(${json}, '$.title')`,
+    `concat_ws(char(10), json_extract(${json}, '$.body'), ${list('$.options', "json_extract(value, '$.text')")})`,
+    `concat_ws(char(10), json_extract(${json}, '$.answer'), ${list('$.accept')}, ${list('$.rubric')}, json_extract(${json}, '$.why'), json_extract(${json}, '$.mistake'))`,
+  ].join(', ');
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,11 +1,13 @@
 import { deckOf } from '../deck/card-key.js';
-import type { ReviewFact } from '../scheduler/card-state.js';
+import type { CardPhase, ReviewFact } from '../scheduler/card-state.js';
+import type { Rating } from '../scheduler/events.js';
 import type { Db } from './database.js';
 
 /** Derived facts about each answer in effect (undone answers are absent): stats and limits read these. */
 export class ReviewsTable {
   private readonly insertStmt;
   private readonly deleteForCardStmt;
+  private readonly forCardStmt;
   private readonly answersStmt;
   private readonly deckAnswersStmt;
 
@@ -15,6 +17,19 @@ export class ReviewsTable {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.deleteForCardStmt = db.prepare('DELETE FROM review_cache WHERE card_key = ?');
+    this.forCardStmt = db.prepare<
+      [string],
+      {
+        event_id: string;
+        at: number;
+        rating: number;
+        duration_ms: number;
+        phase_before: number;
+        interval_days: number;
+      }
+    >(
+      'SELECT event_id, at, rating, duration_ms, phase_before, interval_days FROM review_cache WHERE card_key = ? ORDER BY at, event_id',
+    );
     this.answersStmt = db
       .prepare('SELECT card_key, at, rating FROM review_cache ORDER BY card_key')
       .raw(true);
@@ -31,6 +46,20 @@ export class ReviewsTable {
     return (
       deck === undefined ? this.answersStmt.iterate() : this.deckAnswersStmt.iterate(deck)
     ) as IterableIterator<[string, number, number]>;
+  }
+
+  /** A card's answers in effect, oldest first: what each was and the interval it gave. */
+  forCard(
+    cardKey: string,
+  ): Pick<ReviewFact, 'eventId' | 'at' | 'rating' | 'durationMs' | 'phaseBefore' | 'intervalDays'>[] {
+    return this.forCardStmt.all(cardKey).map((r) => ({
+      eventId: r.event_id,
+      at: r.at,
+      rating: r.rating as Rating,
+      durationMs: r.duration_ms,
+      phaseBefore: r.phase_before as CardPhase,
+      intervalDays: r.interval_days,
+    }));
   }
 
   insert(fact: ReviewFact): void {

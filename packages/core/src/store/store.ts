@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { BrowseQueries } from './browse-queries.js';
 import { CardsTable } from './cards-table.js';
 import { type Db, type OpenOptions, openDatabase } from './database.js';
 import { DecksTable } from './decks-table.js';
@@ -25,6 +26,7 @@ export class Store {
   readonly queue: QueueQueries;
   readonly stats: StatsQueries;
   readonly mock: MockQueries;
+  readonly browse: BrowseQueries;
   /** One transaction wrapper for every `transaction(fn)`: making one per call cost each answer µs. */
   private readonly run: Database.Transaction<(fn: () => unknown) => unknown>;
 
@@ -41,6 +43,7 @@ export class Store {
     this.queue = new QueueQueries(db);
     this.stats = new StatsQueries(db);
     this.mock = new MockQueries(db);
+    this.browse = new BrowseQueries(db);
   }
 
   static open(file: string, options?: OpenOptions): Store {
