@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { Parser as CommonMarkParser } from 'commonmark';
 import { createEmptyCard } from 'ts-fsrs';
-import { computeStats, Grill, trainingSet } from '../../packages/core/dist/index.js';
+import { computeStats, Grill, listCards, trainingSet } from '../../packages/core/dist/index.js';
 import { importPaths } from '../../packages/core/dist/parse.js';
 import {
   DAY,
@@ -208,6 +208,26 @@ try {
   record('stats', 'grill stats on the 1M-event collection (in process)', statsRun, countOnly, {
     target: '≤ 5×',
   });
+  // ── search: grill cards --search on 10k cards, against the same FTS5 query alone ──────────
+  log('search');
+  const ftsReader = new Database(path.join(home, 'grill.db'), { readonly: true });
+  const ftsOnly = ftsReader.prepare(
+    'SELECT rowid FROM card_search WHERE card_search MATCH \'"determinism"\' ORDER BY bm25(card_search, 5, 2, 1) LIMIT 50',
+  );
+  const rawSearch = await time(() => ftsOnly.all(), { runs: 20 });
+  ftsReader.close();
+  // Every one of the 10k cards has the word: the whole set is ranked, the best 50 listed.
+  const search = await time(() => listCards(grill, NOW, { search: 'determinism', limit: 50 }), { runs: 20 });
+  record(
+    'search',
+    'grill cards --search on 10k cards, every one a match, the best 50 (in process)',
+    search,
+    rawSearch,
+    {
+      target: '≤ 20 ms',
+    },
+  );
+
   // The FSRS optimizer on its own: one fit on the collection's training items (the library
   // underneath `grill optimize`, which judges a fit on the past before fitting on everything).
   log('optimizer baseline');
@@ -342,7 +362,7 @@ function writeReport(seconds) {
         `| \`${r.id}\` | ${r.what} | ${r.median_ms} ms | ${r.p99_ms} ms | ${r.baseline_ms === null ? '—' : `${r.baseline_ms} ms`} | ${r.ratio ?? '—'} | ${r.peak_rss_mb === null ? '—' : `${r.peak_rss_mb} MB`} | ${r.target} |`,
     ),
     '',
-    'Baselines: `import-cold` — parsing the same files with commonmark.js alone (`import-huge`: the same file); `import-warm` — reading the files; `rebuild` — replaying the same events through ts-fsrs in memory; `answer` — ts-fsrs `next()` plus one better-sqlite3 insert in a transaction; `stats` — one `SELECT count(*)` over the review facts on a second, read-only connection (since schema 9 that table is keyed by card and event, and the count walks its wider covering index: compare `stats` medians across versions, not ratios); whole-process cases (`due`, `next`, `stats-cli`, `simulate`, `first-frame`) — `node -e 0`; `optimize` — one fit (`computeParameters`) by the FSRS optimizer library on the same training items, in process (grill adds judging the fit on a time split, which costs one more fit on 5/6 of the items); sync cases — see the table.',
+    'Baselines: `import-cold` — parsing the same files with commonmark.js alone (`import-huge`: the same file); `import-warm` — reading the files; `rebuild` — replaying the same events through ts-fsrs in memory; `answer` — ts-fsrs `next()` plus one better-sqlite3 insert in a transaction; `search` — the same FTS5 query alone, ranked and limited, on a second connection; `stats` — one `SELECT count(*)` over the review facts on a second, read-only connection (since schema 9 that table is keyed by card and event, and the count walks its wider covering index: compare `stats` medians across versions, not ratios); whole-process cases (`due`, `next`, `stats-cli`, `simulate`, `first-frame`) — `node -e 0`; `optimize` — one fit (`computeParameters`) by the FSRS optimizer library on the same training items, in process (grill adds judging the fit on a time split, which costs one more fit on 5/6 of the items); sync cases — see the table.',
     '',
   ];
   mkdirSync(path.join(ROOT, 'docs'), { recursive: true });

@@ -255,6 +255,12 @@ describe('the card list', () => {
     ]);
     expect(keys(grill, { search: 'cache', sort: 'deck' }, NOW)).toEqual(['caching/ttl', 'caching/aside']);
     expect(keys(grill, { limit: 2 }, NOW)).toEqual(['caching/ttl', 'caching/aside']);
+    // The limit cuts the list as it would be in full, whether the store stops early or not.
+    for (const query of [{ search: 'cache' }, { state: 'review' }, { dueBefore: '2026-03-23' }, {}])
+      for (const limit of [1, 2, 3])
+        expect(keys(grill, { ...query, limit }, NOW), JSON.stringify({ ...query, limit })).toEqual(
+          keys(grill, query, NOW).slice(0, limit),
+        );
     expect(() => keys(grill, { sort: 'title' })).toThrow(
       'bad --sort "title": one of due, lapses, retrievability, deck',
     );

@@ -87,10 +87,13 @@ export function listCards(grill: Grill, now: number, query: CardQuery = {}): Car
   if (query.deck !== undefined) grill.requireDeck(query.deck);
   if (query.tag !== undefined) grill.requireTag(query.tag);
   const settings = deckSettings(grill);
+  // Without a filter or order of its own, the store's order is the list's: it stops at the limit.
+  const inStoreOrder = state === undefined && before === undefined && sort === undefined;
   const rows = grill.store.browse.cards({
     ...(query.deck !== undefined ? { deck: query.deck } : {}),
     ...(query.tag !== undefined ? { tag: query.tag } : {}),
     ...(query.search !== undefined ? { search: query.search } : {}),
+    ...(inStoreOrder && query.limit !== undefined ? { limit: query.limit } : {}),
   });
   const cards = rows
     .map((row) => ({ position: row.position, card: summarize(row, settings(row.deckId), now) }))

@@ -21,6 +21,8 @@ export interface BrowseFilter {
   tag?: string;
   /** Words to look for (see searchExpression); the result is then ordered best match first. */
   search?: string;
+  /** At most this many rows (in the order above). */
+  limit?: number;
 }
 
 // What every listing selects: the card's columns (prefixed, as the state's are its own) and its state.
@@ -31,7 +33,7 @@ const WHERE = `c.retired = 0 AND (@deck IS NULL OR c.deck_id = @deck)
 // bm25 weights per column of card_search (migration 14): a word in the question counts most.
 const RANK = 'bm25(card_search, 5.0, 2.0, 1.0)';
 
-type Params = { deck: string | null; tag: string | null; match?: string };
+type Params = { deck: string | null; tag: string | null; limit: number; match?: string };
 
 /** The reads of the card browser (`grill cards`, `grill show`). */
 export class BrowseQueries {
@@ -41,18 +43,18 @@ export class BrowseQueries {
   constructor(db: Db) {
     this.allStmt = db.prepare<Params, Record<string, unknown>>(
       `${SELECT} FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key
-       WHERE ${WHERE} ORDER BY c.deck_id, c.position`,
+       WHERE ${WHERE} ORDER BY c.deck_id, c.position LIMIT @limit`,
     );
     this.searchStmt = db.prepare<Params, Record<string, unknown>>(
       `${SELECT} FROM card_search JOIN cards c ON c.rowid = card_search.rowid
          LEFT JOIN card_state_cache s ON s.card_key = c.key
-       WHERE card_search MATCH @match AND ${WHERE} ORDER BY ${RANK}, c.deck_id, c.position`,
+       WHERE card_search MATCH @match AND ${WHERE} ORDER BY ${RANK}, c.deck_id, c.position LIMIT @limit`,
     );
   }
 
   /** The active cards of `filter`: best match first when searching, else deck by deck in file order. */
   cards(filter: BrowseFilter = {}): BrowseRow[] {
-    const params: Params = { deck: filter.deck ?? null, tag: filter.tag ?? null };
+    const params: Params = { deck: filter.deck ?? null, tag: filter.tag ?? null, limit: filter.limit ?? -1 };
     const rows =
       filter.search === undefined
         ? this.allStmt.all(params)
