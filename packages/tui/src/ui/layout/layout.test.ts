@@ -102,7 +102,8 @@ describe('layout: no frame exceeds the window', () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+    // Every card at every size: seconds of work, many more on a machine busy with other jobs.
+  }, 120_000);
 
   it('the tallest card at 80×24 and 60×20: the rubric point in focus is shown, and the question is reachable by scrolling', () => {
     const card = tallest();
