@@ -78,6 +78,7 @@ export {
 } from './engine/readiness-history.js';
 export type { CardRecord, DeckRecord, QuarantinedEvent } from './engine/records.js';
 export { refreshBundledDecks } from './engine/refresh-bundled.js';
+export { REVLOG_CSV_HEADER, revlogCsv } from './engine/revlog-csv.js';
 export { type SimulateOptions, type SimulationResult, simulate } from './engine/simulate.js';
 export { answersPerDay, computeStats, forecast, type Stats, streak, upcoming } from './engine/stats.js';
 export { type StatsReport, statsReport } from './engine/stats-report.js';

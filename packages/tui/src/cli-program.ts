@@ -90,6 +90,40 @@ grill stats lists past interviews.`,
     );
 
   program
+    .command('export')
+    .description(
+      'write everything that is yours into one archive: your own deck files and the whole review log (or, with --revlog-csv, the review log as the FSRS optimizer reads it)',
+    )
+    .option('--out <file>', 'where to write (default grill-DAY.zip, or grill-revlog-DAY.csv; - for stdout)')
+    .option(
+      '--revlog-csv',
+      'the answers in effect as CSV: card_id,review_time,review_rating,review_state,review_duration',
+    )
+    .option('--force', 'overwrite the file if it exists')
+    .addOption(json)
+    .addHelpText(
+      'after',
+      `
+The archive (a zip) holds the deck files you imported yourself and every event of the review log:
+answers, undos, suspensions, settings. Card states are derived from the log, so nothing else is
+needed; the bundled decks come with grill. grill import-archive FILE restores it into an empty home.
+In the CSV, card_id numbers the cards in the order of their first answer, review_time is in ms
+since the epoch, review_state is the FSRS state before the answer (0 new, 1 learning, 2 review,
+3 relearning) and review_duration is in ms.`,
+    )
+    .action(async (opts) => (await import('./commands/archive.js')).exportCommand(opts));
+
+  program
+    .command('import-archive')
+    .description('restore an archive made by grill export into an empty home (a new GRILL_HOME)')
+    .argument('<file>', 'the archive (.zip)')
+    .option('--decks-dir <dir>', "where to write the archive's deck files (default: $GRILL_HOME/decks)")
+    .addOption(json)
+    .action(async (file: string, opts) =>
+      (await import('./commands/archive.js')).importArchiveCommand(file, opts),
+    );
+
+  program
     .command('decks')
     .description('list the decks with card counts per kind and what is due (given paths: read the files)')
     .argument('[paths...]', 'deck files or folders to read instead of the database')

@@ -10,6 +10,7 @@ export class ReviewsTable {
   private readonly forCardStmt;
   private readonly answersStmt;
   private readonly deckAnswersStmt;
+  private readonly inTimeOrderStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -33,6 +34,11 @@ export class ReviewsTable {
     this.answersStmt = db
       .prepare('SELECT card_key, at, rating FROM review_cache ORDER BY card_key')
       .raw(true);
+    this.inTimeOrderStmt = db
+      .prepare(
+        'SELECT card_key, at, rating, phase_before, duration_ms FROM review_cache ORDER BY at, event_id',
+      )
+      .raw(true);
     this.deckAnswersStmt = db
       .prepare('SELECT card_key, at, rating FROM review_cache WHERE deck_id = ? ORDER BY card_key')
       .raw(true);
@@ -46,6 +52,11 @@ export class ReviewsTable {
     return (
       deck === undefined ? this.answersStmt.iterate() : this.deckAnswersStmt.iterate(deck)
     ) as IterableIterator<[string, number, number]>;
+  }
+
+  /** Every answer in effect, oldest first, as [card key, at (ms), rating, phase before, duration (ms)]. */
+  inTimeOrder(): IterableIterator<[string, number, number, number, number]> {
+    return this.inTimeOrderStmt.iterate() as IterableIterator<[string, number, number, number, number]>;
   }
 
   /** A card's answers in effect, oldest first: what each was and the interval it gave. */
