@@ -2,11 +2,15 @@
 // Parsing (markdown decks, setting values) is in './parse.js' so that it loads only when used.
 export {
   choiceCorrect,
+  clozeMatches,
   impliedRating,
   normalizeTyped,
   suggestRating,
+  takesTyping,
+  typedCorrect,
   typedMatches,
 } from './deck/answer-check.js';
+export { type ClozeMarks, clozeMarkdown } from './deck/cloze-markdown.js';
 export { findDeckFiles } from './deck/find-deck-files.js';
 export { isValidId, slugify } from './deck/ids.js';
 export * from './deck/model.js';

@@ -1,6 +1,7 @@
 import {
   type CardRecord,
   type CardState,
+  clozeMarkdown,
   formatInterval,
   type Grill,
   previewRatings,
@@ -11,7 +12,11 @@ import {
 
 const PHASES = ['new', 'learning', 'review', 'relearning'] as const;
 
-/** A card as the scripting CLI shows it: content, where it lives, its state and what each rating would do. */
+/**
+ * A card as the scripting CLI shows it: content, where it lives, its state and what each rating
+ * would do. A cloze card's `body` is its question (its deletions blanked); `filled` is the text
+ * with them filled in, `answers` what they hide (what `grill review --typed` is checked against).
+ */
 export function cardView(grill: Grill, card: CardRecord, state: CardState, now: number) {
   const c = card.content;
   const due = previewRatings(state, now, grill.settings(card.deckId));
@@ -25,6 +30,9 @@ export function cardView(grill: Grill, card: CardRecord, state: CardState, now: 
     ...(c.kind === 'choice' ? { options: c.options, multiple: c.multiple } : {}),
     ...(c.kind === 'typed' ? { accept: c.accept } : {}),
     ...(c.kind === 'open' ? { rubric: c.rubric } : {}),
+    ...(c.kind === 'cloze'
+      ? { cloze: c.cloze, answers: c.answers, typed: c.typed, filled: clozeMarkdown(c.text, c.cloze, true) }
+      : {}),
     answer: c.answer,
     why: c.why,
     mistake: c.mistake,

@@ -1,5 +1,5 @@
 import type { Rating } from '../scheduler/events.js';
-import type { ChoiceCard, TypedCard } from './model.js';
+import type { Card, ChoiceCard, ClozeCard, TypedCard } from './model.js';
 
 /**
  * How typed answers are compared: Unicode compatibility normalisation (NFKC) first, so `é` typed
@@ -13,6 +13,29 @@ export function normalizeTyped(text: string): string {
 export function typedMatches(card: TypedCard, input: string): boolean {
   const given = normalizeTyped(input);
   return given !== '' && card.accept.some((a) => normalizeTyped(a) === given);
+}
+
+/**
+ * A typed cloze answer is right when it is the asked number's answers, in order, separated by
+ * commas (each different answer once), normalised as typed answers are.
+ */
+export function clozeMatches(card: ClozeCard, input: string): boolean {
+  const canonical = (text: string) => normalizeTyped(text).replace(/\s*,\s*/g, ', ');
+  const given = canonical(input);
+  return given !== '' && given === canonical(card.answers.join(', '));
+}
+
+/** Whether a card takes a typed answer: a typed card, or a cloze card with `typed: yes`. */
+export function takesTyping(card: Card): boolean {
+  return card.kind === 'typed' || (card.kind === 'cloze' && card.typed);
+}
+
+/** Whether a typed answer is right: never for a card that takes none. */
+export function typedCorrect(card: Card, input: string): boolean {
+  if (!takesTyping(card)) return false;
+  return card.kind === 'typed'
+    ? typedMatches(card, input)
+    : card.kind === 'cloze' && clozeMatches(card, input);
 }
 
 /** A choice answer is right when exactly the correct options (0-based) were chosen. */

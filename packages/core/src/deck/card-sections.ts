@@ -1,14 +1,18 @@
-// A card's body: its fields (kind, tags), the sections each kind takes, lists, options and
+// A card's body: its fields (kind, tags, typed), the sections each kind takes, lists, options and
 // rubric points, read from the nodes under its heading. (Longer than most files: the section
 // rules and the reading of each kind belong together; the lists are in card-lists.ts.)
 import { hashCard, type Unhashed } from './card-hash.js';
 import { type CardGroup, type CardHeading, headingMarkdown } from './card-headings.js';
 import { itemText, readList, readOptions } from './card-lists.js';
+import { checkStrayCloze, clozeCards } from './cloze-cards.js';
 import { isValidId } from './ids.js';
 import { normalizeNewlines, type Source } from './markdown-source.js';
 import { leadingText, type Node, plainText } from './markdown-tree.js';
 import { CARD_KINDS, type Card, type CardKind, type Deck } from './model.js';
 import { CARD_FIELD_KEYS } from './problems.js';
+
+/** What every kind of card has, read before its kind's own parts. */
+export type CardFields = Omit<Extract<Unhashed, { kind: 'basic' }>, 'kind'>;
 
 const SECTIONS = ['answer', 'options', 'accept', 'rubric', 'why it matters', 'common mistake'] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -18,6 +22,7 @@ const SECTIONS_BY_KIND: Record<CardKind, readonly SectionName[]> = {
   choice: ['options', 'answer', 'why it matters', 'common mistake'],
   typed: ['accept', 'answer', 'why it matters', 'common mistake'],
   open: ['rubric', 'answer', 'why it matters', 'common mistake'],
+  cloze: ['answer', 'why it matters', 'common mistake'],
 };
 
 /** A `###` section: its blocks, and its text's span (from after its heading to the next one). */
@@ -30,23 +35,26 @@ export interface Section {
 }
 
 /** A span of the source, as offsets. */
-interface Span {
+export interface Span {
   from: number;
   to: number;
 }
 
 /**
  * Reads the card `group` (its heading and the blocks up to the next card), reporting every
- * problem at its position. Null when the card has a problem or the deck has no valid front matter.
+ * problem at its position. Empty when the card has a problem or the deck has no valid front
+ * matter; one card, or for a cloze card one per number.
  * Text is sliced from the source between the headings, so it keeps every byte the author wrote.
  */
-export function readCard(src: Source, group: CardGroup, deck: Deck | null): Card | null {
+export function readCards(src: Source, group: CardGroup, deck: Deck | null): Card[] {
   const { heading } = group;
   const before = src.problems.length;
   const { info } = group;
   checkHeading(src, heading, info);
-  const { kind, ownTags, rest, bodyFrom } = readKindAndTags(src, heading, group.nodes);
-  const { body, sections } = readSections(src, rest, kind, { from: bodyFrom, to: group.end });
+  const { kind, ownTags, typed, rest, bodyFrom } = readFields(src, heading, group.nodes);
+  if (typed !== null && kind !== 'cloze')
+    src.report(typed.at, 'field-not-for-kind', { field: 'typed', kind });
+  const { body, bodyNodes, sections } = readSections(src, rest, kind, { from: bodyFrom, to: group.end });
   const answer = readAnswer(src, heading, kind, sections.get('answer'));
   const text = (span: Span | undefined) => (span ? src.between(span.from, span.to) : '');
   const common = {
@@ -61,9 +69,13 @@ export function readCard(src: Source, group: CardGroup, deck: Deck | null): Card
     tags: [...new Set([...(deck?.tags ?? []), ...ownTags])],
     line: info.line,
   };
-  const card = withKind(src, heading, kind, sections, common);
-  if (src.problems.length > before || !deck) return null;
-  return { ...card, hash: hashCard(card) } as Card;
+  const cards: Unhashed[] =
+    kind === 'cloze'
+      ? clozeCards(src, heading, bodyNodes, body, common, typed?.value ?? false)
+      : [withKind(src, heading, kind, sections, common)];
+  checkStrayCloze(src, kind, heading, bodyNodes, [...sections.values()]);
+  if (src.problems.length > before || !deck) return [];
+  return cards.map((card) => ({ ...card, hash: hashCard(card) }) as Card);
 }
 
 /** The heading's id and question: present and well-formed. */
@@ -74,26 +86,42 @@ function checkHeading(src: Source, heading: Node, info: CardHeading): void {
   if (info.id !== null && !isValidId(info.id)) src.report(heading, 'bad-id', { id: info.id });
 }
 
-/** The `kind:` and `tags:` fields right under the heading, the nodes after them and where they start. */
-function readKindAndTags(
+/** A field given as yes or no, and where. */
+interface Flag {
+  value: boolean;
+  at: { line: number; column: number };
+}
+
+/**
+ * The `kind:`, `tags:` and `typed:` fields right under the heading, the nodes after them and
+ * where they start (`typed` null when not given).
+ */
+function readFields(
   src: Source,
   heading: Node,
   nodes: Node[],
-): { kind: CardKind; ownTags: string[]; rest: Node[]; bodyFrom: number } {
+): { kind: CardKind; ownTags: string[]; typed: Flag | null; rest: Node[]; bodyFrom: number } {
   let kind: CardKind = 'basic';
   const ownTags: string[] = [];
+  let typed: Flag | null = null;
   const fields = fieldParagraph(src, heading, nodes[0]);
-  if (!fields) return { kind, ownTags, rest: nodes, bodyFrom: src.end(heading) };
-  readFields(src, fields, (key, value, at) => {
+  if (!fields) return { kind, ownTags, typed, rest: nodes, bodyFrom: src.end(heading) };
+  readFieldLines(src, fields, (key, value, at) => {
     if (key === 'kind') {
       if ((CARD_KINDS as readonly string[]).includes(value)) kind = value as CardKind;
       else src.report(at, 'unknown-kind', { kind: value });
+    } else if (key === 'typed') {
+      const flag = YES_NO[value.toLowerCase()];
+      if (flag === undefined) src.report(at, 'bad-field-value', { field: key, value });
+      else typed = { value: flag, at };
     } else {
       ownTags.push(...splitTags(value));
     }
   });
-  return { kind, ownTags, rest: nodes.slice(1), bodyFrom: src.end(fields) };
+  return { kind, ownTags, typed, rest: nodes.slice(1), bodyFrom: src.end(fields) };
 }
+
+const YES_NO: Record<string, boolean> = { yes: true, true: true, no: false, false: false };
 
 /**
  * The body (before the first `###`) and the `###` sections a card of `kind` takes, within
@@ -104,13 +132,16 @@ function readSections(
   nodes: Node[],
   kind: CardKind,
   card: Span,
-): { body: Span; sections: Map<SectionName, Section> } {
+): { body: Span; bodyNodes: Node[]; sections: Map<SectionName, Section> } {
   const body = { ...card };
+  const bodyNodes: Node[] = [];
   const sections = new Map<SectionName, Section>();
   let current: Section | null = null;
   let open: Span = body;
+  let inBody = true;
   for (const node of nodes) {
     if (node.type === 'heading' && node.level === 3) {
+      inBody = false;
       const name = plainText(node).trim().toLowerCase().replace(/\s+/g, ' ');
       open.to = src.start(node);
       open = { from: src.end(node), to: card.to };
@@ -128,9 +159,11 @@ function readSections(
       }
     } else if (current) {
       current.nodes.push(node);
+    } else if (inBody) {
+      bodyNodes.push(node);
     }
   }
-  return { body, sections };
+  return { body, bodyNodes, sections };
 }
 
 /** The model answer's text; a basic or open card must have one. */
@@ -147,9 +180,9 @@ function readAnswer(src: Source, heading: Node, kind: CardKind, answer: Section 
 function withKind(
   src: Source,
   heading: Node,
-  kind: CardKind,
+  kind: Exclude<CardKind, 'cloze'>,
   sections: Map<SectionName, Section>,
-  common: Omit<Extract<Unhashed, { kind: 'basic' }>, 'kind'>,
+  common: CardFields,
 ): Unhashed {
   if (kind === 'basic') return { ...common, kind };
   if (kind === 'choice') {
@@ -175,7 +208,7 @@ function fieldParagraph(src: Source, heading: Node, node: Node | undefined): Nod
   return /^[A-Za-z][\w-]*:/.test(leadingText(node)) ? node : null;
 }
 
-function readFields(
+function readFieldLines(
   src: Source,
   paragraph: Node,
   onField: (key: string, value: string, at: { line: number; column: number }) => void,

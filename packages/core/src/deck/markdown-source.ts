@@ -38,6 +38,13 @@ export class Source {
    * blank lines or trailing whitespace; the first line keeps its indent (indented code needs it).
    */
   between(from: number, to: number): string {
+    return this.edited(from, to)
+      .replace(/^(?:[ \t]*\n)+/, '')
+      .trimEnd();
+  }
+
+  /** The source from `from` to `to` with its reference links written inline and LF line endings, untrimmed. */
+  edited(from: number, to: number): string {
     if (to <= from) return '';
     let text = '';
     let at = from;
@@ -46,9 +53,19 @@ export class Source {
       text += this.text.slice(at, edit.from) + edit.insert;
       at = edit.to;
     }
-    return normalizeNewlines(text + this.text.slice(at, to))
-      .replace(/^(?:[ \t]*\n)+/, '')
-      .trimEnd();
+    return normalizeNewlines(text + this.text.slice(at, to));
+  }
+
+  /** The 1-based line and column of an offset. */
+  at(offset: number): { line: number; column: number } {
+    const starts = this.tree.lineStarts;
+    let [lo, hi] = [0, starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
   }
 
   /** The source of a run of sibling blocks, from the first's start to the last's end. */

@@ -1,6 +1,6 @@
 /** Types of the deck format (content/FORMAT.md). Types only: no logic here. */
 
-export const CARD_KINDS = ['basic', 'choice', 'typed', 'open'] as const;
+export const CARD_KINDS = ['basic', 'choice', 'typed', 'open', 'cloze'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
 export interface Deck {
@@ -16,12 +16,16 @@ export interface Deck {
 
 interface CardCommon {
   deckId: string;
+  /** The id in the heading's `{#id}`; a cloze card's adds its number: `card-id/c1`. */
   id: string;
-  /** Global key, `deckId/cardId`. */
+  /** Global key, `deckId/cardId` (a cloze card's `deckId/card-id/c1`). */
   key: string;
   /** The question (inline markdown of the level-2 heading, without its `{#id}`). */
   title: string;
-  /** Extra prompt markdown between the field line and the first section ('' if none). */
+  /**
+   * Extra prompt markdown between the field line and the first section ('' if none). A cloze
+   * card's is its question: its own deletions blanked, the others filled in.
+   */
   body: string;
   /** Model answer, or explanation for choice/typed cards ('' if none). */
   answer: string;
@@ -64,7 +68,35 @@ export interface OpenCard extends CardCommon {
   rubric: string[];
 }
 
-export type Card = BasicCard | ChoiceCard | TypedCard | OpenCard;
+/** One `{{c1::answer::hint}}` of a cloze card's text. */
+export interface ClozeDeletion {
+  /** Its number: 1 for `c1`. */
+  cloze: number;
+  /** The hidden text, as markdown (as code when `code`). */
+  answer: string;
+  /** What the blank says instead of `...` ('' if none). */
+  hint: string;
+  /** Inside a code span or block: its text is shown as written, with no markdown escapes. */
+  code: boolean;
+}
+
+/** A cloze card's text: markdown runs and deletions, in order. */
+export type ClozeText = (string | ClozeDeletion)[];
+
+/** One number of a card written with cloze deletions: each number is a card of its own. */
+export interface ClozeCard extends CardCommon {
+  kind: 'cloze';
+  /** The number this card asks: its deletions are blanked, the others shown. */
+  cloze: number;
+  /** The whole text with every number's deletions (the prompt body as written). */
+  text: ClozeText;
+  /** Plain text of this number's deletions, in order: what a typed answer is checked against. */
+  answers: string[];
+  /** `typed: yes`: the user types the answer instead of grading themselves. */
+  typed: boolean;
+}
+
+export type Card = BasicCard | ChoiceCard | TypedCard | OpenCard | ClozeCard;
 
 export interface Problem {
   file: string;

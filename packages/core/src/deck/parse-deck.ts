@@ -1,5 +1,5 @@
 import { cardGroups } from './card-headings.js';
-import { readCard } from './card-sections.js';
+import { readCards } from './card-sections.js';
 import { checkCodeFences, checkControlCharacters } from './deck-checks.js';
 import { parseDeckMeta } from './front-matter.js';
 import { Source } from './markdown-source.js';
@@ -22,7 +22,7 @@ export function parseDeck(input: string, file: string): ParsedDeck {
   const cards: Card[] = [];
   const seen = new Map<string, number>();
   for (const group of cardGroups(src)) {
-    const card = readCard(src, group, deck);
+    const read = readCards(src, group, deck);
     const heading = group.info;
     if (heading.id !== null) {
       const firstLine = seen.get(heading.id);
@@ -32,7 +32,7 @@ export function parseDeck(input: string, file: string): ParsedDeck {
       }
       seen.set(heading.id, heading.line);
     }
-    if (card) cards.push(card);
+    cards.push(...read);
   }
 
   src.problems.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -1,8 +1,10 @@
 // Every problem the deck linter reports, in one place: its stable code, its message and the hint
 // that shows the expected form. Parsers report by code; the words live only here.
+import { MAX_CLOZE } from './cloze-scan.js';
+import { MAX_ID_LENGTH } from './ids.js';
 import { CARD_KINDS } from './model.js';
 
-const FIELD_KEYS = ['kind', 'tags'];
+const FIELD_KEYS = ['kind', 'tags', 'typed'];
 const title = (name: string) => `### ${name[0]?.toUpperCase()}${name.slice(1)}`;
 /** The `###` sections that hold a list, and what one item of each is called. */
 export type ListSection = 'options' | 'accept' | 'rubric';
@@ -45,6 +47,16 @@ export interface DeckProblemDetails {
   'nested-list': { section: ListSection };
   'nested-block': { section: ListSection; block: string };
   'split-list': { section: ListSection; before: string; after: string };
+  'bad-field-value': { field: string; value: string };
+  'field-not-for-kind': { field: string; kind: string };
+  'no-cloze': Empty;
+  'unclosed-cloze': Empty;
+  'bad-cloze-number': { written: string };
+  'empty-cloze': Empty;
+  'nested-cloze': Empty;
+  'cloze-outside-body': { where: string };
+  'cloze-without-kind': { kind: string };
+  'long-cloze-id': { id: string };
 }
 type Empty = Record<never, never>;
 
@@ -118,7 +130,7 @@ export const DECK_PROBLEMS: Catalogue = {
   'unknown-field': {
     message: (d: { field: string }) => `unknown field "${d.field}"`,
     hint: () =>
-      `the line under a card heading holds only ${FIELD_KEYS.map((k) => `${k}:`).join(' and ')}; leave a blank line before prompt text`,
+      `the line under a card heading holds only ${FIELD_KEYS.map((k) => `${k}:`).join(', ')}; leave a blank line before prompt text`,
   },
   'unknown-section': {
     message: (d: { section: string }) => `unknown section "${d.section}"`,
@@ -184,6 +196,49 @@ export const DECK_PROBLEMS: Catalogue = {
           : `its marker changed from ${d.before} to ${d.after}`
       }`,
     hint: () => 'give every item the same marker (e.g. all -) and put nothing between the items',
+  },
+  'bad-field-value': {
+    message: (d: { field: string; value: string }) => `${d.field}: takes yes or no, not "${d.value}"`,
+    hint: (d: { field: string }) => `write ${d.field}: yes (or leave the field out for no)`,
+  },
+  'field-not-for-kind': {
+    message: (d: { field: string; kind: string }) => `a ${d.kind} card has no ${d.field}: field`,
+    hint: () => 'typed: is for cloze cards; a card whose whole answer is typed is kind: typed',
+  },
+  // Cloze cards (kind: cloze): deletions {{c1::answer}} or {{c1::answer::hint}} in the prompt body.
+  'no-cloze': {
+    message: () => 'cloze card has no deletions',
+    hint: () => 'blank part of the prompt body with {{c1::answer}}, or {{c1::answer::hint}}',
+  },
+  'unclosed-cloze': {
+    message: () => 'cloze deletion is never closed',
+    hint: () =>
+      'end it with }} in the same paragraph or code block, e.g. {{c1::idempotent}}; braces inside a deletion must pair up',
+  },
+  'bad-cloze-number': {
+    message: (d: { written: string }) => `cloze number "c${d.written}" is not valid`,
+    hint: () => `number deletions c1 to c${MAX_CLOZE}, without leading zeros: {{c1::answer}}`,
+  },
+  'empty-cloze': {
+    message: () => 'cloze deletion hides nothing',
+    hint: () => 'write the hidden text after ::, e.g. {{c1::idempotent}} or {{c1::idempotent::property}}',
+  },
+  'nested-cloze': {
+    message: () => 'cloze deletion inside another one',
+    hint: () => 'deletions do not nest: close the first with }} before the next {{c2::',
+  },
+  'cloze-outside-body': {
+    message: (d: { where: string }) => `cloze deletion in the ${d.where}: only the prompt body is blanked`,
+    hint: () => 'put deletions in the prompt body, between the heading and the first ### section',
+  },
+  'cloze-without-kind': {
+    message: (d: { kind: string }) => `cloze deletion on a ${d.kind} card`,
+    hint: () => 'add kind: cloze under the heading, or write \\{{ to show the braces as text',
+  },
+  'long-cloze-id': {
+    message: (d: { id: string }) => `cloze card id "${d.id}" is too long`,
+    hint: () =>
+      `each number's key adds /c1, /c2 …: keep a cloze card's id to at most ${MAX_ID_LENGTH - 4} characters`,
   },
 };
 

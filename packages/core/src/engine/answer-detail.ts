@@ -2,6 +2,7 @@
 // card, at the input boundary: an option or rubric point the card does not have, the same one
 // twice, or a detail of another kind of card is refused, with the flag named. (Details that
 // arrive by sync are not checked here: the card may differ on another machine.)
+import { takesTyping } from '../deck/answer-check.js';
 import type { Card } from '../deck/model.js';
 import { InvalidInputError } from '../errors.js';
 import type { AnswerDetail } from '../scheduler/events.js';
@@ -30,7 +31,13 @@ export function checkAnswerDetail(card: Card, detail: AnswerDetail): void {
     kindOnly('chosen', 'choice');
     if (card.kind === 'choice') indexes('chosen', detail.chosen, card.options.length, 'options');
   }
-  if (detail.typed !== undefined) kindOnly('typed', 'typed');
+  if (detail.typed !== undefined && !takesTyping(card)) {
+    if (card.kind === 'cloze')
+      fail(
+        `--typed is for typed cards and cloze cards with typed: yes; ${card.key} is a cloze card without it`,
+      );
+    kindOnly('typed', 'typed');
+  }
   if (detail.covered) {
     kindOnly('covered', 'open');
     if (card.kind === 'open') indexes('covered', detail.covered, card.rubric.length, 'rubric points');

@@ -1,4 +1,4 @@
-import { deckOf } from '../deck/card-key.js';
+import { clozeSiblingGroup, deckOf } from '../deck/card-key.js';
 import { CardPhase, type CardState, retrievability } from '../scheduler/card-state.js';
 import { addDays, dayStart, toDayTime } from '../scheduler/day.js';
 import { dayNumber, examPace, examWindow, newCardLimit } from '../scheduler/exam-mode.js';
@@ -46,7 +46,10 @@ export interface DailyQueue {
 /**
  * Today's queue: due learning cards first, then due reviews (lowest retrievability first) with
  * new cards spread among them, new cards in file order and round-robin across decks, all within
- * the daily limits per deck and overall. Buried and suspended cards are skipped.
+ * the daily limits per deck and overall. Buried and suspended cards are skipped. Of the numbers
+ * of one cloze card, one a day (as Anki buries siblings): a number answered today, or in learning,
+ * holds its siblings back until tomorrow — otherwise the next number would show the answer just
+ * given, filled in — and otherwise the first in queue order is offered.
  */
 export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}): DailyQueue {
   const { store } = grill;
@@ -70,14 +73,29 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
   const deckNewLeft = (id: string) => left(limits.deck(id), done.get(id)?.newCards ?? 0);
   const deckReviewLeft = (id: string) => left(grill.settings(id).reviewsPerDay, done.get(id)?.reviews ?? 0);
 
+  // Cloze cards with a number answered today (see above); a number taken into the queue joins.
+  const siblingsTaken = new Set(
+    store.queue.clozeAnsweredSince(start).map((key) => clozeSiblingGroup(key) as string),
+  );
+  const firstOfSiblings = (key: string) => {
+    const group = clozeSiblingGroup(key);
+    if (group === null) return true;
+    if (siblingsTaken.has(group)) return false;
+    siblingsTaken.add(group);
+    return true;
+  };
+
   const learningNow: QueueEntry[] = [];
   const later: QueueEntry[] = [];
   const reviews: { entry: QueueEntry; r: number }[] = [];
   for (const { deckId, state } of store.queue.dueCandidates(now, end)) {
     if (!wanted(state.cardKey)) continue;
     const entry = toEntry(deckId, state);
-    if (entry.kind === 'learning') (state.due <= now ? learningNow : later).push(entry);
-    else reviews.push({ entry, r: retrievability(state, now, grill.settings(deckId)) });
+    if (entry.kind === 'learning') {
+      (state.due <= now ? learningNow : later).push(entry);
+      const group = clozeSiblingGroup(entry.cardKey);
+      if (group !== null) siblingsTaken.add(group);
+    } else reviews.push({ entry, r: retrievability(state, now, grill.settings(deckId)) });
   }
   learningNow.sort((a, b) => a.due - b.due || cmp(a.cardKey, b.cardKey));
   later.sort((a, b) => a.due - b.due || cmp(a.cardKey, b.cardKey));
@@ -89,7 +107,7 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
   for (const { entry } of reviews) {
     const n = reviewTaken.get(entry.deckId) ?? 0;
     if (reviewBudget <= 0) break;
-    if (n >= deckReviewLeft(entry.deckId)) continue;
+    if (n >= deckReviewLeft(entry.deckId) || !firstOfSiblings(entry.cardKey)) continue;
     reviewTaken.set(entry.deckId, n + 1);
     reviewBudget--;
     dueReviews.push(entry);
@@ -106,7 +124,7 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
   // of cards is searched whole.
   const cap = filter.keys ? Number.MAX_SAFE_INTEGER : perDeckCap;
   for (const c of store.queue.newCandidates(now, cap, filter.tag)) {
-    if (wanted(c.key))
+    if (wanted(c.key) && firstOfSiblings(c.key))
       newByDeck.get(c.deckId)?.push({ cardKey: c.key, deckId: c.deckId, kind: 'new', due: 0 });
   }
   const news = roundRobin(newByDeck, deckNewLeft, left(limits.total, totalDone.newCards));

@@ -33,6 +33,7 @@ export class QueueQueries {
   private readonly todayStmt;
   private readonly nextDueStmt;
   private readonly unseenStmt;
+  private readonly clozeAnsweredStmt;
 
   constructor(db: Db) {
     // New cards in file order, at most `perDeck` per deck (the daily limit can never exceed it);
@@ -65,10 +66,18 @@ export class QueueQueries {
       `SELECT min(s.due) AS due FROM card_state_cache s JOIN cards c ON c.key = s.card_key
        WHERE c.retired = 0 AND s.phase > ${NEW} AND s.suspended = 0 AND s.due >= ?`,
     );
+    this.clozeAnsweredStmt = db.prepare<[number], { card_key: string }>(
+      "SELECT DISTINCT card_key FROM review_cache WHERE at >= ? AND card_key GLOB '*/*/c[0-9]*'",
+    );
     this.unseenStmt = db.prepare<[], { deck_id: string; n: number }>(
       `SELECT c.deck_id, count(*) AS n FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key
        WHERE c.retired = 0 AND (s.card_key IS NULL OR (s.phase = ${NEW} AND s.suspended = 0)) GROUP BY c.deck_id`,
     );
+  }
+
+  /** The cloze numbers (keys deck/card/cN) answered at or after `since` (ms). */
+  clozeAnsweredSince(since: number): string[] {
+    return this.clozeAnsweredStmt.all(since).map((r) => r.card_key);
   }
 
   /** Per deck, the active cards never answered (suspended ones aside). */

@@ -66,7 +66,8 @@ describe('grill export and import-archive', () => {
     const notAnArchive = await run(['import-archive', 'mine/net.md'], path.join(work, 'third'));
     expect(notAnArchive.stderr).toBe('grill: mine/net.md: not a grill archive (not a zip file)\n');
     expect(existsSync(path.join(work, 'third/decks'))).toBe(false);
-  });
+    // Twenty runs of the binary: seconds alone, a minute on a busy machine.
+  }, 120_000);
 
   it('--revlog-csv writes the answers in the FSRS optimizer’s columns, to a file or to stdout', async () => {
     const content = deckDir(OWN);

@@ -22,9 +22,11 @@ export async function decks(paths: string[], opts: { json?: boolean }): Promise<
     return;
   }
   const width = Math.max(4, ...rows.map((r) => r.id.length));
-  printText(`${'deck'.padEnd(width)}  cards  basic choice typed  open  title`);
+  // A column per kind, as wide as its name (and at least 5).
+  const column = (kind: string, text: string) => text.padStart(Math.max(5, kind.length));
+  printText(`${'deck'.padEnd(width)}  cards  ${CARD_KINDS.map((k) => column(k, k)).join(' ')}  title`);
   for (const r of rows) {
-    const kinds = CARD_KINDS.map((kind) => String(r.kinds[kind] ?? 0).padStart(5)).join(' ');
+    const kinds = CARD_KINDS.map((kind) => column(kind, String(r.kinds[kind] ?? 0))).join(' ');
     printText(`${r.id.padEnd(width)}  ${String(r.cards).padStart(5)}  ${kinds}  ${r.title}`);
   }
 }

@@ -62,6 +62,34 @@ The config value is missing in production.
 Guessing before reading logs.
 `;
 
+/**
+ * Cloze cards: `idem` asks two numbers (c1 with a hint, c2 twice, one in a code span), `zero` is
+ * typed and blanks code in a code block.
+ */
+export const CLOZE_DECK = `---
+id: cloze
+title: Cloze
+---
+
+## Idempotent methods {#idem}
+tags: intern
+kind: cloze
+
+A method is {{c1::idempotent::a property}} when repeating it changes nothing more:
+{{c2::\`PUT\`}} and {{c2::DELETE}} are, \`POST\` is not.
+
+### Answer
+Retries rely on it.
+
+## Go zero values {#zero}
+kind: cloze
+typed: yes
+
+\`\`\`go
+var m map[string]int // m == {{c1::nil}}
+\`\`\`
+`;
+
 export const T0 = Date.parse('2026-03-02T09:00:00Z');
 
 export function deckDir(text = ALL_KINDS_DECK): string {

@@ -2,7 +2,7 @@
  * What each key's action does to the state (the keymap names the actions, keymap.ts), and the
  * small transitions the reducer shares. Pure, like the reducer (app-reducer.ts).
  */
-import type { Rating } from '@grill/core';
+import { type Rating, takesTyping } from '@grill/core';
 import {
   type AppEffect,
   type AppState,
@@ -161,7 +161,7 @@ function rate(state: AppState, rating: Rating): Step {
   const detail =
     card.kind === 'choice'
       ? { chosen: u.chosen, correct: u.correct ?? false }
-      : card.kind === 'typed'
+      : takesTyping(card)
         ? { typed: u.typed, correct: u.correct ?? false }
         : card.kind === 'open'
           ? { covered: u.covered }

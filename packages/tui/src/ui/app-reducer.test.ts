@@ -27,6 +27,14 @@ const CHOICE: Card = {
 };
 const TYPED: Card = { ...cardFields('typed'), kind: 'typed', accept: ['409'] };
 const OPEN: Card = { ...cardFields('open'), kind: 'open', rubric: ['logs', 'config', 'roll back'] };
+const cloze = (typed: boolean): Card => ({
+  ...cardFields('cloze/c1'),
+  kind: 'cloze',
+  cloze: 1,
+  text: ['Retry-safe: ', { cloze: 1, answer: '`PUT`', hint: '', code: false }],
+  answers: ['PUT'],
+  typed,
+});
 
 const SUMMARY: SessionSummary = { answers: 2, cards: 2, correct: 1, timeMs: 9000 };
 
@@ -166,6 +174,23 @@ describe('app reducer: a drill, key by key', () => {
     expect(submitted.card).toMatchObject({ phase: 'revealed', correct: false, rating: 1 });
     expect(press(submitted, ENTER).effects).toEqual([
       { type: 'answer', rating: 1, detail: { typed: '409 Conflict', correct: false } },
+    ]);
+  });
+
+  it('cloze: a question graded like a basic card, or with typed: yes an answer field like a typed card', () => {
+    let state = onCard(cloze(false));
+    expect(keyContext(state)).toBe('question');
+    expect(press(state, char('u')).effects).toEqual([{ type: 'undo' }]);
+    state = press(state, SPACE).state;
+    expect(state.card).toMatchObject({ phase: 'revealed', rating: 3, correct: null });
+    expect(press(state, ENTER).effects).toEqual([{ type: 'answer', rating: 3 }]);
+
+    state = onCard(cloze(true));
+    expect(keyContext(state)).toBe('typing');
+    state = press(state, char('p'), char('u'), char('t'), ENTER).state;
+    expect(state.card).toMatchObject({ phase: 'revealed', correct: true, rating: 3 });
+    expect(press(state, ENTER).effects).toEqual([
+      { type: 'answer', rating: 3, detail: { typed: 'put', correct: true } },
     ]);
   });
 

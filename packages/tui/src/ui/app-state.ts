@@ -3,7 +3,14 @@
  * result) and the effects a transition asks for. Plain data: the reducer (app-reducer.ts) moves
  * it on, the effects (app-effects.ts) talk to the engine, the view (app-view.ts) draws it.
  */
-import type { AnswerDetail, MockReport, QueueFilter, Rating, Selection } from '@grill/core';
+import {
+  type AnswerDetail,
+  type MockReport,
+  type QueueFilter,
+  type Rating,
+  type Selection,
+  takesTyping,
+} from '@grill/core';
 import type { EditorResult } from '../editor.js';
 import { type CardUiState, initialCardUi } from './card-reducer.js';
 import type { KeyAction, KeyContext } from './keymap.js';
@@ -173,10 +180,10 @@ export function keyContext(state: AppState): KeyContext {
   if (screen.name === 'summary') return screen.early ? 'leaving' : 'summary';
   if (screen.name === 'mock') return state.card.phase === 'revealed' ? 'mock-rubric' : 'mock-question';
   if (screen.name !== 'session') return screen.name;
-  const kind = state.session?.current?.card.content.kind;
-  if (state.card.phase === 'revealed') return kind === 'open' ? 'rubric' : 'revealed';
-  if (kind === 'choice') return 'choice';
-  if (kind === 'typed') return state.card.editing ? 'typing' : 'typed';
+  const card = state.session?.current?.card.content;
+  if (state.card.phase === 'revealed') return card?.kind === 'open' ? 'rubric' : 'revealed';
+  if (card?.kind === 'choice') return 'choice';
+  if (card && takesTyping(card)) return state.card.editing ? 'typing' : 'typed';
   return 'question';
 }
 

@@ -4,7 +4,8 @@ import {
   impliedRating,
   type Rating,
   suggestRating,
-  typedMatches,
+  takesTyping,
+  typedCorrect,
 } from '@grill/core';
 
 /** What the user has done with the card on screen. */
@@ -12,7 +13,7 @@ export interface CardUiState {
   phase: 'question' | 'revealed';
   /** choice: chosen option indexes. */
   chosen: number[];
-  /** typed: the text typed so far. */
+  /** typed (and typed cloze): the text typed so far. */
   typed: string;
   /** typed: whether the answer field has the keys (letters are text) or the card's commands do. */
   editing: boolean;
@@ -20,7 +21,7 @@ export interface CardUiState {
   covered: number[];
   /** open: the rubric point the cursor is on. */
   cursor: number;
-  /** choice/typed: whether the answer was right (null before reveal or for other kinds). */
+  /** choice/typed/typed cloze: whether the answer was right (null before reveal or for other kinds). */
   correct: boolean | null;
   /** The rating pre-selected for Enter: implied by correctness or suggested from the rubric. */
   rating: Rating | null;
@@ -72,18 +73,18 @@ export function cardReducer(card: Card, state: CardUiState, action: CardAction):
       };
     case 'type':
       // A typed answer is one line: pasted line breaks become spaces.
-      return card.kind === 'typed' && state.phase === 'question'
+      return takesTyping(card) && state.phase === 'question'
         ? { ...state, typed: state.typed + action.text.replace(/\s*\n\s*/g, ' ') }
         : state;
     case 'backspace':
-      return card.kind === 'typed' && state.phase === 'question'
+      return takesTyping(card) && state.phase === 'question'
         ? { ...state, typed: withoutLastCharacter(state.typed) }
         : state;
     case 'clear-field':
-      return card.kind === 'typed' && state.phase === 'question' ? { ...state, typed: '' } : state;
+      return takesTyping(card) && state.phase === 'question' ? { ...state, typed: '' } : state;
     case 'leave-field':
     case 'enter-field':
-      return card.kind === 'typed' && state.phase === 'question'
+      return takesTyping(card) && state.phase === 'question'
         ? { ...state, editing: action.type === 'enter-field' }
         : state;
     case 'reveal': {
@@ -92,13 +93,13 @@ export function cardReducer(card: Card, state: CardUiState, action: CardAction):
         const correct = choiceCorrect(card, state.chosen);
         return { ...state, phase: 'revealed', correct, rating: impliedRating(correct) };
       }
-      if (card.kind === 'typed') {
-        const correct = typedMatches(card, state.typed);
+      if (takesTyping(card)) {
+        const correct = typedCorrect(card, state.typed);
         return { ...state, phase: 'revealed', correct, rating: impliedRating(correct) };
       }
       if (card.kind === 'open')
         return { ...state, phase: 'revealed', rating: suggestRating(0, card.rubric.length) };
-      // A basic card has no result to judge: Enter confirms Good, as Anki's Space/Enter do.
+      // A basic (or untyped cloze) card has no result to judge: Enter confirms Good, as Anki's Space/Enter do.
       return { ...state, phase: 'revealed', rating: 3 };
     }
     case 'toggle-point': {

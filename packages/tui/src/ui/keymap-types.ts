@@ -1,7 +1,7 @@
 // The keymap's vocabulary: where the user can be, what a key can do, and what a binding says.
 /**
- * Where the user is. On a card: `question` (basic/open before the answer), `choice`, `typing`
- * (typed card, answer field focused: letters are text), `typed` (typed card, field left),
+ * Where the user is. On a card: `question` (basic/open/cloze before the answer), `choice`, `typing`
+ * (typed card or typed cloze, answer field focused: letters are text), `typed` (field left),
  * `revealed` (answer shown), `rubric` (open card's answer shown: arrows move through the rubric).
  * `leaving`: the summary shown after q, any key leaves. A mock interview: `mock-question` (the
  * countdown runs), `mock-rubric` (the answer shown: tick and rate), `mock-report` (the end).

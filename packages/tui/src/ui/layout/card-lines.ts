@@ -1,6 +1,7 @@
-import { type Card, terminalSafe } from '@grill/core';
+import { type Card, takesTyping, terminalSafe } from '@grill/core';
 import type { CardUiState } from '../card-reducer.js';
 import { renderInline, renderMarkdownLines } from '../markdown.js';
+import { clozeSource, paintCloze } from './cloze-lines.js';
 import { hang, palette, width as textWidth, wrap } from './text.js';
 
 export interface CardBody {
@@ -30,7 +31,11 @@ function markdown(source: string, cols: number, color: boolean): string[] {
 export function cardBody(card: Card, ui: CardUiState, cols: number, color: boolean): CardBody {
   const c = palette(color);
   const lines: string[] = [...wrap(c.bold(renderInline(card.title, { color })), cols)];
-  if (card.body) lines.push('', ...markdown(card.body, cols, color));
+  // A cloze card's text, its asked deletions blanked or, once revealed, filled in and highlighted.
+  if (card.kind === 'cloze') {
+    const revealed = ui.phase === 'revealed';
+    lines.push('', ...paintCloze(markdown(clozeSource(card, revealed), cols, color), revealed, color));
+  } else if (card.body) lines.push('', ...markdown(card.body, cols, color));
   const input = kindInput(card, ui, cols, color);
   if (input.lines.length) lines.push('');
   const offset = lines.length;
@@ -62,7 +67,10 @@ function kindInput(card: Card, ui: CardUiState, cols: number, color: boolean): C
     });
     return { lines, focus: null };
   }
-  if (card.kind === 'typed') {
+  if (card.kind === 'cloze' && !takesTyping(card)) {
+    return { lines: revealed ? clozeAnswer(card.answers, cols, color) : [], focus: null };
+  }
+  if (takesTyping(card)) {
     if (!revealed) {
       const typed = terminalSafe(ui.typed);
       const cursor = ui.editing ? c.inverse(' ') : '';
@@ -78,12 +86,18 @@ function kindInput(card: Card, ui: CardUiState, cols: number, color: boolean): C
         `${ui.correct ? c.green(answer) : c.red(answer)} ${ui.correct ? c.green('✓ right') : c.red('✗ wrong')}`,
         cols,
       ),
-      ...hang(
-        'accepted: ',
-        c.green.bold(terminalSafe(card.accept[0] ?? '')) +
-          (card.accept.length > 1 ? c.dim(` (also: ${terminalSafe(card.accept.slice(1).join(', '))})`) : ''),
-        cols,
-      ),
+      ...(card.kind === 'typed'
+        ? hang(
+            'accepted: ',
+            c.green.bold(terminalSafe(card.accept[0] ?? '')) +
+              (card.accept.length > 1
+                ? c.dim(` (also: ${terminalSafe(card.accept.slice(1).join(', '))})`)
+                : ''),
+            cols,
+          )
+        : card.kind === 'cloze'
+          ? clozeAnswer(card.answers, cols, color)
+          : []),
     ];
     return { lines, focus: { start: 0, end: lines.length } };
   }
@@ -100,6 +114,11 @@ function kindInput(card: Card, ui: CardUiState, cols: number, color: boolean): C
     return { lines, focus };
   }
   return { lines: [], focus: null };
+}
+
+/** The asked deletions' answers, in order, as a typed answer gives them. */
+function clozeAnswer(answers: readonly string[], cols: number, color: boolean): string[] {
+  return hang('answer: ', palette(color).green.bold(terminalSafe(answers.join(', '))), cols);
 }
 
 function revealed(card: Card, ui: CardUiState, cols: number, color: boolean): string[] {
