@@ -33,3 +33,31 @@ export const USERNAME_PATTERN = '^[a-zA-Z0-9._-]{1,64}$';
 export const MIN_PASSWORD_LENGTH = 8;
 /** Bounds the work one request can ask of scrypt. */
 export const MAX_PASSWORD_LENGTH = 1024;
+
+/**
+ * FSRS-6's parameter bounds (what ts-fsrs's CLAMP_PARAMETERS(2, true) and the fsrs-rs optimizer
+ * clamp to), one [min, max] per weight w0…w20.
+ */
+export const WEIGHT_BOUNDS: readonly (readonly [number, number])[] = [
+  [0.001, 100],
+  [0.001, 100],
+  [0.001, 100],
+  [0.001, 100],
+  [1, 10],
+  [0.001, 4],
+  [0.001, 4],
+  [0.001, 0.75],
+  [0, 4.5],
+  [0, 0.8],
+  [0.001, 3.5],
+  [0.001, 5],
+  [0.001, 0.25],
+  [0.001, 0.9],
+  [0, 4],
+  [0, 1],
+  [1, 6],
+  [0, 2],
+  [0, 2],
+  [0.01, 0.8],
+  [0.1, 0.8],
+];

@@ -4,6 +4,7 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import { WEIGHT_BOUNDS } from './limits.js';
 import {
   canonicalTimeZone,
   isCalendarDate,
@@ -12,7 +13,7 @@ import {
   type SettingKey,
 } from './setting-keys.js';
 
-export { isCalendarDate };
+export { isCalendarDate, WEIGHT_BOUNDS };
 
 const MINUTES = { m: 1, h: 60, d: 1440 } as const;
 /** A learning step as ts-fsrs schedules it: a whole number of minutes, hours or days. */
@@ -69,34 +70,6 @@ const calendarDate: SettingRule = {
   expected: 'a date like 2026-12-15',
   holds: (date) => isCalendarDate(date as string),
 };
-
-/**
- * FSRS-6's parameter bounds (what ts-fsrs's CLAMP_PARAMETERS(2, true) and the fsrs-rs optimizer
- * clamp to), one [min, max] per weight w0…w20.
- */
-export const WEIGHT_BOUNDS: readonly (readonly [number, number])[] = [
-  [0.001, 100],
-  [0.001, 100],
-  [0.001, 100],
-  [0.001, 100],
-  [1, 10],
-  [0.001, 4],
-  [0.001, 4],
-  [0.001, 0.75],
-  [0, 4.5],
-  [0, 0.8],
-  [0.001, 3.5],
-  [0.001, 5],
-  [0.001, 0.25],
-  [0.001, 0.9],
-  [0, 4],
-  [0, 1],
-  [1, 6],
-  [0, 2],
-  [0, 2],
-  [0.01, 0.8],
-  [0.1, 0.8],
-];
 
 const weights: SettingRule = {
   schema: Type.Array(Type.Number(), { minItems: 21, maxItems: 21 }),

@@ -257,11 +257,13 @@ no review past the date), each review succeeding with its predicted probability.
     .addHelpText(
       'after',
       `
-The weights are fitted by the FSRS optimizer (fsrs-rs) on your answers in effect, and judged by
-log loss on later reviews after training on earlier ones (time-series splits) against the weights
-in use. They are adopted (a synced setting, governing answers from now on) only with at least
-400 answers and a lower log loss; grill reschedule then re-derives existing due dates.
-grill config unset weights goes back to FSRS's defaults. Ctrl+C cancels and changes nothing.`,
+The weights are fitted by the FSRS optimizer (fsrs-rs) on your answers in effect, and judged
+against the weights in use on later reviews after fitting on earlier ones (time-series splits;
+once weights are in use, on the reviews since they were set). They are adopted (a synced
+setting, governing answers from now on) only with at least 400 reviews a day or more after the
+one before, and both a lower log loss and a lower RMSE; --reschedule (or grill reschedule later)
+re-derives existing due dates. grill config unset weights goes back to FSRS's defaults.
+Ctrl+C or the time limit cancels at once and changes nothing (exit status 130 for Ctrl+C).`,
     )
     .action(async (opts) => (await import('./commands/optimize.js')).optimizeCommand(opts));
 
@@ -270,7 +272,7 @@ grill config unset weights goes back to FSRS's defaults. Ctrl+C cancels and chan
     .description(
       'what if you changed retention? workload and what you remember, simulated on your collection',
     )
-    .option('--days <n>', 'days to simulate', '30')
+    .option('--days <n>', 'days to simulate, up to 3650', '30')
     .option('--retention <list>', 'desired retentions to compare, e.g. 0.8,0.85,0.9,0.95')
     .option('--new-per-day <n>', 'new cards a day (default: your new-per-day setting)')
     .option('--seed <n>', 'another seed, another equally likely run (the same seed, the same result)')

@@ -1,9 +1,10 @@
 import { createEmptyCard, default_w, fsrs, type Grade, generatorParameters } from 'ts-fsrs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyState, previewRatings } from '../scheduler/card-state.js';
+import { isValidSettingValue } from '../scheduler/setting-values.js';
 import { DAY, deckText, grillWith, T0 } from '../test-support/fixtures.js';
 import type { Grill } from './grill.js';
-import { MIN_REVIEWS, optimize } from './optimize.js';
+import { adoptable, MIN_FRESH_REVIEWS, MIN_REVIEWS, optimize } from './optimize.js';
 
 const open: Grill[] = [];
 afterEach(() => {
@@ -73,10 +74,15 @@ describe('grill optimize', () => {
     expect(easy(result.weights)).toBeGreaterThan(easy(null));
     // The fit moved toward the learner's real initial stabilities (4× the defaults).
     expect((result.weights?.[2] ?? 0) / (default_w[2] ?? 1)).toBeGreaterThan(1.5);
-    // Again, now against the adopted weights: no better fit, so nothing changes.
+    // Again right away: the adopted weights were fitted on this whole history, so only reviews
+    // given since can judge new ones fairly against them — none yet.
     const again = await optimize(grill, now + 1000);
-    expect(again.adopted).toBe(false);
-    expect(again.reason).toMatch(/no better than the ones in use/);
+    expect(again).toMatchObject({ adopted: false, weights: null });
+    expect(again.reason).toBe(
+      `the weights in use were set on ${new Date(now).toISOString().slice(0, 10)}, from your history until then: ${MIN_FRESH_REVIEWS} more reviews a day or more apart since then are needed to judge new weights fairly against them (the weights in use stay)`,
+    );
+    // Every adopted weight is within the bounds a synced setting is checked against.
+    expect(isValidSettingValue('weights', result.weights)).toBe(true);
   }, 120_000);
 
   it('keeps the defaults and says how many more answers are needed when the history is small', async () => {
@@ -86,8 +92,10 @@ describe('grill optimize', () => {
     const answers = learn(grill, 20, 30);
     const result = await optimize(grill, T0 + 31 * DAY);
     expect(result).toMatchObject({ adopted: false, after: null, weights: null, reviews: answers });
+    const long = result.longTermReviews;
+    expect(long).toBe(answers - 20); // every answer but each card's first is a day or more after the one before
     expect(result.reason).toBe(
-      `${answers} answers so far: ${MIN_REVIEWS - answers} more are needed before fitted weights can be trusted (the weights in use stay)`,
+      `${long} reviews a day or more after the one before so far (same-day steps do not count): ${MIN_REVIEWS - long} more are needed before fitted weights can be trusted (the weights in use stay)`,
     );
     expect(grill.settings().weights).toBeNull();
   });
@@ -95,7 +103,7 @@ describe('grill optimize', () => {
 
 describe('grill optimize on a history with learning steps', () => {
   it('leaves out items of same-day steps alone and judges only items ending a day or more later: no crash, a verdict', async () => {
-    const { grill } = grillWith({ 'd.md': deckText('d', 150) });
+    const { grill } = grillWith({ 'd.md': deckText('d', 220) });
     open.push(grill);
     grill.ensureTimeZone(T0, 'UTC');
     const truth = fsrs(
@@ -103,7 +111,7 @@ describe('grill optimize on a history with learning steps', () => {
     );
     const random = rng(11);
     let answers = 0;
-    for (let c = 0; c < 150; c++) {
+    for (let c = 0; c < 220; c++) {
       const key = `d/c${c + 1}`;
       let at = new Date(T0 + Math.floor(c / 2) * DAY);
       let card = createEmptyCard(at);
@@ -129,7 +137,7 @@ describe('grill optimize on a history with learning steps', () => {
     expect(answers).toBeGreaterThan(MIN_REVIEWS);
     const result = await optimize(grill, T0 + 201 * DAY, { dryRun: true });
     expect(result.reviews).toBe(answers);
-    expect(result.after).not.toBeNull();
+    expect(result.after, result.reason).not.toBeNull();
     expect(Number.isFinite(result.before.logLoss)).toBe(true);
   }, 60_000);
 });
@@ -151,5 +159,44 @@ describe('the optimizer health check', () => {
     grill.answer('d/c1', 1, T0 + 41 * DAY);
     for (let c = 2; c <= 12; c++) grill.answer(`d/c${c}`, 1, T0 + 41 * DAY);
     expect((await optimize(grill, T0 + 42 * DAY, { dryRun: true })).warnings).toEqual([]);
+  });
+});
+
+describe('what grill optimize will not adopt from', () => {
+  it('counts only reviews a day or more apart: 500 answers of which 100 are is too little', async () => {
+    const { grill } = grillWith({ 'd.md': deckText('d', 100) });
+    open.push(grill);
+    grill.ensureTimeZone(T0, 'UTC');
+    for (let c = 1; c <= 100; c++) {
+      for (let i = 0; i < 4; i++) grill.answer(`d/c${c}`, 3, T0 + i * 60_000);
+      grill.answer(`d/c${c}`, 3, T0 + 2 * DAY);
+    }
+    const result = await optimize(grill, T0 + 3 * DAY);
+    expect(result).toMatchObject({ reviews: 500, longTermReviews: 100, adopted: false, weights: null });
+    expect(result.reason).toMatch(
+      /^100 reviews a day or more after the one before so far .*: 300 more are needed/,
+    );
+  });
+
+  it('refuses to fit with the clock behind the last answer: weights set then would re-derive answers given later', async () => {
+    const { grill } = grillWith({ 'd.md': deckText('d', 1) });
+    open.push(grill);
+    grill.answer('d/c1', 3, T0 + DAY);
+    await expect(optimize(grill, T0)).rejects.toThrow(
+      `the clock reads ${new Date(T0).toISOString()}, before your last answer (${new Date(T0 + DAY).toISOString()})`,
+    );
+    expect(grill.settings().weights).toBeNull();
+  });
+
+  it('takes fitted weights into FSRS-6 bounds: 32-bit values just past a bound come back onto it', () => {
+    const fitted = [...default_w];
+    fitted[9] = 0.800000011920929; // the optimizer's float32 for w9's upper bound, 0.8
+    fitted[19] = 0.009999999776482582; // w19's lower bound, 0.01
+    fitted[20] = 0.800000011920929;
+    fitted[4] = 6.123456789;
+    expect(isValidSettingValue('weights', fitted)).toBe(false);
+    const kept = adoptable(fitted);
+    expect(isValidSettingValue('weights', kept)).toBe(true);
+    expect([kept[9], kept[19], kept[20], kept[4]]).toEqual([0.8, 0.01, 0.8, 6.123457]);
   });
 });

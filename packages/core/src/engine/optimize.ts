@@ -1,17 +1,25 @@
 // `grill optimize` (issue 15): FSRS-6 weights fitted to the user's own review log with the FSRS
 // optimizer (fsrs-rs, through @open-spaced-repetition/binding: loaded only here, on first use),
 // adopted only when they predict the user's recalls better than the weights in use.
+import { WEIGHT_BOUNDS } from '@grill/protocol/limits';
 import { default_w } from 'ts-fsrs';
 import { InvalidInputError } from '../errors.js';
 import type { Grill } from './grill.js';
 import { type TrainingItem, type TrainingSet, trainingSet } from './optimizer-items.js';
 
 /**
- * Answers needed before fitted weights may be adopted. Anki asked for 400 review logs before it
- * let FSRS optimize (24.04), and FSRS's authors found about 200 reviews needed for fitted weights
- * to hold on the next 1000 (ankitects/anki#3094); 400 keeps the margin.
+ * Reviews needed before fitted weights may be adopted: answers a day or more after the card's
+ * previous one (same-day learning steps teach FSRS little about memory over days, and a history
+ * of them alone fits wild initial stabilities). Anki asked for 400 reviews before it let FSRS
+ * optimize (24.04), and FSRS's authors found about 200 needed for fitted weights to hold on the
+ * next 1000 (ankitects/anki#3094); 400 keeps the margin.
  */
 export const MIN_REVIEWS = 400;
+/**
+ * Reviews given since the weights in use were set, needed to judge new ones against them: the
+ * weights in use were fitted on the history before, so only later reviews are fair ground for both.
+ */
+export const MIN_FRESH_REVIEWS = 100;
 /**
  * The judging split, as fsrs-rs's TimeSeriesSplit: the items in time order cut into 6 segments,
  * and fold k fits on segments 0..k and tests on segment k+1 — the past to train, the future to
@@ -30,6 +38,8 @@ export interface OptimizeResult {
   /** Answers in effect used, on this many cards. */
   reviews: number;
   cards: number;
+  /** Of those, the reviews a day or more after the card's previous answer (what MIN_REVIEWS counts). */
+  longTermReviews: number;
   adopted: boolean;
   /** Why adopted or not, in one line. */
   reason: string;
@@ -89,24 +99,44 @@ export async function optimize(
 ): Promise<OptimizeResult> {
   const scope = options.deck ?? '';
   if (options.deck !== undefined) grill.requireDeck(options.deck);
-  const binding = await loadBinding();
   const set = trainingSet(grill, options.deck);
+  if (set.lastAnswerAt !== null && set.lastAnswerAt > now)
+    throw new InvalidInputError(
+      'clock-behind',
+      `the clock reads ${new Date(now).toISOString()}, before your last answer (${new Date(set.lastAnswerAt).toISOString()}): weights set now would re-derive answers already given. Check this machine's clock`,
+    );
+  const binding = await loadBinding();
   const all = bindingItems(binding, set);
   const current = grill.settings(scope).weights ?? [...default_w];
-  const folds = judgingFolds(set);
-  const base = { reviews: set.reviews, cards: set.cards, scope, warnings: healthWarnings(grill) };
+  const since = weightsSetAt(grill, scope);
+  const longTermReviews = set.items.filter((item) => lastDeltaT(set, item) > 0).length;
+  const folds = judgingFolds(set, since);
+  const base = {
+    reviews: set.reviews,
+    cards: set.cards,
+    longTermReviews,
+    scope,
+    warnings: healthWarnings(grill, options.deck),
+  };
   const kept = { adopted: false, after: null, weights: null };
-  if (set.reviews < MIN_REVIEWS) {
-    const before = evaluateOrNaN(
-      binding,
-      current,
-      folds.flatMap((f) => f.test.map((i) => all[i]!)),
-    );
+  const unjudged = { logLoss: Number.NaN, rmseBins: Number.NaN };
+  if (longTermReviews < MIN_REVIEWS) {
+    const more = MIN_REVIEWS - longTermReviews;
     return {
       ...base,
       ...kept,
-      before,
-      reason: `${plural(set.reviews, 'answer')} so far: ${Math.max(1, MIN_REVIEWS - set.reviews)} more are needed before fitted weights can be trusted (the weights in use stay)`,
+      before: unjudged,
+      reason: `${plural(longTermReviews, 'review')} a day or more after the one before so far (same-day steps do not count): ${more} more ${more === 1 ? 'is' : 'are'} needed before fitted weights can be trusted (the weights in use stay)`,
+    };
+  }
+  const fresh = folds.reduce((n, f) => n + f.test.length, 0);
+  if (since !== undefined && fresh < MIN_FRESH_REVIEWS) {
+    const more = MIN_FRESH_REVIEWS - fresh;
+    return {
+      ...base,
+      ...kept,
+      before: unjudged,
+      reason: `the weights in use were set on ${new Date(since).toISOString().slice(0, 10)}, from your history until then: ${more} more ${more === 1 ? 'review' : 'reviews'} a day or more apart since then ${more === 1 ? 'is' : 'are'} needed to judge new weights fairly against them (the weights in use stay)`,
     };
   }
   // (The binding's own `timeout` option delays its answer rather than limiting it: not used.)
@@ -130,14 +160,14 @@ export async function optimize(
       ...base,
       ...kept,
       before: { logLoss: Number.NaN, rmseBins: Number.NaN },
-      reason: `too few reviews a day or more apart to judge a fit on (${folds.reduce((n, f) => n + f.test.length, 0)}): the weights in use stay`,
+      reason: `the optimizer could not judge a fit on your ${plural(fresh, 'later review')}: the weights in use stay`,
     };
   const before = pooled(judged.map((j) => ({ size: j.size, fit: j.before })));
   const after = pooled(judged.map((j) => ({ size: j.size, fit: j.after })));
   const better = after.logLoss < before.logLoss && after.rmseBins < before.rmseBins;
   // The weights adopted are fitted on the whole history, once the split has shown fitting helps.
   options.progress?.(steps - 1, steps);
-  const weights = better ? await fit(all) : null;
+  const weights = better ? adoptable(await fit(all)) : null;
   options.progress?.(steps, steps);
   options.signal?.throwIfAborted();
   const adopted = better && !options.dryRun;
@@ -161,19 +191,45 @@ interface Fold {
 /**
  * The folds judged (see SEGMENTS). A fold's test items are those whose last answer comes a day
  * or more after the one before: evaluation predicts that answer, and the optimizer refuses a
- * same-day step there.
+ * same-day step there. With `since` (when the weights in use were set) one fold: fitted on
+ * everything before it, judged on everything after — the answers the weights in use never saw.
  */
-function judgingFolds(set: TrainingSet): Fold[] {
+function judgingFolds(set: TrainingSet, since: number | undefined): Fold[] {
   const n = set.items.length;
+  const judgeable = (from: number, to: number) => {
+    const test: number[] = [];
+    for (let i = from; i < to; i++) if (lastDeltaT(set, set.items[i]) > 0) test.push(i);
+    return test;
+  };
+  if (since !== undefined) {
+    const first = set.items.findIndex((item) => item.at >= since);
+    const trainEnd = first === -1 ? n : first;
+    return [{ trainEnd, test: judgeable(trainEnd, n) }];
+  }
   const segment = Math.floor(n / SEGMENTS);
   if (segment === 0) return [];
   const ks = n > LARGE_SET ? [SEGMENTS - 2] : Array.from({ length: SEGMENTS - 1 }, (_, k) => k);
   return ks.map((k) => {
     const trainEnd = (k + 1) * segment;
-    const testEnd = k === SEGMENTS - 2 ? n : (k + 2) * segment;
-    const test: number[] = [];
-    for (let i = trainEnd; i < testEnd; i++) if (lastDeltaT(set, set.items[i]) > 0) test.push(i);
-    return { trainEnd, test };
+    return { trainEnd, test: judgeable(trainEnd, k === SEGMENTS - 2 ? n : (k + 2) * segment) };
+  });
+}
+
+/** When the weights in force for `scope` were set (a deck's own, else the global ones), or undefined for FSRS's defaults. */
+function weightsSetAt(grill: Grill, scope: string): number | undefined {
+  if (grill.settings(scope).weights === null) return undefined;
+  return grill.settingChangedAt('weights', scope) ?? grill.settingChangedAt('weights', '');
+}
+
+/**
+ * Fitted weights as a setting takes them: the optimizer computes in 32-bit floats, so a weight at
+ * a bound comes back just past it (0.8 as 0.800000011920929); each is rounded to 6 decimals and
+ * kept within FSRS-6's bounds (WEIGHT_BOUNDS, the rule a synced setting is checked against).
+ */
+export function adoptable(weights: readonly number[]): number[] {
+  return weights.map((w, i) => {
+    const [lo, hi] = WEIGHT_BOUNDS[i] ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+    return Math.min(hi, Math.max(lo, Math.round(w * 1e6) / 1e6));
   });
 }
 
@@ -197,8 +253,8 @@ const AGAIN_SHARE = 0.02;
  * while Again almost never is — teaches FSRS that forgotten cards were recalled, a known source of
  * bad fits (FSRS's guidance: Again when you forgot, Hard when you recalled with effort).
  */
-export function healthWarnings(grill: Grill): string[] {
-  const r = grill.store.stats.reviewRatings();
+export function healthWarnings(grill: Grill, deck?: string): string[] {
+  const r = grill.store.stats.reviewRatings(deck);
   const total = r[1] + r[2] + r[3] + r[4];
   if (total < HEALTH_MIN_REVIEWS) return [];
   const [again, hard] = [r[1] / total, r[2] / total];

@@ -42,6 +42,8 @@ export interface TrainingSet {
   /** Answers in effect the items were built from, and the cards they were on. */
   reviews: number;
   cards: number;
+  /** When the latest of those answers was given (ms; null when there are none). */
+  lastAnswerAt: number | null;
 }
 
 /** The answers an item holds. */
@@ -55,9 +57,11 @@ export function trainingSet(grill: Grill, deck?: string): TrainingSet {
   const sequences: TrainingReview[][] = [];
   const items: TrainingItem[] = [];
   let reviews = 0;
+  let lastAnswerAt: number | null = null;
   const addCard = (answers: { at: number; rating: Rating }[]) => {
     answers.sort((a, b) => a.at - b.at);
     reviews += answers.length;
+    lastAnswerAt = Math.max(lastAnswerAt ?? 0, answers.at(-1)?.at ?? 0);
     const card = sequences.length;
     const sequence: TrainingReview[] = [];
     let lastDay: number | null = null;
@@ -88,5 +92,5 @@ export function trainingSet(grill: Grill, deck?: string): TrainingSet {
   }
   if (answers.length > 0) addCard(answers);
   items.sort((a, b) => a.at - b.at);
-  return { sequences, items, reviews, cards: sequences.length };
+  return { sequences, items, reviews, cards: sequences.length, lastAnswerAt };
 }

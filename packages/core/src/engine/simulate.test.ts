@@ -54,6 +54,20 @@ describe('grill simulate', () => {
     expect(simulate(grill, NOW, { days: 30, seed: 1 })).not.toEqual(a);
   });
 
+  it('says how many reviews the daily limit leaves waiting at the end (none when it never binds)', () => {
+    expect(simulate(grill, NOW, { days: 30 }).results.every((r) => r.backlog === 0)).toBe(true);
+    grill.setSetting('reviews-per-day', 5, NOW - 1);
+    try {
+      const capped = simulate(grill, NOW, { days: 30 }).results;
+      for (const r of capped) {
+        expect(r.reviewsPerDay).toBeLessThanOrEqual(5);
+        expect(r.backlog).toBeGreaterThan(0);
+      }
+    } finally {
+      grill.unsetSetting('reviews-per-day', NOW);
+    }
+  });
+
   it('refuses options out of range, naming them', () => {
     expect(() => simulate(grill, NOW, { retentions: [0.5] })).toThrow('bad --retention "0.5"');
     expect(() => simulate(grill, NOW, { days: 0 })).toThrow(/bad --days "0"/);

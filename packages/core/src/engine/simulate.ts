@@ -31,6 +31,8 @@ export interface SimulationResult {
   remembered: number;
   /** Answers on each simulated day. */
   perDay: number[];
+  /** Reviews due but still waiting at the end because of the reviews-per-day limit (0 when it never binds). */
+  backlog: number;
 }
 
 const DEFAULT_RETENTIONS = [0.8, 0.85, 0.9, 0.95];
@@ -101,6 +103,7 @@ export function simulate(
       minutesPerDay: round1((mean(run.answersPerDay) * seconds) / 60),
       remembered: Math.round(remembered),
       perDay: run.answersPerDay,
+      backlog: run.reviewsHeldBack.at(-1) ?? 0,
     };
   });
   return { days, seed, results };

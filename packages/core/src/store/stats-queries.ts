@@ -46,8 +46,9 @@ export class StatsQueries {
          sum(s.phase = ${REVIEW}) AS review, sum(s.suspended = 1) AS suspended, sum(s.leech = 1) AS leeches
        FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key WHERE c.retired = 0`,
     );
-    this.reviewRatingsStmt = db.prepare<[], { rating: number; n: number }>(
-      `SELECT rating, count(*) AS n FROM review_cache WHERE phase_before = ${REVIEW} GROUP BY rating`,
+    this.reviewRatingsStmt = db.prepare<{ deck: string | null }, { rating: number; n: number }>(
+      `SELECT rating, count(*) AS n FROM review_cache WHERE phase_before = ${REVIEW}
+         AND (@deck IS NULL OR deck_id = @deck) GROUP BY rating`,
     );
     this.answerTimesStmt = db.prepare<[number], { duration_ms: number }>(
       'SELECT duration_ms FROM review_cache WHERE duration_ms > 0 ORDER BY at DESC LIMIT ?',
@@ -75,10 +76,11 @@ export class StatsQueries {
     );
   }
 
-  /** How many answers on cards in review got each rating (1–4), in effect. */
-  reviewRatings(): Record<1 | 2 | 3 | 4, number> {
+  /** How many answers on cards in review (of one deck, if given) got each rating (1–4), in effect. */
+  reviewRatings(deck?: string): Record<1 | 2 | 3 | 4, number> {
     const counts = { 1: 0, 2: 0, 3: 0, 4: 0 };
-    for (const r of this.reviewRatingsStmt.all()) counts[r.rating as 1 | 2 | 3 | 4] = r.n;
+    for (const r of this.reviewRatingsStmt.all({ deck: deck ?? null }))
+      counts[r.rating as 1 | 2 | 3 | 4] = r.n;
     return counts;
   }
 

@@ -17,7 +17,7 @@ describe('grill optimize', () => {
     const text = await run(['optimize']);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toBe(
-      '1 answer on 1 card.\nKept: 1 answer so far: 399 more are needed before fitted weights can be trusted (the weights in use stay).\n',
+      '1 answer on 1 card, 0 reviews a day or more after the one before.\nKept: 0 reviews a day or more after the one before so far (same-day steps do not count): 400 more are needed before fitted weights can be trusted (the weights in use stay).\n',
     );
     const json = JSON.parse((await run(['optimize', '--json', '--dry-run'])).stdout);
     for (const field of ['reviews', 'adopted', 'reason', 'before', 'after', 'weights'])
@@ -27,6 +27,27 @@ describe('grill optimize', () => {
     expect(bad.stderr).toBe('grill: bad --timeout "soon": seconds, up to 86400 (a day), e.g. 120\n');
     const table = (await run(['config', 'get'])).stdout;
     expect(table).toMatch(/^weights +\(default\) +FSRS-6 weights fitted by grill optimize/m);
+  });
+});
+
+describe('grill optimize health check', () => {
+  it('prints the warning about Hard used as a fail in its text, not only in --json', async () => {
+    const home = tempDir('grill-optimize-hard-');
+    const cards = Array.from({ length: 120 }, (_, i) => `## Q${i + 1}? {#c${i + 1}}\n\n### Answer\nA.\n`);
+    const content = deckDir(`---\nid: d\ntitle: D\n---\n\n${cards.join('\n')}`);
+    const start = Date.parse('2025-01-06T09:00:00Z');
+    const g = Grill.open(home);
+    importPaths(g, [content], start);
+    for (let c = 1; c <= 120; c++) {
+      g.answer(`d/c${c}`, 4, start);
+      g.answer(`d/c${c}`, c % 3 === 0 ? 2 : 3, start + 20 * 86_400_000);
+    }
+    g.close();
+    const now = new Date(start + 40 * 86_400_000).toISOString();
+    const out = await grill(['optimize', '--dry-run'], { home, now, env: { GRILL_CONTENT: content } });
+    expect(out.stdout).toMatch(
+      /^240 answers on 120 cards, 120 reviews a day or more after the one before\.\nWarning: Hard is 33% of your answers on cards in review and Again only 0%: .*\nKept: /,
+    );
   });
 });
 
@@ -75,7 +96,8 @@ describe('grill optimize on a real history', () => {
     const pty = new GrillPty(['optimize'], { GRILL_HOME: home, GRILL_NOW: now, GRILL_CONTENT: content });
     await pty.waitFor(/\[#* *\] fitting 1 of \d · 0 s/);
     pty.send('\u0003');
-    expect(await pty.exit()).not.toBe(0);
+    // At once, though the fit it interrupted goes on in the optimizer's thread: 130, as for any Ctrl+C.
+    expect(await pty.exit()).toBe(130);
     expect(pty.text()).toMatch(/grill: cancelled: nothing changed\s*$/);
     expect(JSON.parse((await run(['config', 'get', 'weights', '--json'])).stdout)).toMatchObject({
       value: null,
@@ -90,6 +112,11 @@ describe('grill optimize on a real history', () => {
     const weights = JSON.parse((await run(['config', 'get', 'weights', '--json'])).stdout);
     expect(weights).toMatchObject({ key: 'weights', value: json.weights, set: true, setAt: now });
     expect((await run(['config', 'get'])).stdout).toMatch(/^weights +fitted 2025-11-03 +\(set\)/m);
+    // Right after, a second run keeps them (nothing new to judge on) and says --reschedule did nothing.
+    const second = await run(['optimize', '--reschedule']);
+    expect(second.stdout).toMatch(
+      /\nKept: the weights in use were set on 2025-11-03, .*\nNothing was rescheduled: the weights did not change\.\n$/,
+    );
     // What config get --json prints, config set takes back (here as the deck's own).
     const set = await run(['config', 'set', 'weights', JSON.stringify(json.weights), '--deck', 'd']);
     expect(set.status, set.stderr).toBe(0);

@@ -1,5 +1,6 @@
 import { InvalidInputError, optimize } from '@grill/core';
 import { withGrill } from '../context.js';
+import { exitWhenDone } from '../exit-now.js';
 import { printJson, printText } from '../output.js';
 
 export interface OptimizeCommandOptions {
@@ -46,16 +47,33 @@ export async function optimizeCommand(opts: OptimizeCommandOptions): Promise<voi
         printJson({ ...result, rescheduled });
         return;
       }
+      const scope = result.scope ? ` in ${result.scope}` : '';
       printText(
         [
-          `${count(result.reviews, 'answer')} on ${count(result.cards, 'card')}${result.scope ? ` in ${result.scope}` : ''}.`,
+          `${count(result.reviews, 'answer')} on ${count(result.cards, 'card')}${scope}, ${count(result.longTermReviews, 'review')} a day or more after the one before.`,
+          ...result.warnings.map((w) => `Warning: ${w}`),
           `${result.adopted ? 'Adopted' : result.weights && opts.dryRun ? 'Dry run' : 'Kept'}: ${result.reason}.`,
-          ...(result.adopted
-            ? ['grill reschedule re-derives the due dates of cards already scheduled.']
-            : []),
+          ...(rescheduled !== null
+            ? [`Rescheduled ${count(rescheduled, 'card')}${scope} with the new weights.`]
+            : result.adopted
+              ? ['grill reschedule re-derives the due dates of cards already scheduled with them.']
+              : opts.reschedule
+                ? ['Nothing was rescheduled: the weights did not change.']
+                : []),
         ].join('\n'),
       );
     });
+  } catch (error) {
+    if (stop.signal.aborted) {
+      // The fit goes on in the optimizer's own thread, which nothing can stop: exit without waiting.
+      exitWhenDone();
+      if (error === stop.signal.reason && (error as InvalidInputError).code === 'cancelled') {
+        process.stderr.write('grill: cancelled: nothing changed\n');
+        process.exitCode = 130;
+        return;
+      }
+    }
+    throw error;
   } finally {
     clearTimeout(timer);
     process.off('SIGINT', onSigint);

@@ -14,7 +14,7 @@ const whole = (flag: string, raw: string | undefined): number | undefined => {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n))
-    throw new InvalidInputError('bad-number', `bad --${flag} "${raw}": a whole number`);
+    throw new InvalidInputError('bad-number', `bad --${flag} "${raw}": a whole number, 0 or more`);
   return n;
 };
 
@@ -48,14 +48,21 @@ export function simulateCommand(opts: SimulateCommandOptions): Promise<void> {
       return;
     }
     const columns = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
-    printText(formatSimulation(result.days, result.results, columns));
+    printText(formatSimulation(result.days, result.results, columns, grill.settings().reviewsPerDay));
   });
 }
 
 const BARS = '▁▂▃▄▅▆▇█';
+/** 0.9 → 90%, 0.875 → 87.5%: as precise as the retention typed. */
+const percent = (retention: number) => `${Number((retention * 100).toFixed(1))}%`;
 
 /** A table (one row per retention) and a chart of answers a day, per retention. */
-export function formatSimulation(days: number, results: readonly SimulationResult[], columns = 80): string {
+export function formatSimulation(
+  days: number,
+  results: readonly SimulationResult[],
+  columns = 80,
+  reviewLimit?: number,
+): string {
   // One column a day, or a day range per column (its busiest day) when the days outnumber the columns.
   const width = Math.max(10, columns - 6);
   const per = Math.ceil(days / width);
@@ -70,13 +77,19 @@ export function formatSimulation(days: number, results: readonly SimulationResul
     'retention  reviews/day  min/day  remembered at the end',
     ...results.map(
       (r) =>
-        `${`${Math.round(r.retention * 100)}%`.padStart(9)}  ${r.reviewsPerDay.toFixed(1).padStart(11)}  ${r.minutesPerDay.toFixed(1).padStart(7)}  ${String(r.remembered).padStart(21)}`,
+        `${percent(r.retention).padStart(9)}  ${r.reviewsPerDay.toFixed(1).padStart(11)}  ${r.minutesPerDay.toFixed(1).padStart(7)}  ${String(r.remembered).padStart(21)}`,
     ),
+    ...(results.some((r) => r.backlog > 0)
+      ? [
+          '',
+          `The daily review limit${reviewLimit === undefined ? '' : ` (reviews-per-day ${reviewLimit})`} holds reviews back: still waiting at the end, ${results.map((r) => `${r.backlog} at ${percent(r.retention)}`).join(', ')}.`,
+        ]
+      : []),
     '',
     `answers a day (max ${max}${per > 1 ? `; a column is ${per} days, its busiest` : ''}):`,
     ...results.map(
       (r) =>
-        `${`${Math.round(r.retention * 100)}%`.padStart(4)} ${chart(r.perDay)
+        `${percent(r.retention).padStart(5)} ${chart(r.perDay)
           .map((n) => (n === 0 ? ' ' : BARS[Math.min(7, Math.floor((n / max) * 7.99))]))
           .join('')}`,
     ),
