@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@grill\/core$/, replacement: src('core/src/index.ts') },
       { find: /^@grill\/core\/parse$/, replacement: src('core/src/parse.ts') },
       { find: /^@grill\/core\/sync$/, replacement: src('core/src/sync-api.ts') },
+      { find: /^@grill\/core\/anki$/, replacement: src('core/src/anki-api.ts') },
       { find: /^@grill\/protocol$/, replacement: src('protocol/src/index.ts') },
       { find: /^@grill\/protocol\/event-types$/, replacement: src('protocol/src/event-types.ts') },
       { find: /^@grill\/protocol\/settings$/, replacement: src('protocol/src/settings.ts') },

@@ -38,12 +38,16 @@ describe('what each command loads', () => {
       expect(contains(files, 'ink@')).toBe(false);
       expect(contains(files, 'react@')).toBe(false);
       expect(contains(files, '@sinclair+typebox')).toBe(false);
+      // Nor the Anki packages' zip, zstd and protobuf code, nor the deck parser.
+      for (const library of ['fflate@', 'fzstd@', '@bufbuild+protobuf', 'commonmark@'])
+        expect(contains(files, library), library).toBe(false);
     },
   );
 
-  it('sync loads the validators (so the check above can fail)', () => {
+  it('sync loads the validators, export-anki the Anki code (so the checks above can fail)', () => {
     expect(contains(loadedFor('sync'), '@sinclair+typebox')).toBe(true);
     expect(contains(loadedFor('run-app'), 'ink@')).toBe(true);
+    expect(contains(loadedFor('export-anki'), 'fflate@')).toBe(true);
   });
 });
 

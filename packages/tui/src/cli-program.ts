@@ -124,6 +124,26 @@ since the epoch, review_state is the FSRS state before the answer (0 new, 1 lear
     );
 
   program
+    .command('export-anki')
+    .description('write decks as an Anki package (.apkg) to study or share in Anki (default: every deck)')
+    .argument('[decks...]', 'deck ids (see grill decks)')
+    .requiredOption('--out <file>', 'the package to write, FILE.apkg (replaced if it exists)')
+    .addOption(json)
+    .addHelpText(
+      'after',
+      `
+One Anki deck per deck, named by its title (a title with :: nests in Anki), one note per card, of
+Anki's standard note types: basic cards as Basic; typed cards as Basic (type in the answer), the
+first accepted answer what Anki checks; choice and open cards as Basic, the options or the rubric
+on the card; cloze cards as Cloze, one note with a card per number. Fields are the card's markdown
+as HTML. Cards are new in Anki: the review history stays in grill. Each note's guid comes from its
+card key, so importing a later export into Anki updates the notes instead of adding copies.`,
+    )
+    .action(async (decks: string[], opts) =>
+      (await import('./commands/export-anki.js')).exportAnki(decks, opts),
+    );
+
+  program
     .command('decks')
     .description('list the decks with card counts per kind and what is due (given paths: read the files)')
     .argument('[paths...]', 'deck files or folders to read instead of the database')

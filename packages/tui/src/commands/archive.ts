@@ -1,12 +1,13 @@
 // `grill export` (the whole home as one archive, or the review log as the FSRS optimizer's CSV)
 // and `grill import-archive` (an archive into an empty home).
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Grill, InvalidInputError, revlogCsv } from '@grill/core';
 import { exportArchive, readArchive, restoreArchive } from '@grill/core/parse';
 import { clockNow, withGrill } from '../context.js';
 import { printJson, printText } from '../output.js';
 import { bundledContentDir, grillHome } from '../paths.js';
+import { writeFileAtomically } from '../write-file.js';
 
 export interface ExportOptions {
   out?: string;
@@ -26,7 +27,7 @@ export async function exportCommand(opts: ExportOptions): Promise<void> {
       const { lines, cardIds } = revlogCsv(grill);
       const text = [...lines].join('');
       if (out === '-') return void process.stdout.write(text);
-      writeAtomically(out, text);
+      writeFileAtomically(out, text);
       const answers = text.split('\n').length - 2;
       if (opts.json) return printJson({ file: path.resolve(out), answers, cards: cardIds.size });
       return printText(
@@ -37,7 +38,7 @@ export async function exportCommand(opts: ExportOptions): Promise<void> {
     const archive = exportArchive(grill, now, (deck) => isInside(path.resolve(deck.sourcePath), content));
     for (const warning of archive.warnings) process.stderr.write(`grill: warning: ${warning}\n`);
     if (out === '-') return void process.stdout.write(archive.bytes);
-    writeAtomically(out, archive.bytes);
+    writeFileAtomically(out, archive.bytes);
     const { decks, events } = archive.manifest;
     if (opts.json) return printJson({ file: path.resolve(out), decks, events, warnings: archive.warnings });
     printText(
@@ -80,21 +81,6 @@ export function importArchiveCommand(file: string, opts: ImportArchiveOptions): 
     );
   } finally {
     grill.close();
-  }
-}
-
-/** Writes `data` to `file` through a temporary file beside it, so a failure leaves no half-written file. */
-function writeAtomically(file: string, data: string | Uint8Array): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new InvalidInputError(
-      'cannot-write',
-      `cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}): nothing written`,
-    );
   }
 }
 
