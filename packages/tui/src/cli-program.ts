@@ -207,7 +207,7 @@ remembering the card now. Titles are cut to fit the terminal (COLUMNS when not a
     .requiredOption('--rating <rating>', 'again, hard, good, easy or 1-4')
     .option('--duration <ms>', 'time spent on the card, in milliseconds')
     .option('--chosen <list>', 'choice cards: the options picked, 1-based, e.g. 1,3')
-    .option('--typed <text>', 'typed cards: the text typed')
+    .option('--typed <text>', 'typed cards and cloze cards with typed: yes: the text typed')
     .option('--covered <list>', 'open cards: the rubric points covered, 1-based, e.g. 1,2,4')
     .addOption(json)
     .action(async (card: string, opts) => (await import('./commands/review.js')).review(card, opts));
