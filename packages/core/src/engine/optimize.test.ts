@@ -186,6 +186,8 @@ describe('what grill optimize will not adopt from', () => {
       `the clock reads ${new Date(T0).toISOString()}, before your last answer (${new Date(T0 + DAY).toISOString()})`,
     );
     expect(grill.settings().weights).toBeNull();
+    // A dry run sets nothing: it may compare.
+    await expect(optimize(grill, T0, { dryRun: true })).resolves.toMatchObject({ adopted: false });
   });
 
   it('takes fitted weights into FSRS-6 bounds: 32-bit values just past a bound come back onto it', () => {

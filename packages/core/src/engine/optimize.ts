@@ -100,7 +100,8 @@ export async function optimize(
   const scope = options.deck ?? '';
   if (options.deck !== undefined) grill.requireDeck(options.deck);
   const set = trainingSet(grill, options.deck);
-  if (set.lastAnswerAt !== null && set.lastAnswerAt > now)
+  // Weights set now would govern answers given after now, re-deriving them; a dry run sets nothing.
+  if (!options.dryRun && set.lastAnswerAt !== null && set.lastAnswerAt > now)
     throw new InvalidInputError(
       'clock-behind',
       `the clock reads ${new Date(now).toISOString()}, before your last answer (${new Date(set.lastAnswerAt).toISOString()}): weights set now would re-derive answers already given. Check this machine's clock`,
