@@ -76,6 +76,45 @@ describe('full-text search over the cards', () => {
     expect(keys(grill, { search: 'idempot*' })).toEqual(['web/put']);
   });
 
+  it('as you type: the last word may be unfinished, even past its stem; finished words are whole', () => {
+    const { grill } = grillWith({
+      'db.md': deck('db', [
+        { id: 'repl', q: 'Why use database replication?', a: 'Reads scale; a standby can take over.' },
+        { id: 'replicas', q: 'How many replicas?', a: 'Three.' },
+        { id: 'org', q: 'How does an organization shard?', a: 'By tenant.' },
+        { id: 'cache', q: 'When does caching hurt?', a: 'Stale reads.' },
+      ]),
+    });
+    open.push(grill);
+    const typed = (search: string) => keys(grill, { search, asYouType: true });
+    // Every prefix of a word, as its letters arrive, finds its card: the index holds replication
+    // as `replic`, organization as `organ`, caching as `cach`, which `replicati`, `organizati`,
+    // `cachin` no longer begin.
+    for (const [word, card] of [
+      ['replication', 'db/repl'],
+      ['organization', 'db/org'],
+      ['caching', 'db/cache'],
+    ] as const) {
+      for (let n = 1; n <= word.length; n++)
+        expect(typed(word.slice(0, n)), word.slice(0, n)).toContain(card);
+    }
+    // Past a stem, the word may be any the cuts begin: replication (`replic`) or replicas (`replica`).
+    expect(typed('replicati').sort()).toEqual(['db/repl', 'db/replicas']);
+    // The words before the last are whole words, all required; the last is cut only when needed.
+    expect(typed('database replicati')).toEqual(['db/repl']);
+    // A stem and the start of an ending: replica may be replic + ation.
+    expect(typed('replica').sort()).toEqual(['db/repl', 'db/replicas']);
+    expect(typed('replicas')).toEqual(['db/replicas']);
+    expect(typed('tenant replicati')).toEqual([]);
+    expect(typed('repl').sort()).toEqual(['db/repl', 'db/replicas']);
+    // A space, a quote or `*` finishes the word: then it is matched whole (stemmed) only.
+    expect(typed('repl ')).toEqual([]);
+    expect(keys(grill, { search: 'repl' })).toEqual([]);
+    expect(typed('"rea')).toEqual([]);
+    expect(typed('rea').sort()).toEqual(['db/cache', 'db/repl']);
+    expect(typed('stale rea')).toEqual(['db/cache']);
+  });
+
   it('never fails on query syntax: what the user types is text', () => {
     const { grill } = setup();
     for (const text of [

@@ -62,6 +62,11 @@ export interface CardQuery {
   tag?: string;
   /** Words to find in the question, prompt and answer (full text); the list is then best match first. */
   search?: string;
+  /**
+   * `search` is being typed (the card browser searches as you type): its last word may be
+   * unfinished, and matches the words it begins (store/browse-queries.ts `typingExpressions`).
+   */
+  asYouType?: boolean;
   /** One of CARD_STATE_FILTERS. */
   state?: string;
   /** Only cards due before this grill day (YYYY-MM-DD, in the collection's zone) starts. */
@@ -93,6 +98,7 @@ export function listCards(grill: Grill, now: number, query: CardQuery = {}): Car
     ...(query.deck !== undefined ? { deck: query.deck } : {}),
     ...(query.tag !== undefined ? { tag: query.tag } : {}),
     ...(query.search !== undefined ? { search: query.search } : {}),
+    ...(query.asYouType ? { asYouType: true } : {}),
     ...(inStoreOrder && query.limit !== undefined ? { limit: query.limit } : {}),
   });
   const cards = rows

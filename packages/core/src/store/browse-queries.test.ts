@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/fixtures.js';
-import { BrowseQueries, searchExpression } from './browse-queries.js';
+import { BrowseQueries, searchExpression, typingExpressions } from './browse-queries.js';
 import { openDatabase } from './database.js';
 
 describe('searchExpression', () => {
@@ -14,6 +14,25 @@ describe('searchExpression', () => {
     expect(searchExpression('"unclosed phrase')).toBe('"unclosed phrase"');
     expect(searchExpression('idempot* *')).toBe('"idempot"* "*"');
     expect(searchExpression('  ""  ')).toBe('""');
+  });
+});
+
+describe('typingExpressions', () => {
+  it('tries the last word as the start of words or a stem before an ending, then as any cut of it', () => {
+    // `replic` and `repl` + the start of an ending (ation, ical); `repli`, `rep` only as a last resort.
+    expect(typingExpressions('db replica')).toEqual([
+      '"db" AND ("replica"* OR "replic" OR "repl")',
+      '"db" AND ("replic" OR "repli" OR "repl" OR "rep")',
+    ]);
+    // `data` + `bas` is no word's stem and ending: not before the last resort.
+    expect(typingExpressions('databas')[0]).toBe('("databas"* OR "databa")');
+    expect(typingExpressions('user')).toEqual(['"user"*', '"use"']);
+    expect(typingExpressions('N+')).toEqual(['"N+"*']);
+    expect(typingExpressions('écoute')).toEqual(['("écoute"* OR "écout")', '("écout" OR "écou" OR "éco")']);
+    expect(typingExpressions('a "b c" dee')).toEqual(['"a" "b c" AND "dee"*']);
+    // A finished word (a space, a closing quote, `*` after it) or an open phrase is left whole.
+    for (const text of ['db ', '"read replicas"', '"read repl', 'idempot*', '', '  '])
+      expect(typingExpressions(text), text).toEqual([searchExpression(text)]);
   });
 });
 

@@ -21,6 +21,8 @@ export interface BrowseFilter {
   tag?: string;
   /** Words to look for (see searchExpression); the result is then ordered best match first. */
   search?: string;
+  /** `search` is still being typed: its last word may be unfinished (see typingExpressions). */
+  asYouType?: boolean;
   /** At most this many rows (in the order above). */
   limit?: number;
 }
@@ -55,10 +57,14 @@ export class BrowseQueries {
   /** The active cards of `filter`: best match first when searching, else deck by deck in file order. */
   cards(filter: BrowseFilter = {}): BrowseRow[] {
     const params: Params = { deck: filter.deck ?? null, tag: filter.tag ?? null, limit: filter.limit ?? -1 };
-    const rows =
-      filter.search === undefined
-        ? this.allStmt.all(params)
-        : this.searchStmt.all({ ...params, match: searchExpression(filter.search) });
+    const search = filter.search;
+    let rows: Record<string, unknown>[] = [];
+    if (search === undefined) rows = this.allStmt.all(params);
+    else
+      for (const match of filter.asYouType ? typingExpressions(search) : [searchExpression(search)]) {
+        rows = this.searchStmt.all({ ...params, match });
+        if (rows.length > 0) break;
+      }
     return rows.map((r) => ({
       key: r.c_key as string,
       deckId: r.c_deck_id as string,
@@ -92,4 +98,51 @@ export function searchExpression(text: string): string {
   }
   // An empty string is no valid query; an empty phrase is one that matches nothing.
   return terms.length > 0 ? terms.join(' ') : '""';
+}
+
+/** Shortest cut of an unfinished word tried as the stem it has passed (see typingExpressions). */
+const MIN_STEM = 3;
+
+/**
+ * Endings the porter stemmer takes off English words (as they are written, chains included):
+ * what follows a stem in a word. `replica` may be `replic` + the start of `ation`; `databas` is
+ * not `data` + anything here.
+ */
+const ENDINGS = (
+  's es ies ed ing ly ness ful e y er ism ist ity ive ous able ible al alism alize alization ' +
+  'ality ance ancy ence ency ent ement ment ant ate ator ation ational ion ional tion tional ' +
+  'ic ical icate icity ize izer ization'
+).split(' ');
+
+/**
+ * The queries for `text` still being typed (search as you type), to try in order until one finds
+ * cards. Its last word, unless a space, a quote or `*` ended it, may be unfinished. The index
+ * holds stems (porter: replication is `replic`), so first it matches the words it begins (`idem`
+ * finds idempotent) and, where what was typed is a stem and the start of an ending, that stem
+ * (`replica` finds replicas and replication); then, when that finds nothing (`idempotenc`, past
+ * its stem `idempot`), any of its cuts down to three characters, each matched as a whole word:
+ * one of them is the stem it passed. Other words are as searchExpression has them.
+ */
+export function typingExpressions(text: string): string[] {
+  const whole = searchExpression(text);
+  const last = /[^\s"]+$/.exec(text)?.[0];
+  const insidePhrase = (text.match(/"/g)?.length ?? 0) % 2 === 1;
+  if (!last || insidePhrase || last.endsWith('*')) return [whole];
+  const before = searchExpression(text.slice(0, text.length - last.length));
+  const chars = Array.from(last);
+  const cuts: { cut: string; rest: string }[] = [];
+  for (let n = chars.length - 1; n >= MIN_STEM; n--) {
+    const cut = searchExpression(chars.slice(0, n).join(''));
+    const rest = chars.slice(n).join('').toLowerCase();
+    if (cut !== '""') cuts.push({ cut, rest });
+  }
+  const stems = cuts.filter((c) => ENDINGS.some((e) => e.startsWith(c.rest))).map((c) => c.cut);
+  const any = (terms: string[]) => {
+    const or = terms.length === 1 ? (terms[0] as string) : `(${terms.join(' OR ')})`;
+    return before === '""' ? or : `${before} AND ${or}`;
+  };
+  const prefix = searchExpression(`${last}*`);
+  const expressions = [any([prefix, ...stems])];
+  if (cuts.length > stems.length) expressions.push(any(cuts.map((c) => c.cut)));
+  return expressions;
 }

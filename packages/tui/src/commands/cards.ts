@@ -7,11 +7,10 @@ import {
   listCards,
   terminalSafe,
 } from '@grill/core';
-import cliTruncate from 'cli-truncate';
+import { detailFields, formatCards, historyLines } from '../card-text.js';
 import { cardView, formatCardView } from '../card-view.js';
 import { withGrill } from '../context.js';
 import { printJson, printText, terminalColumns } from '../output.js';
-import { displayWidth } from '../ui/display-width.js';
 
 export interface CardsCommandOptions {
   deck?: string;
@@ -104,50 +103,6 @@ function summaryJson(c: CardSummary) {
   };
 }
 
-/** `review`, `suspended+leech`: what the card is now, and whether it is a leech. */
-const stateLabel = (c: CardSummary) => `${c.status}${c.leech ? '+leech' : ''}`;
-const percent = (r: number | null) => (r === null ? '-' : `${Math.round(r * 100)}%`);
-const days = (d: number | null) => (d === null ? '-' : formatInterval(d * DAY_MS));
-
-/** Narrowest the title column gets: on a terminal narrower than that, lines wrap. */
-const MIN_TITLE = 10;
-
-/**
- * The list as a table, one card a line, in `columns` (null: no limit). The title takes what the
- * other columns leave, cut with … when it does not fit; keys are never cut (they name the card).
- */
-export function formatCards(list: readonly CardSummary[], columns: number | null): string[] {
-  const rows = list.map((c) => [
-    terminalSafe(c.key),
-    stateLabel(c),
-    c.dueDay ?? '-',
-    days(c.stability),
-    percent(c.retrievability),
-    String(c.lapses),
-    terminalSafe(c.title),
-  ]);
-  const header = ['key', 'state', 'due', 'stability', 'recall', 'lapses', 'title'];
-  // Right-aligned: the numbers.
-  const right = [false, false, false, true, true, true, false];
-  const widths = header.map((h, i) =>
-    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] as string))),
-  );
-  const gap = 2;
-  const title = header.length - 1;
-  if (columns !== null) {
-    const others = widths.slice(0, title).reduce((sum, w) => sum + w + gap, 0);
-    widths[title] = Math.max(MIN_TITLE, columns - others);
-  }
-  const cell = (text: string, i: number) => {
-    const width = widths[i] as number;
-    const fitted = displayWidth(text) > width ? cliTruncate(text, width) : text;
-    if (i === title) return fitted;
-    const pad = ' '.repeat(Math.max(0, width - displayWidth(fitted)));
-    return right[i] ? pad + fitted : fitted + pad;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(' '.repeat(gap)));
-}
-
 /** The memory state, due date, flags, source and answers of a card, after the card itself. */
 export function formatDetail(d: CardDetail, now: number): string {
   const c = d.content;
@@ -160,30 +115,7 @@ export function formatDetail(d: CardDetail, now: number): string {
   if (c.why) lines.push(`why: ${c.why}`);
   if (c.mistake) lines.push(`common mistake: ${c.mistake}`);
   if (lines.length > 1) lines.push('');
-  const flags = [d.suspended && 'suspended', d.buried && 'buried', d.leech && 'leech'].filter(Boolean);
-  const due =
-    d.due === null
-      ? 'not yet (never answered)'
-      : `${d.dueDay} (${d.due <= now ? `${formatInterval(now - d.due)} ago` : `in ${formatInterval(d.due - now)}`})`;
-  const field = (name: string, value: string) => `${name.padEnd(12)}${value}`;
-  lines.push(
-    field('phase', d.phase),
-    field('flags', flags.length > 0 ? flags.join(', ') : '-'),
-    field('due', due),
-    field('stability', d.stability === null ? '-' : `${d.stability.toFixed(2)} days`),
-    field('difficulty', d.difficulty === null ? '-' : d.difficulty.toFixed(2)),
-    field('recall now', percent(d.retrievability)),
-    field('answers', `${d.reps}, lapses ${d.lapses}`),
-    field('source', `${d.source.file}:${d.source.line}`),
-    '',
-  );
-  if (d.history.length === 0) lines.push('no answers yet');
-  else {
-    lines.push('history:');
-    for (const a of d.history)
-      lines.push(
-        `${new Date(a.at).toISOString()}  ${a.ratingName.padEnd(5)}  ${a.phaseBefore.padEnd(10)}  next in ${formatInterval(a.intervalDays * DAY_MS)}`,
-      );
-  }
+  lines.push(...detailFields(d, now).map(([name, value]) => `${name.padEnd(12)}${value}`), '');
+  lines.push(...historyLines(d));
   return terminalSafe(lines.join('\n'));
 }

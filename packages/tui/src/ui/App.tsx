@@ -60,6 +60,7 @@ export function App(props: AppProps) {
   });
   const lines = useSyncExternalStore(store.subscribe, store.frame);
   useKeypresses(store.key);
+  useEffect(() => store.dispose, [store]);
 
   // A resize redraws at the new size at once.
   useEffect(() => {

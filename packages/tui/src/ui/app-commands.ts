@@ -131,6 +131,13 @@ export function command(state: AppState, action: KeyAction, key: Keypress): Step
     case 'suspend':
     case 'edit':
       return to(state, { type: action });
+    // The card browser's own (app-browser.ts): nothing outside it.
+    case 'open-browser':
+    case 'leave-browser':
+    case 'open-card':
+    case 'toggle-suspend':
+    case 'drill-results':
+      return to(state);
   }
 }
 

@@ -4,9 +4,19 @@
  * transition asks for runs here and comes back as an action with what the engine answered;
  * no decisions are made here (they are the reducer's).
  */
-import { aheadCards, cramCards, type Grill, mockReport, type QueueFilter } from '@grill/core';
+import {
+  aheadCards,
+  cardDetail,
+  cramCards,
+  type Grill,
+  listCards,
+  mockReport,
+  NotFoundError,
+  type QueueFilter,
+} from '@grill/core';
 import type { EditorResult } from '../editor.js';
 import type { AppAction, AppEffect, AppExit, SessionSelect, SessionView } from './app-state.js';
+import { searchFor } from './browser-reducer.js';
 import { MockSession } from './mock-session.js';
 import { DrillSession } from './session.js';
 import { homeData, pickerData, statsData, summaryData } from './view-data.js';
@@ -23,8 +33,16 @@ export interface EffectsContext {
   readonly exit: (result: AppExit) => void;
 }
 
+/**
+ * The browser's search waits this long after a key for the next one: keys arriving together (a
+ * fast typist, a paste, one write of several keys) make one search, and every key is drawn in the
+ * field at once, never held up by a search.
+ */
+export const SEARCH_DELAY_MS = 40;
+
 export class AppEffects {
   private session: DrillSession | MockSession | null = null;
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** `later` takes the results that come back after the effect returned (a re-import's). */
   constructor(
@@ -90,10 +108,61 @@ export class AppEffects {
         return { type: 'picker-loaded', items: pickerData(grill, effect.kind) };
       case 'load-summary':
         return { type: 'summary-loaded', data: summaryData(grill, clock()) };
+      case 'list-cards': {
+        this.cancelSearch();
+        const { query } = effect;
+        const listed = (): AppAction => {
+          const search = searchFor(query);
+          const cards = listCards(grill, clock(), search === undefined ? {} : { search, asYouType: true });
+          return { type: 'cards-listed', query, cards };
+        };
+        if (!effect.debounce) return listed();
+        this.searchTimer = setTimeout(() => {
+          this.searchTimer = null;
+          this.later(listed());
+        }, SEARCH_DELAY_MS);
+        return null;
+      }
+      case 'load-card':
+        try {
+          return { type: 'card-loaded', key: effect.key, detail: cardDetail(grill, effect.key, clock()) };
+        } catch (error) {
+          if (error instanceof NotFoundError) return { type: 'card-loaded', key: effect.key, detail: null };
+          throw error;
+        }
+      case 'mark-card':
+        grill[effect.how](effect.key, clock());
+        return { type: 'card-marked', key: effect.key, how: effect.how };
+      case 'edit-card':
+        return this.editCard(effect.key);
       case 'exit':
+        this.dispose();
         this.context.exit(effect.result);
         return null;
     }
+  }
+
+  /** Stops what is still to run (a search waiting for the typing to pause): the app is closing. */
+  dispose(): void {
+    this.cancelSearch();
+  }
+
+  private cancelSearch(): void {
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    this.searchTimer = null;
+  }
+
+  /** The browser's edit: the card's deck file at the card; a saved change is re-imported. */
+  private editCard(key: string): AppAction | null {
+    const card = this.context.grill.card(key);
+    const deck = card && this.context.grill.deck(card.deckId);
+    if (!card || !deck) return { type: 'card-loaded', key, detail: null };
+    const result = this.context.openEditor(deck.sourcePath, card.sourceLine);
+    if (result.ok && result.changed)
+      void this.context.reimport(deck.sourcePath).then((problem) => {
+        this.later({ type: 'card-reimported', key, problem });
+      });
+    return { type: 'edited', result };
   }
 
   /** Opens the card's deck file at the card; a saved change is re-imported, and the card re-read. */

@@ -4,6 +4,7 @@
  * rendering (app-reducer.test.ts). What each key's action does is in app-commands.ts. A message
  * lasts for one move: moving on clears it, and actions that leave one set it after.
  */
+import { browserCommand, browserResult, browserText } from './app-browser.js';
 import { command, home, reveal, show, text, to, top } from './app-commands.js';
 import {
   type AppAction,
@@ -38,11 +39,14 @@ export function inputAction(state: AppState, key: Keypress): AppAction | null {
 export function appReducer(state: AppState, action: AppAction): Step {
   switch (action.type) {
     case 'command':
-      return command(state, action.command, action.key);
+      return browserCommand(state, action.command) ?? command(state, action.command, action.key);
     case 'text':
-      return text(state, action.text, action.paste);
-    case 'close-help':
-      return to({ ...state, help: null, scroll: top(state.scroll) });
+      return browserText(state, action.text, action.paste) ?? text(state, action.text, action.paste);
+    case 'close-help': {
+      // Back in the browser's list, the selection comes back into view.
+      const list = state.screen.name === 'browser' && !state.browser?.open;
+      return to({ ...state, help: null, scroll: { ...top(state.scroll), follow: list } });
+    }
     case 'tick':
       if (state.screen.name === 'mock' && state.card.phase === 'question')
         return to(state, { type: 'refresh-preview' }, { type: 'check-countdown' });
@@ -135,6 +139,11 @@ export function appReducer(state: AppState, action: AppAction): Step {
       return to({ ...state, picker: action.items });
     case 'summary-loaded':
       return to({ ...state, summaryData: action.data });
+    case 'cards-listed':
+    case 'card-loaded':
+    case 'card-marked':
+    case 'card-reimported':
+      return browserResult(state, action);
   }
 }
 

@@ -5,6 +5,8 @@
  */
 import {
   type AnswerDetail,
+  type CardDetail,
+  type CardSummary,
   type MockReport,
   type QueueFilter,
   type Rating,
@@ -12,6 +14,7 @@ import {
   takesTyping,
 } from '@grill/core';
 import type { EditorResult } from '../editor.js';
+import type { BrowserState } from './browser-reducer.js';
 import { type CardUiState, initialCardUi } from './card-reducer.js';
 import type { KeyAction, KeyContext } from './keymap.js';
 import type { Keypress } from './keys.js';
@@ -35,7 +38,9 @@ export type Screen =
   /** A mock interview's question: `timedOut` once its countdown revealed the answer. */
   | { name: 'mock'; endsAt: number; perCardMs: number; timedOut: boolean }
   /** The report at the end of a mock interview (`early`: ended with q). */
-  | { name: 'mock-report'; early: boolean };
+  | { name: 'mock-report'; early: boolean }
+  /** The card browser (its state is AppState.browser). */
+  | { name: 'browser' };
 
 /** A session on a list of cards instead of today's queue (grill drill --cram / --ahead, home's study ahead). */
 export type SessionSelect = { kind: 'cram' } | { kind: 'ahead'; days: number };
@@ -84,6 +89,8 @@ export interface AppState {
   summaryData: Pick<SummaryInput, 'upcoming' | 'streak'> | null;
   /** The report of the last mock interview, read when it ends. */
   mockReport: MockReport | null;
+  /** The card browser, while it is open. */
+  browser: BrowserState | null;
 }
 
 export type AppAction =
@@ -109,7 +116,16 @@ export type AppAction =
   | { type: 'home-loaded'; data: HomeData }
   | { type: 'stats-loaded'; data: StatsData }
   | { type: 'picker-loaded'; items: readonly PickerItem[] }
-  | { type: 'summary-loaded'; data: Pick<SummaryInput, 'upcoming' | 'streak'> };
+  | { type: 'summary-loaded'; data: Pick<SummaryInput, 'upcoming' | 'streak'> }
+  // The card browser's.
+  | { type: 'cards-listed'; query: string; cards: readonly CardSummary[] }
+  /** The card `key` read in detail; null when no active card has that key (edited away). */
+  | { type: 'card-loaded'; key: string; detail: CardDetail | null }
+  | { type: 'card-marked'; key: string; how: CardMark }
+  | { type: 'card-reimported'; key: string; problem: string | null };
+
+/** What the card browser does to a card. */
+export type CardMark = 'suspend' | 'unsuspend' | 'bury';
 
 /** What a transition asks the engine (or the terminal) to do; the result comes back as an action. */
 export type AppEffect =
@@ -135,6 +151,12 @@ export type AppEffect =
   | { type: 'load-stats' }
   | { type: 'load-picker'; kind: 'deck' | 'tag' }
   | { type: 'load-summary' }
+  /** The cards matching `query` (see searchFor); `debounce`: wait for a pause in the typing first. */
+  | { type: 'list-cards'; query: string; debounce: boolean }
+  | { type: 'load-card'; key: string }
+  | { type: 'mark-card'; key: string; how: CardMark }
+  /** Edit the card `key` in the editor (the browser's; `edit` is the drill's current card). */
+  | { type: 'edit-card'; key: string }
   | { type: 'exit'; result: AppExit };
 
 /** A transition: the next state and what to do for it. */
@@ -159,6 +181,7 @@ export function openApp(message: string | null, startWith?: StartWith): Step {
     picker: [],
     summaryData: null,
     mockReport: null,
+    browser: null,
   };
   const start: AppEffect = !startWith
     ? { type: 'load-home' }
@@ -179,6 +202,10 @@ export function keyContext(state: AppState): KeyContext {
   const { screen } = state;
   if (screen.name === 'summary') return screen.early ? 'leaving' : 'summary';
   if (screen.name === 'mock') return state.card.phase === 'revealed' ? 'mock-rubric' : 'mock-question';
+  if (screen.name === 'browser') {
+    const b = state.browser;
+    return b?.open ? 'browse-card' : b?.focus === 'list' ? 'browse-list' : 'browse-search';
+  }
   if (screen.name !== 'session') return screen.name;
   const card = state.session?.current?.card.content;
   if (state.card.phase === 'revealed') return card?.kind === 'open' ? 'rubric' : 'revealed';

@@ -62,6 +62,11 @@ export class AppStore {
   /** The lines of the frame on screen. */
   frame = (): readonly string[] => this.lines;
 
+  /** The app is gone (unmounted): nothing may run on after it (a search waiting to run). */
+  dispose = (): void => {
+    this.effects.dispose();
+  };
+
   private apply(action: AppAction): void {
     const step = appReducer(this.state, action);
     this.state = step.state;

@@ -3,6 +3,7 @@
  * out for the terminal. Pure — the engine's data is already in the state, read by the effects.
  */
 import { type AppState, keyContext, pickerMatches } from './app-state.js';
+import { browserCardParts, browserListParts } from './layout/browser-frames.js';
 import {
   cardParts,
   helpParts,
@@ -64,6 +65,13 @@ function screenParts(state: AppState, now: number, cols: number, color: boolean)
     case 'stats':
       if (!state.stats) break;
       return statsParts(state.stats, message, cols, color);
+    case 'browser': {
+      const b = state.browser;
+      if (!b) break;
+      return b.open
+        ? browserCardParts(b, b.open, message, now, cols, color)
+        : browserListParts(b, keyContext(state), message, cols, color);
+    }
     case 'home':
       if (!state.home) break;
       return homeParts(state.home, message, cols, color);

@@ -4,8 +4,13 @@ import type { Binding, KeyContext } from './keymap-types.js';
 const CARD: readonly KeyContext[] = ['question', 'choice', 'typed', 'revealed', 'rubric'];
 /** A mock interview's question, before and after the answer. */
 const MOCK: readonly KeyContext[] = ['mock-question', 'mock-rubric'];
+/** The card browser with a card selected in its list, and a card opened from it. */
+const BROWSING: readonly KeyContext[] = ['browse-list', 'browse-card'];
+/** The card browser's list, with the keys in its search field or in the list itself. */
+const LISTING: readonly KeyContext[] = ['browse-search', 'browse-list'];
 const SCROLLING: readonly KeyContext[] = [
   'home',
+  'browse-card',
   'question',
   'choice',
   'typed',
@@ -24,6 +29,7 @@ const PAGING: readonly KeyContext[] = [
   'summary',
   'stats',
   'mock-report',
+  'browse-card',
   'help',
 ];
 
@@ -46,6 +52,13 @@ export const BINDINGS: readonly Binding[] = [
   },
   { contexts: ['home'], keys: ['t'], action: 'pick-tag', help: 'start a session on one tag', footer: 'tag' },
   { contexts: ['home'], keys: ['s'], action: 'open-stats', help: 'statistics', footer: 'stats' },
+  {
+    contexts: ['home'],
+    keys: ['/'],
+    action: 'open-browser',
+    help: 'browse and search every card: its state, history; suspend, bury, edit, drill what you found',
+    footer: 'browse',
+  },
   {
     contexts: ['home'],
     keys: ['a'],
@@ -222,6 +235,103 @@ export const BINDINGS: readonly Binding[] = [
   },
   { contexts: CARD, keys: ['b'], action: 'bury', help: 'bury the card until tomorrow', footer: 'bury' },
   { contexts: CARD, keys: ['!'], action: 'suspend', help: 'suspend the card', footer: 'suspend' },
+  // the card browser: in the search field letters are text; in the list and on a card, commands
+  {
+    contexts: ['browse-search'],
+    keys: ['up'],
+    action: 'move-up',
+    help: 'select the card above',
+    footer: 'move',
+    footerKeys: '↑↓',
+  },
+  { contexts: ['browse-search'], keys: ['down'], action: 'move-down', help: 'select the card below' },
+  {
+    contexts: ['browse-list'],
+    keys: ['up', 'k'],
+    action: 'move-up',
+    help: 'select the card above',
+    footer: 'move',
+    footerKeys: '↑↓',
+  },
+  { contexts: ['browse-list'], keys: ['down', 'j'], action: 'move-down', help: 'select the card below' },
+  {
+    contexts: LISTING,
+    keys: ['pageup'],
+    action: 'page-up',
+    help: 'select a page up',
+    footer: 'page',
+    footerKeys: 'PgUp/PgDn',
+  },
+  { contexts: LISTING, keys: ['pagedown'], action: 'page-down', help: 'select a page down' },
+  { contexts: LISTING, keys: ['home'], action: 'scroll-top', help: 'select the first card' },
+  { contexts: LISTING, keys: ['end'], action: 'scroll-bottom', help: 'select the last card' },
+  {
+    contexts: LISTING,
+    keys: ['enter'],
+    action: 'open-card',
+    help: 'open the selected card: all of it, its memory state and its answers',
+    footer: 'open',
+  },
+  {
+    contexts: ['browse-search'],
+    keys: ['backspace'],
+    action: 'backspace',
+    help: 'delete a character of the search',
+  },
+  { contexts: ['browse-search'], keys: ['ctrl+u'], action: 'clear-field', help: 'clear the search' },
+  {
+    contexts: ['browse-search'],
+    keys: ['tab'],
+    action: 'leave-field',
+    help: 'to the list: letters are commands there (s, b, e, d …)',
+    footer: 'list',
+  },
+  {
+    contexts: ['browse-list'],
+    keys: ['tab'],
+    action: 'enter-field',
+    help: 'back to the search field',
+    footer: 'search',
+  },
+  { contexts: ['browse-list'], keys: ['/'], action: 'enter-field', help: 'back to the search field' },
+  {
+    contexts: BROWSING,
+    keys: ['s'],
+    action: 'toggle-suspend',
+    help: 'suspend the card (the drill skips it), or unsuspend a suspended one',
+    footer: 'suspend',
+  },
+  { contexts: BROWSING, keys: ['b'], action: 'bury', help: 'bury the card until tomorrow', footer: 'bury' },
+  {
+    contexts: BROWSING,
+    keys: ['e'],
+    action: 'edit',
+    help: "edit the card's file in $VISUAL/$EDITOR (re-imported when saved)",
+    footer: 'edit',
+  },
+  {
+    contexts: BROWSING,
+    keys: ['d'],
+    action: 'drill-results',
+    help: 'drill the cards found, due or not (suspended and buried ones left out)',
+    footer: 'drill these',
+  },
+  { contexts: ['browse-card'], keys: ['escape'], action: 'back', help: 'back to the list', footer: 'list' },
+  {
+    contexts: ['browse-search'],
+    keys: ['escape'],
+    action: 'leave-browser',
+    help: 'back to home',
+    footer: 'home',
+  },
+  {
+    contexts: ['browse-list'],
+    keys: ['escape', 'q'],
+    action: 'leave-browser',
+    help: 'back to home',
+    footer: 'home',
+  },
+  { contexts: ['browse-card'], keys: ['q'], action: 'leave-browser', help: 'back to home', footer: 'home' },
   // the other screens
   {
     contexts: ['stats'],
@@ -245,7 +355,7 @@ export const BINDINGS: readonly Binding[] = [
     footer: 'home',
   },
   {
-    contexts: ['home', ...CARD, ...MOCK, 'summary', 'stats', 'mock-report'],
+    contexts: ['home', ...CARD, ...MOCK, 'summary', 'stats', 'mock-report', ...BROWSING],
     keys: ['?'],
     action: 'help',
     help: 'the keys that work here',
@@ -273,7 +383,7 @@ export const BINDINGS: readonly Binding[] = [
     footer: 'quit',
   },
   {
-    contexts: ['typing', 'picker', 'help'],
+    contexts: ['typing', 'picker', 'browse-search', 'help'],
     keys: ['ctrl+c'],
     action: 'interrupt',
     help: 'quit at once (every answer is already saved)',
@@ -281,7 +391,7 @@ export const BINDINGS: readonly Binding[] = [
     footerKeys: 'Ctrl+C',
   },
   {
-    contexts: ['home', ...CARD, ...MOCK, 'summary', 'leaving', 'stats', 'mock-report'],
+    contexts: ['home', ...CARD, ...MOCK, 'summary', 'leaving', 'stats', 'mock-report', ...BROWSING],
     keys: ['ctrl+c'],
     action: 'interrupt',
     help: 'quit at once (every answer is already saved)',

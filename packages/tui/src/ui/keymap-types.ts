@@ -5,6 +5,8 @@
  * `revealed` (answer shown), `rubric` (open card's answer shown: arrows move through the rubric).
  * `leaving`: the summary shown after q, any key leaves. A mock interview: `mock-question` (the
  * countdown runs), `mock-rubric` (the answer shown: tick and rate), `mock-report` (the end).
+ * The card browser: `browse-search` (the search field has the keys: letters are text),
+ * `browse-list` (the list has them: letters are commands), `browse-card` (a card opened from it).
  */
 export type KeyContext =
   | 'home'
@@ -21,6 +23,9 @@ export type KeyContext =
   | 'mock-question'
   | 'mock-rubric'
   | 'mock-report'
+  | 'browse-search'
+  | 'browse-list'
+  | 'browse-card'
   | 'help';
 
 export type KeyAction =
@@ -57,7 +62,12 @@ export type KeyAction =
   | 'bury'
   | 'suspend'
   | 'drill-weakest'
-  | 'study-ahead';
+  | 'study-ahead'
+  | 'open-browser'
+  | 'leave-browser'
+  | 'open-card'
+  | 'toggle-suspend'
+  | 'drill-results';
 
 export interface Binding {
   readonly contexts: readonly KeyContext[];

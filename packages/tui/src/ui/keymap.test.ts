@@ -20,6 +20,9 @@ const CONTEXTS: KeyContext[] = [
   'mock-question',
   'mock-rubric',
   'mock-report',
+  'browse-search',
+  'browse-list',
+  'browse-card',
   'help',
 ];
 
@@ -95,6 +98,23 @@ describe('keymap', () => {
       for (const k of ['u', 'b', '!', 'e']) expect(resolveKey(c, char(k)), `${c} ${k}`).toBeNull();
     expect(footerItems('mock-question').join(' · ')).toMatch(/^Space show answer · .* · q end/);
     expect(footerItems('home').join(' · ')).toContain('a study ahead');
+  });
+
+  it('the card browser: / opens it from home; in its search field letters are text, in its list commands', () => {
+    expect(resolveKey('home', char('/'))).toBe('open-browser');
+    expect(footerItems('home').join(' · ')).toContain('/ browse');
+    expect(helpLines('home').map((l) => l.keys)).toContain('/');
+    for (const k of ['s', 'b', 'e', 'd', 'q', 'j', 'k', '?', '/', ' '])
+      expect(resolveKey('browse-search', k === ' ' ? named('space') : char(k)), k).toBeNull();
+    expect(resolveKey('browse-search', named('down'))).toBe('move-down');
+    expect(resolveKey('browse-search', named('enter'))).toBe('open-card');
+    expect(resolveKey('browse-list', char('j'))).toBe('move-down');
+    expect(resolveKey('browse-list', char('s'))).toBe('toggle-suspend');
+    expect(resolveKey('browse-list', char('d'))).toBe('drill-results');
+    expect(resolveKey('browse-list', char('q'))).toBe('leave-browser');
+    expect(resolveKey('browse-card', char('j'))).toBe('scroll-down');
+    expect(resolveKey('browse-card', named('escape'))).toBe('back');
+    expect(resolveKey('browse-card', named('enter'))).toBeNull();
   });
 
   it('help is per context and generated from the table', () => {

@@ -49,19 +49,21 @@ function keysLabel(keys: readonly string[]): string {
 /**
  * The footer of a context: `Space reveal · u undo · …`. `enabled` leaves out actions that do
  * nothing right now (scrolling when everything fits, say); `keys` names the keys where the
- * state narrows them (`1-4` on a card with four options).
+ * state narrows them (`1-4` on a card with four options); `labels` says what an action does
+ * where the state decides it (`s unsuspend` on a suspended card).
  */
 export function footerItems(
   context: KeyContext,
   enabled: (action: KeyAction) => boolean = () => true,
   keys: Partial<Record<KeyAction, string>> = {},
+  labels: Partial<Record<KeyAction, string>> = {},
 ): string[] {
   const items: string[] = [];
   const seen = new Set<KeyAction>();
   for (const b of BINDINGS) {
     if (!b.footer || !b.contexts.includes(context) || seen.has(b.action) || !enabled(b.action)) continue;
     seen.add(b.action);
-    items.push(`${keys[b.action] ?? b.footerKeys ?? keysLabel(b.keys)} ${b.footer}`);
+    items.push(`${keys[b.action] ?? b.footerKeys ?? keysLabel(b.keys)} ${labels[b.action] ?? b.footer}`);
   }
   return items;
 }

@@ -1,5 +1,5 @@
-// Fixtures for the app's reducer and view tests: cards and a session snapshot, no database.
-import { type Card, type CardRecord, emptyState } from '@grill/core';
+// Fixtures for the app's reducer and view tests: cards, a session snapshot, a card as listed; no database.
+import { type Card, type CardRecord, type CardSummary, emptyState } from '@grill/core';
 import type { SessionView } from './app-state.js';
 import type { SessionSummary } from './session.js';
 
@@ -40,4 +40,30 @@ export function sessionView(
   };
   const left = { new: newLeft, learning: 0, review: 0 };
   return { current, answered, left: () => left, canUndo: () => canUndo, summary };
+}
+
+/** A card as the browser lists it: new, never answered, unless `over` says otherwise. */
+export function cardSummary(key: string, over: Partial<CardSummary> = {}): CardSummary {
+  return {
+    key,
+    deck: key.slice(0, key.indexOf('/')),
+    kind: 'basic',
+    title: `Question ${key}`,
+    tags: [],
+    status: over.suspended ? 'suspended' : over.buried ? 'buried' : 'new',
+    phase: 'new',
+    due: null,
+    dueDay: null,
+    stability: null,
+    difficulty: null,
+    retrievability: null,
+    reps: 0,
+    lapses: 0,
+    suspended: false,
+    buried: false,
+    buriedUntil: null,
+    leech: false,
+    lastReview: null,
+    ...over,
+  };
 }

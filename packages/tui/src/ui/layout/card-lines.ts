@@ -45,6 +45,36 @@ export function cardBody(card: Card, ui: CardUiState, cols: number, color: boole
   return { lines, focus };
 }
 
+/**
+ * The whole card to read rather than answer (the card browser): the prompt, what a right answer
+ * is — the correct options, the accepted answers, the rubric, the deletions filled in — then the
+ * model answer, why it matters and the common mistake, as the drill shows them once revealed.
+ */
+export function cardReference(card: Card, cols: number, color: boolean): string[] {
+  const c = palette(color);
+  const lines: string[] = [...wrap(c.bold(renderInline(card.title, { color })), cols)];
+  if (card.kind === 'cloze')
+    lines.push('', ...paintCloze(markdown(clozeSource(card, true), cols, color), true, color));
+  else if (card.body) lines.push('', ...markdown(card.body, cols, color));
+  const right: string[] = [];
+  if (card.kind === 'choice')
+    card.options.forEach((option, i) => {
+      const mark = option.correct ? c.green('✓') : ' ';
+      const text = renderInline(option.text, { color });
+      right.push(...hang(`${mark} ${i + 1}. `, option.correct ? c.green(text) : text, cols));
+    });
+  if (card.kind === 'typed')
+    right.push(...hang('accepted: ', c.green.bold(terminalSafe(card.accept.join(' | '))), cols));
+  if (card.kind === 'cloze') right.push(...clozeAnswer(card.answers, cols, color));
+  if (card.kind === 'open') {
+    right.push(...wrap(c.bold('Rubric:'), cols));
+    for (const point of card.rubric) right.push(...hang('  - ', renderInline(point, { color }), cols));
+  }
+  if (right.length) lines.push('', ...right);
+  lines.push(...answerLines(card, cols, color));
+  return lines;
+}
+
 function kindInput(card: Card, ui: CardUiState, cols: number, color: boolean): CardBody {
   const c = palette(color);
   const revealed = ui.phase === 'revealed';
@@ -125,6 +155,13 @@ function revealed(card: Card, ui: CardUiState, cols: number, color: boolean): st
   const c = palette(color);
   const lines: string[] = [];
   if (card.kind === 'choice') lines.push('', ui.correct ? c.green('✓ right') : c.red('✗ not quite'));
+  return [...lines, ...answerLines(card, cols, color)];
+}
+
+/** The model answer in a frame, why it matters and the common mistake. */
+function answerLines(card: Card, cols: number, color: boolean): string[] {
+  const c = palette(color);
+  const lines: string[] = [];
   if (card.answer) lines.push('', ...box(markdown(card.answer, cols - 4, color), cols, color));
   for (const [label, text, tint] of [
     ['Why it matters', card.why, c.yellow],

@@ -45,9 +45,10 @@ export function keysFooter(
   color: boolean,
   enabled: (action: KeyAction) => boolean,
   keys: Partial<Record<KeyAction, string>> = {},
+  labels: Partial<Record<KeyAction, string>> = {},
 ): string[] {
   const c = palette(color);
-  return joinWrapped(footerItems(context, enabled, keys), cols).map((l) => c.dim(l));
+  return joinWrapped(footerItems(context, enabled, keys, labels), cols).map((l) => c.dim(l));
 }
 
 export function messageLines(message: string | null, cols: number, color: boolean): string[] {
