@@ -49,6 +49,15 @@ describe('what each command loads', () => {
     expect(contains(loadedFor('run-app'), 'ink@')).toBe(true);
     expect(contains(loadedFor('export-anki'), 'fflate@')).toBe(true);
   });
+
+  it('the HTML-to-markdown converter (turndown and its DOM) is a chunk import-anki loads when it converts', () => {
+    const all = readdirSync(BUNDLE).filter((f) => f.endsWith('.js'));
+    const holding = all.filter((f) => contains([f], 'turndown@'));
+    expect(holding.map((f) => f.replace(/-[A-Z0-9]+\.js$/, ''))).toEqual(['to-decks']);
+    for (const command of ['import-anki', 'export-anki', 'import', 'due', 'sync'])
+      for (const library of ['turndown@', '@mixmark-io+domino@'])
+        expect(contains(loadedFor(command), library), `${command}: ${library}`).toBe(false);
+  });
 });
 
 describe('the code highlighter', () => {

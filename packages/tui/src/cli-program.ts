@@ -144,6 +144,43 @@ card key, so importing a later export into Anki updates the notes instead of add
     );
 
   program
+    .command('import-anki')
+    .description('turn an Anki package (.apkg, .colpkg) into deck files and import them (all or nothing)')
+    .argument('<file>', 'the package, FILE.apkg or FILE.colpkg')
+    .option('--out <dir>', 'where to write the deck files (default: $GRILL_HOME/anki/<package name>)')
+    .option('--with-history', "also import the package's reviews as answers, so scheduling goes on from them")
+    .option(
+      '--force',
+      'write even if the folder holds deck files of other origin (those in the way are replaced)',
+    )
+    .addOption(json)
+    .addHelpText(
+      'after',
+      `
+One deck file per Anki deck that holds notes (a filtered deck's cards count in their home deck):
+title the deck's full name, id a slug of it (Backend::HTTP → backend-http). Note types:
+  Basic                                   → basic
+  Basic (and reversed card), (optional…)  → a basic card per direction; the reverse one's id ends in -r
+  Basic (type in the answer)              → typed, the answer field the accepted answer
+  Cloze                                   → cloze, {{c1::answer::hint}} kept as written
+  anything else                           → basic, from the first two fields (with a warning)
+Fields' HTML becomes markdown; headings are demoted below the card's own, and text that reads as
+deck syntax is escaped. Images and [sound:…] files the package holds are copied to DIR/media and
+linked; files it lacks are reported.
+A card's id comes from its note's guid, so importing a later package updates the same cards and
+keeps their history; a note the package no longer has retires its card. Notes written by
+grill export-anki come back as the cards they were (same keys and kinds); their decks then follow
+the files written here. Files of an earlier import of the same package are replaced.
+--with-history: each answer (Again, Hard, Good, Easy; filtered-deck reviews too) becomes a grill
+answer at its time, so FSRS goes on from the Anki history and grill optimize can fit it; manual
+and rescheduling entries are skipped. Importing the package again adds no answer twice.
+A package that cannot be read leaves everything as it was.`,
+    )
+    .action(async (file: string, opts) =>
+      (await import('./commands/import-anki.js')).importAnkiCommand(file, opts),
+    );
+
+  program
     .command('decks')
     .description('list the decks with card counts per kind and what is due (given paths: read the files)')
     .argument('[paths...]', 'deck files or folders to read instead of the database')
