@@ -237,3 +237,17 @@ describe('ankiExport', () => {
     expect(col.cards).toEqual(byId(data.cards).map((c) => ({ ...c, suspended: false, buried: false })));
   });
 });
+
+describe('deck text that Anki would read as HTML', () => {
+  it('escapes raw HTML (deck files are untrusted; Anki runs scripts in fields) and keeps pipe tables as preformatted text', async () => {
+    const deck = `---\nid: web\ntitle: Web\n---\n\n## Explain <script>alert(1)</script> XSS {#xss}\n\nSee <b>this</b>:\n\n<div onclick="x()">block</div>\n\n| id | name |\n| --- | --- |\n| 1 | Ann |\n\n### Answer\nEscape <i>output</i>.\n`;
+    const { grill } = grillWith({ 'web.md': deck });
+    open.push(grill);
+    const { data } = await ankiExport(grill, ['web']);
+    const fields = data.notes.flatMap((n) => n.fields).join('\n');
+    expect(fields).not.toMatch(/<script|<b>this|<div|<i>output/);
+    expect(fields).toContain('Explain &lt;script&gt;alert(1)&lt;/script&gt; XSS');
+    expect(fields).toContain('&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;');
+    expect(fields).toContain('<pre><code>| id | name |\n| --- | --- |\n| 1 | Ann |\n</code></pre>');
+  });
+});

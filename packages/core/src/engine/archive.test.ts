@@ -74,6 +74,9 @@ describe('grill export and import-archive', () => {
     expect(readdirSync(dir)).toEqual([]);
     const fresh = Grill.open(tempDir('grill-fresh-'));
     open.push(fresh);
+    // A home where grill ran once has only its time zone: that is empty.
+    fresh.ensureTimeZone(T0, 'Asia/Tokyo');
+    expect(fresh.eventCount()).toBe(1);
     // b.md is taken: a.md must not be left behind either, and no event goes in.
     const target = grillWith({ 'b.md': deckText('b', 1) });
     open.push(target.grill);
@@ -82,7 +85,10 @@ describe('grill export and import-archive', () => {
       `${path.join(taken, 'b.md')} already exists`,
     );
     expect(existsSync(path.join(taken, 'a.md'))).toBe(false);
-    expect(fresh.eventCount()).toBe(0);
+    expect(fresh.eventCount()).toBe(1);
+    const target2 = tempDir('grill-target-');
+    expect(restoreArchive(fresh, archive, target2, T0 + DAY).events).toBe(grill.eventCount());
+    expect(fresh.store.cards.get('a/c1')).toBeDefined();
   });
 
   it('a deck that does not import leaves no file and no event behind', () => {

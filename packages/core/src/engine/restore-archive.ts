@@ -9,7 +9,8 @@ import type { DeckImportSummary } from './import-decks.js';
 import { importPaths } from './import-paths.js';
 
 /**
- * Restores `archive` (checked by readArchive) into `grill`, which must have no events yet: its
+ * Restores `archive` (checked by readArchive) into `grill`, which must have no events yet (but
+ * the time zone grill records on its first run; the archive's later settings follow it): its
  * deck files are written to `decksDir` as <deck id>.md and imported, then its review log is
  * ingested (answers, undos, settings: card states and settings are derived from it). All or
  * nothing: a deck file already at the target, a deck that does not import, or a home with events
@@ -21,11 +22,14 @@ export function restoreArchive(
   decksDir: string,
   now: number,
 ): { decks: DeckImportSummary[]; events: number } {
-  const present = grill.eventCount();
+  // Empty: nothing but the time zone grill records by itself the first time it runs.
+  const present = [...grill.store.events.iterate()].filter(
+    (e) => !(e.type === 'setting' && e.payload.key === 'time-zone'),
+  ).length;
   if (present > 0)
     throw new InvalidInputError(
       'not-empty',
-      `this home already has a review log (${present} events): an archive restores into an empty home only (a new GRILL_HOME, say)`,
+      `this home already has a review log (${present} ${present === 1 ? 'event' : 'events'}): an archive restores into an empty home only (a new GRILL_HOME, say)`,
     );
   const files = [...archive.decks.keys()].map((id) => path.join(decksDir, `${id}.md`));
   const taken = files.find((f) => existsSync(f));
