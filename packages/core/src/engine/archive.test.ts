@@ -145,6 +145,16 @@ describe('grill export and import-archive', () => {
         'x.zip: events.jsonl line 2: event ',
       ],
     ];
+    cases.push(
+      [
+        variant((e) => (e['events.jsonl'] = strToU8(lines.slice(0, -2).join('\n')))),
+        `x.zip: events.jsonl holds ${manifest.events - 1} events, the manifest says ${manifest.events}: the archive is incomplete`,
+      ],
+      [
+        variant((e) => (e['events.jsonl'] = strToU8([lines[0], ...lines].join('\n')))),
+        'x.zip: events.jsonl holds an event twice',
+      ],
+    );
     for (const [bytes, message] of cases) {
       expect(() => readArchive(bytes, 'x.zip'), message).toThrow(message);
       try {

@@ -118,6 +118,13 @@ export function readArchive(bytes: Uint8Array, label: string): ArchiveContents {
       if (problem) throw bad(`events.jsonl line ${i + 1}: ${invalidEventLine(event, problem)}`);
       events.push(event as GrillEvent);
     });
+  // A file cut short or padded: the manifest counted the events it was made with.
+  const ids = new Set(events.map((e) => e.id));
+  if (ids.size !== events.length) throw bad('events.jsonl holds an event twice');
+  if (typeof manifest.events === 'number' && manifest.events !== events.length)
+    throw bad(
+      `events.jsonl holds ${events.length} events, the manifest says ${manifest.events}: the archive is incomplete`,
+    );
   return { manifest: manifest as ArchiveManifest, decks, events };
 }
 

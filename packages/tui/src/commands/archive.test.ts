@@ -41,6 +41,8 @@ describe('grill export and import-archive', () => {
       'grill: grill-2026-03-02.zip already exists: nothing written (--force overwrites it)\n',
     );
     expect((await run(['export', '--force', '--json'])).stdout).toContain('"events"');
+    const folder = await run(['export', '--out', 'mine', '--force']);
+    expect(folder.stderr).toBe('grill: --out mine is a folder: name the file to write\n');
 
     const newHome = path.join(work, 'new-home');
     const restored = await run(['import-archive', 'grill-2026-03-02.zip'], newHome);

@@ -1,11 +1,11 @@
 // `grill export` (the whole home as one archive, or the review log as the FSRS optimizer's CSV)
 // and `grill import-archive` (an archive into an empty home).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Grill, InvalidInputError, revlogCsv } from '@grill/core';
+import { DeckProblemsError, Grill, InvalidInputError, revlogCsv } from '@grill/core';
 import { exportArchive, readArchive, restoreArchive } from '@grill/core/parse';
 import { clockNow, withGrill } from '../context.js';
-import { printJson, printText } from '../output.js';
+import { formatProblem, printJson, printText } from '../output.js';
 import { bundledContentDir, grillHome } from '../paths.js';
 import { writeFileAtomically } from '../write-file.js';
 
@@ -21,6 +21,8 @@ export async function exportCommand(opts: ExportOptions): Promise<void> {
   await withGrill(async (grill, now) => {
     const day = new Date(now).toISOString().slice(0, 10);
     const out = opts.out ?? (opts.revlogCsv ? `grill-revlog-${day}.csv` : `grill-${day}.zip`);
+    if (out !== '-' && existsSync(out) && statSync(out).isDirectory())
+      throw new InvalidInputError('cannot-write', `--out ${out} is a folder: name the file to write`);
     if (out !== '-' && existsSync(out) && !opts.force)
       throw new InvalidInputError('exists', `${out} already exists: nothing written (--force overwrites it)`);
     if (opts.revlogCsv) {
@@ -71,7 +73,15 @@ export function importArchiveCommand(file: string, opts: ImportArchiveOptions): 
   const grill = Grill.open(home);
   try {
     const decksDir = path.resolve(opts.decksDir ?? path.join(home, 'decks'));
-    const restored = restoreArchive(grill, archive, decksDir, now);
+    let restored: ReturnType<typeof restoreArchive>;
+    try {
+      restored = restoreArchive(grill, archive, decksDir, now);
+    } catch (error) {
+      // Each problem of the archive's deck files at its file:line:col, as grill import prints them.
+      if (error instanceof DeckProblemsError)
+        for (const p of error.problems) process.stdout.write(`${formatProblem(p)}\n`);
+      throw error;
+    }
     if (opts.json) {
       printJson({ decksDir, decks: restored.decks.map((d) => d.deckId), events: restored.events });
       return;
