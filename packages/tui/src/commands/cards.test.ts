@@ -223,3 +223,21 @@ describe('grill show', () => {
     expect((await run(['show'])).status).toBe(2);
   });
 });
+
+describe('grill show of a cloze card', () => {
+  it('prints what the asked number hides, as show does for every kind', async () => {
+    const home = tempDir('grill-home-');
+    const content = tempDir('grill-content-');
+    writeFileSync(
+      path.join(content, 'http.md'),
+      '---\nid: http\ntitle: HTTP\n---\n\n## Idempotent methods {#idem}\nkind: cloze\n\n{{c1::PUT}} and {{c1::DELETE}} are; {{c2::POST}} is not.\n',
+    );
+    const r = await grill(['show', 'http/idem/c1'], {
+      home,
+      now: '2026-03-02T09:00:00Z',
+      env: { GRILL_CONTENT: content },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\nc1: PUT, DELETE\n/);
+  });
+});

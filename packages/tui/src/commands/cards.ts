@@ -110,6 +110,7 @@ export function formatDetail(d: CardDetail, now: number): string {
   if (c.kind === 'choice')
     lines.push(`correct: ${c.options.flatMap((o, i) => (o.correct ? [String(i + 1)] : [])).join(', ')}`);
   if (c.kind === 'typed') lines.push(`accepted: ${c.accept.join(' | ')}`);
+  if (c.kind === 'cloze') lines.push(`c${c.cloze}: ${c.answers.join(', ')}`);
   if (c.kind === 'open') lines.push('rubric:', ...c.rubric.map((p) => `  - ${p}`));
   if (c.answer) lines.push('answer:', c.answer);
   if (c.why) lines.push(`why: ${c.why}`);
