@@ -26,3 +26,8 @@ export function terminalColumns(): number | null {
   const columns = Number(process.env.COLUMNS);
   return Number.isInteger(columns) && columns > 0 ? columns : null;
 }
+
+/** `3 cards`, `1 card`: a count and its noun (English plural with -s). */
+export function count(n: number, one: string): string {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DeckProblemsError, Grill, InvalidInputError, revlogCsv } from '@grill/core';
 import { exportArchive, readArchive, restoreArchive } from '@grill/core/parse';
 import { clockNow, withGrill } from '../context.js';
-import { formatProblem, printJson, printText } from '../output.js';
+import { count, formatProblem, printJson, printText } from '../output.js';
 import { bundledContentDir, grillHome } from '../paths.js';
 import { writeFileAtomically } from '../write-file.js';
 
@@ -95,4 +95,3 @@ export function importArchiveCommand(file: string, opts: ImportArchiveOptions): 
 }
 
 const isInside = (file: string, dir: string) => !path.relative(dir, file).startsWith('..');
-const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { InvalidInputError } from '@grill/core';
 import { ankiExport, writeAnkiPackage } from '@grill/core/anki';
 import { withGrill } from '../context.js';
-import { printJson, printText } from '../output.js';
+import { count, printJson, printText } from '../output.js';
 import { writeFileAtomically } from '../write-file.js';
 
 export interface ExportAnkiOptions {
@@ -29,5 +29,3 @@ export function exportAnki(deckIds: string[], opts: ExportAnkiOptions): Promise<
     );
   });
 }
-
-const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { type AnkiImportResult, importAnki, readAnkiPackage } from '@grill/core/anki';
 import { withGrill } from '../context.js';
-import { printJson, printText } from '../output.js';
+import { count, printJson, printText } from '../output.js';
 import { grillHome } from '../paths.js';
 import { formatSummary } from './import.js';
 
@@ -48,5 +48,3 @@ function printReport(r: AnkiImportResult, file: string): void {
     );
   }
 }
-
-const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;

@@ -1,7 +1,7 @@
 import { InvalidInputError, optimize } from '@grill/core';
 import { withGrill } from '../context.js';
 import { exitWhenDone } from '../exit-now.js';
-import { printJson, printText } from '../output.js';
+import { count, printJson, printText } from '../output.js';
 
 export interface OptimizeCommandOptions {
   deck?: string;
@@ -80,8 +80,6 @@ export async function optimizeCommand(opts: OptimizeCommandOptions): Promise<voi
     bar?.(1, 1, true);
   }
 }
-
-const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 /**
  * A one-line progress bar on stderr, redrawn in place: the fits done of those to make, and the

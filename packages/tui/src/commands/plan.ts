@@ -1,6 +1,6 @@
 import { InvalidInputError, type Plan, type PlanGroup, percent, plan } from '@grill/core';
 import { withGrill } from '../context.js';
-import { printJson, printText } from '../output.js';
+import { count, printJson, printText } from '../output.js';
 
 export interface PlanCommandOptions {
   date?: string;
@@ -66,8 +66,6 @@ export function formatPlan(p: Plan): string {
   lines.push('', p.verdict, ...p.notes.map((n) => `- ${n}`));
   return lines.join('\n');
 }
-
-const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 function table(title: string, rows: (PlanGroup & { name: string })[]): string {
   const width = Math.max(title.length, ...rows.map((r) => r.name.length));

@@ -1,11 +1,11 @@
 import type { ReadinessTrend, WeakSpots } from '@grill/core';
+import { count } from '../output.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
 /** A percentage: one decimal below 10% (a start from zero shows), whole above. */
 const pct = (x: number) => (x < 0.1 ? `${(x * 100).toFixed(1)}%` : `${Math.round(x * 100)}%`);
 
-const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 const inDays = (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`);
 
 /** Lines for the terminal: the readiness sparkline and the most missed rubric points. */
