@@ -1,7 +1,14 @@
 // How a card's summary and detail are written: the columns of `grill cards` and of the card
 // browser's list, the fields and history of `grill show` and of the browser's card. One
 // definition for both, so the terminal UI shows what the commands print.
-import { type CardDetail, type CardSummary, formatInterval, terminalSafe } from '@grill/core';
+import {
+  type Card,
+  type CardAnswer,
+  type CardDetail,
+  type CardSummary,
+  formatInterval,
+  terminalSafe,
+} from '@grill/core';
 import cliTruncate from 'cli-truncate';
 import { displayWidth } from './ui/display-width.js';
 
@@ -111,7 +118,12 @@ const fit = (line: string, cols: number) => (displayWidth(line) <= cols ? line :
 
 /** A card's memory state as `grill show` lists it, one `name value` pair a line. */
 export function detailFields(d: CardDetail, now: number): [string, string][] {
-  const flags = [d.suspended && 'suspended', d.buried && 'buried', d.leech && 'leech'].filter(Boolean);
+  const flags = [
+    d.retired && 'retired (no longer in its deck file; its history is kept)',
+    d.suspended && 'suspended',
+    d.buried && 'buried',
+    d.leech && 'leech',
+  ].filter(Boolean);
   const due =
     d.due === null
       ? 'not yet (never answered)'
@@ -135,7 +147,18 @@ export function historyLines(d: CardDetail): string[] {
     'history:',
     ...d.history.map(
       (a) =>
-        `${new Date(a.at).toISOString()}  ${a.ratingName.padEnd(5)}  ${a.phaseBefore.padEnd(10)}  next in ${formatInterval(a.intervalDays * DAY_MS)}`,
+        `${new Date(a.at).toISOString()}  ${a.ratingName.padEnd(5)}  ${a.phaseBefore.padEnd(10)}  next in ${formatInterval(a.intervalDays * DAY_MS)}${answered(a, d.content)}`,
     ),
   ];
+}
+
+/** What an answer recorded, after its line: the text typed, the options chosen, the points covered. */
+function answered(a: CardAnswer, card: Card): string {
+  const d = a.detail;
+  if (!d) return '';
+  const verdict = d.correct === undefined ? '' : d.correct ? ' (right)' : ' (wrong)';
+  if (d.typed !== undefined) return `  typed ${JSON.stringify(d.typed)}${verdict}`;
+  if (d.chosen) return `  chose ${d.chosen.map((i) => i + 1).join(', ') || 'nothing'}${verdict}`;
+  if (d.covered && card.kind === 'open') return `  covered ${d.covered.length} of ${card.rubric.length}`;
+  return '';
 }
