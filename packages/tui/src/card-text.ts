@@ -45,18 +45,20 @@ const MIN_TITLE = 10;
 
 /**
  * The list as `grill cards` prints it, header first, in `columns` (null: no limit). The title takes
- * what the other columns leave, cut with … when it does not fit; keys are never cut (they name the card).
+ * what the other columns leave, cut with … when it does not fit; on a narrow terminal due, recall,
+ * lapses and stability are dropped first (see OPTIONAL). Keys are never cut (they name the card).
  */
 export function formatCards(list: readonly CardSummary[], columns: number | null): string[] {
   const { cells, widths } = measure(list);
-  if (columns !== null) widths[TITLE] = Math.max(MIN_TITLE, columns - othersWidth(widths, COLUMNS.keys()));
-  return [COLUMNS.map((c) => c.name), ...cells].map((row) => joinCells(row, widths, COLUMNS.keys()));
+  const order = columns === null ? [...COLUMNS.keys()] : shownColumns(widths, columns, MIN_TITLE);
+  if (columns !== null) widths[TITLE] = Math.max(MIN_TITLE, columns - othersWidth(widths, order));
+  return [COLUMNS.map((c) => c.name), ...cells].map((row) => joinCells(row, widths, order));
 }
 
 /** The browser's narrowest title, and the share of the width a key may take before it is cut. */
 const FIT_MIN_TITLE = 12;
 const FIT_KEY_SHARE = 0.35;
-/** The columns the browser drops last: after key, state and title, these in this order, while they fit. */
+/** The columns dropped on a narrow window: after key, state and title, these in this order, while they fit. */
 const OPTIONAL = ['due', 'recall', 'lapses', 'stability'];
 
 /**
@@ -69,16 +71,20 @@ export function fitCards(list: readonly CardSummary[], cols: number): { header: 
   const { cells, widths } = measure(list);
   const keyRoom = Math.max(8, Math.floor(cols * FIT_KEY_SHARE));
   widths[KEY] = Math.min(widths[KEY] as number, keyRoom);
-  const shown = new Set([KEY, 1, TITLE]);
-  for (const name of OPTIONAL) {
-    const i = COLUMNS.findIndex((c) => c.name === name);
-    const next = new Set([...shown, i]);
-    if (othersWidth(widths, next) + FIT_MIN_TITLE <= cols) shown.add(i);
-  }
-  const order = [...shown].sort((a, b) => a - b);
+  const order = shownColumns(widths, cols, FIT_MIN_TITLE);
   widths[TITLE] = Math.max(1, cols - othersWidth(widths, order));
   const line = (row: readonly string[]) => fit(joinCells(row, widths, order), cols);
   return { header: line(COLUMNS.map((c) => c.name)), rows: cells.map(line) };
+}
+
+/** Key, state and title, and of OPTIONAL those that leave the title `minTitle` in `cols`: in column order. */
+function shownColumns(widths: readonly number[], cols: number, minTitle: number): number[] {
+  const shown = new Set([KEY, 1, TITLE]);
+  for (const name of OPTIONAL) {
+    const i = COLUMNS.findIndex((c) => c.name === name);
+    if (othersWidth(widths, new Set([...shown, i])) + minTitle <= cols) shown.add(i);
+  }
+  return [...shown].sort((a, b) => a - b);
 }
 
 function measure(list: readonly CardSummary[]) {

@@ -90,6 +90,16 @@ describe('grill cards', () => {
     expect(lines[3]).toBe('web/n-plus-one  suspended  -                   -       -       0  A long questi…');
   });
 
+  it('on a narrow terminal drops due, recall, lapses and stability before the title gets unreadable', async () => {
+    const { run } = await studied();
+    const narrow = (await run(['cards'], undefined, { COLUMNS: '40' })).stdout.trimEnd().split('\n');
+    expect(narrow[0]).toBe('key             state      title');
+    expect(narrow.map((l) => l.length)).toEqual([32, 40, 40, 40]);
+    const medium = (await run(['cards'], undefined, { COLUMNS: '56' })).stdout.trimEnd().split('\n');
+    expect(medium[0]).toBe('key             state      due         title');
+    expect(Math.max(...medium.map((l) => l.length))).toBe(56);
+  });
+
   it('prints JSON: key, deck, title, state, due and the memory state of each card', async () => {
     const { run } = await studied();
     const r = await run(['cards', '--json', '--sort', 'due']);

@@ -8,7 +8,7 @@ const GOOD = '---\nid: good\ntitle: Good\n---\n\n## Q {#q}\n\n### Answer\nA.\n';
 describe('grill lint', () => {
   it('passes on the bundled decks', async () => {
     const r = await grill(['lint']);
-    expect(r.stderr).toContain('no problems');
+    expect(r.stdout).toContain('no problems');
     expect(r.status).toBe(0);
   });
 
@@ -27,7 +27,7 @@ describe('grill lint', () => {
     expect(r.stdout).toContain(`${bad}:6:1: card has no id\n  hint:`);
     expect(r.stdout).toContain(`${bad}:14:1: choice card has no correct option`);
     expect(r.stdout).not.toContain('README');
-    expect(r.stderr).toContain('2 problems in 1 of 2 files');
+    expect(r.stdout).toContain('2 problems in 1 of 2 files');
   });
 
   it('reports two files claiming one deck id', async () => {

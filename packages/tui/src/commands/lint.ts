@@ -26,7 +26,7 @@ export function lint(paths: string[], opts: { fix?: boolean; json?: boolean }): 
       problems.length === 0
         ? `${decks.length} deck${decks.length === 1 ? '' : 's'}, ${cards} card${cards === 1 ? '' : 's'}: no problems`
         : `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${decks.filter((d) => d.problems.length > 0).length} of ${decks.length} files`;
-    process.stderr.write(`${summary}\n`);
+    process.stdout.write(`${summary}\n`);
   }
   if (problems.length > 0) process.exitCode = 1;
 }
