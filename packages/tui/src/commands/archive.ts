@@ -1,6 +1,6 @@
 // `grill export` (the whole home as one archive, or the review log as the FSRS optimizer's CSV)
 // and `grill import-archive` (an archive into an empty home).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DeckProblemsError, Grill, InvalidInputError, revlogCsv } from '@grill/core';
 import { exportArchive, readArchive, restoreArchive } from '@grill/core/parse';
