@@ -63,7 +63,7 @@ describe('one card in detail', () => {
     expect(cardDetail(grill, 'a/c1', now)).toMatchObject({ status: 'new', due: null, history: [] });
   });
 
-  it('refuses a key no active card has, naming the closest ones', () => {
+  it('refuses a key no card ever had, naming the closest active ones', () => {
     const { grill, dir } = setup();
     expect(() => cardDetail(grill, 'a/c4', T0)).toThrow(
       'unknown card "a/c4" (did you mean a/c1, a/c2 or a/c3?)',
@@ -75,10 +75,12 @@ describe('one card in detail', () => {
     expect(() => cardDetail(grill, 'b/something-else', T0)).toThrow(
       'unknown card "b/something-else" (see grill cards)',
     );
-    // A retired card is not shown, nor suggested.
+    // A retired card is still shown (its history is kept), but not suggested for another key.
     writeDeck(dir, 'a.md', deckText('a', 2));
     importPaths(grill, [dir], T0);
-    expect(() => cardDetail(grill, 'a/c3', T0)).toThrow('unknown card "a/c3" (did you mean a/c1 or a/c2?)');
+    expect(cardDetail(grill, 'a/c3', T0)).toMatchObject({ key: 'a/c3', retired: true });
+    expect(cardDetail(grill, 'a/c2', T0)).toMatchObject({ key: 'a/c2', retired: false });
+    expect(() => cardDetail(grill, 'a/c4', T0)).toThrow('unknown card "a/c4" (did you mean a/c1 or a/c2?)');
   });
 });
 
