@@ -14,9 +14,9 @@ export { type ClozeMarks, clozeMarkdown } from './deck/cloze-markdown.js';
 export { findDeckFiles } from './deck/find-deck-files.js';
 export { isValidId, slugify } from './deck/ids.js';
 export * from './deck/model.js';
-export { checkAnswerDetail } from './engine/answer-detail.js';
+export { checkAnswerDetail, judgedDetail } from './engine/answer-detail.js';
 export { DEFAULT_SECONDS_PER_ANSWER, secondsPerAnswer } from './engine/answer-time.js';
-export { type CardAnswer, type CardDetail, cardDetail } from './engine/card-detail.js';
+export { type CardAnswer, type CardDetail, cardDetail, knownCard } from './engine/card-detail.js';
 export {
   CARD_SORTS,
   CARD_STATE_FILTERS,

@@ -6,6 +6,15 @@ export { fixMissingIds } from './deck/fix-ids.js';
 export { displayPath, type LoadedDeck, loadDecks } from './deck/load-decks.js';
 export { cardHeadings, parseDeck } from './deck/parse-deck.js';
 export {
+  nearestTagVocabulary,
+  readTagVocabulary,
+  TAG_VOCABULARY_FILE,
+  type TagUse,
+  type TagVocabulary,
+  tagUses,
+  unknownTagWarnings,
+} from './deck/tag-vocabulary.js';
+export {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
   type ArchiveContents,

@@ -1,7 +1,14 @@
 // How a card's summary and detail are written: the columns of `grill cards` and of the card
 // browser's list, the fields and history of `grill show` and of the browser's card. One
 // definition for both, so the terminal UI shows what the commands print.
-import { type CardDetail, type CardSummary, formatInterval, terminalSafe } from '@grill/core';
+import {
+  type Card,
+  type CardAnswer,
+  type CardDetail,
+  type CardSummary,
+  formatInterval,
+  terminalSafe,
+} from '@grill/core';
 import cliTruncate from 'cli-truncate';
 import { displayWidth } from './ui/display-width.js';
 
@@ -38,18 +45,20 @@ const MIN_TITLE = 10;
 
 /**
  * The list as `grill cards` prints it, header first, in `columns` (null: no limit). The title takes
- * what the other columns leave, cut with … when it does not fit; keys are never cut (they name the card).
+ * what the other columns leave, cut with … when it does not fit; on a narrow terminal due, recall,
+ * lapses and stability are dropped first (see OPTIONAL). Keys are never cut (they name the card).
  */
 export function formatCards(list: readonly CardSummary[], columns: number | null): string[] {
   const { cells, widths } = measure(list);
-  if (columns !== null) widths[TITLE] = Math.max(MIN_TITLE, columns - othersWidth(widths, COLUMNS.keys()));
-  return [COLUMNS.map((c) => c.name), ...cells].map((row) => joinCells(row, widths, COLUMNS.keys()));
+  const order = columns === null ? [...COLUMNS.keys()] : shownColumns(widths, columns, MIN_TITLE);
+  if (columns !== null) widths[TITLE] = Math.max(MIN_TITLE, columns - othersWidth(widths, order));
+  return [COLUMNS.map((c) => c.name), ...cells].map((row) => joinCells(row, widths, order));
 }
 
 /** The browser's narrowest title, and the share of the width a key may take before it is cut. */
 const FIT_MIN_TITLE = 12;
 const FIT_KEY_SHARE = 0.35;
-/** The columns the browser drops last: after key, state and title, these in this order, while they fit. */
+/** The columns dropped on a narrow window: after key, state and title, these in this order, while they fit. */
 const OPTIONAL = ['due', 'recall', 'lapses', 'stability'];
 
 /**
@@ -62,16 +71,20 @@ export function fitCards(list: readonly CardSummary[], cols: number): { header: 
   const { cells, widths } = measure(list);
   const keyRoom = Math.max(8, Math.floor(cols * FIT_KEY_SHARE));
   widths[KEY] = Math.min(widths[KEY] as number, keyRoom);
-  const shown = new Set([KEY, 1, TITLE]);
-  for (const name of OPTIONAL) {
-    const i = COLUMNS.findIndex((c) => c.name === name);
-    const next = new Set([...shown, i]);
-    if (othersWidth(widths, next) + FIT_MIN_TITLE <= cols) shown.add(i);
-  }
-  const order = [...shown].sort((a, b) => a - b);
+  const order = shownColumns(widths, cols, FIT_MIN_TITLE);
   widths[TITLE] = Math.max(1, cols - othersWidth(widths, order));
   const line = (row: readonly string[]) => fit(joinCells(row, widths, order), cols);
   return { header: line(COLUMNS.map((c) => c.name)), rows: cells.map(line) };
+}
+
+/** Key, state and title, and of OPTIONAL those that leave the title `minTitle` in `cols`: in column order. */
+function shownColumns(widths: readonly number[], cols: number, minTitle: number): number[] {
+  const shown = new Set([KEY, 1, TITLE]);
+  for (const name of OPTIONAL) {
+    const i = COLUMNS.findIndex((c) => c.name === name);
+    if (othersWidth(widths, new Set([...shown, i])) + minTitle <= cols) shown.add(i);
+  }
+  return [...shown].sort((a, b) => a - b);
 }
 
 function measure(list: readonly CardSummary[]) {
@@ -111,7 +124,12 @@ const fit = (line: string, cols: number) => (displayWidth(line) <= cols ? line :
 
 /** A card's memory state as `grill show` lists it, one `name value` pair a line. */
 export function detailFields(d: CardDetail, now: number): [string, string][] {
-  const flags = [d.suspended && 'suspended', d.buried && 'buried', d.leech && 'leech'].filter(Boolean);
+  const flags = [
+    d.retired && 'retired (no longer in its deck file; its history is kept)',
+    d.suspended && 'suspended',
+    d.buried && 'buried',
+    d.leech && 'leech',
+  ].filter(Boolean);
   const due =
     d.due === null
       ? 'not yet (never answered)'
@@ -135,7 +153,18 @@ export function historyLines(d: CardDetail): string[] {
     'history:',
     ...d.history.map(
       (a) =>
-        `${new Date(a.at).toISOString()}  ${a.ratingName.padEnd(5)}  ${a.phaseBefore.padEnd(10)}  next in ${formatInterval(a.intervalDays * DAY_MS)}`,
+        `${new Date(a.at).toISOString()}  ${a.ratingName.padEnd(5)}  ${a.phaseBefore.padEnd(10)}  next in ${formatInterval(a.intervalDays * DAY_MS)}${answered(a, d.content)}`,
     ),
   ];
+}
+
+/** What an answer recorded, after its line: the text typed, the options chosen, the points covered. */
+function answered(a: CardAnswer, card: Card): string {
+  const d = a.detail;
+  if (!d) return '';
+  const verdict = d.correct === undefined ? '' : d.correct ? ' (right)' : ' (wrong)';
+  if (d.typed !== undefined) return `  typed ${JSON.stringify(d.typed)}${verdict}`;
+  if (d.chosen) return `  chose ${d.chosen.map((i) => i + 1).join(', ') || 'nothing'}${verdict}`;
+  if (d.covered && card.kind === 'open') return `  covered ${d.covered.length} of ${card.rubric.length}`;
+  return '';
 }

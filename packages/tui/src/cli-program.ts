@@ -127,7 +127,8 @@ since the epoch, review_state is the FSRS state before the answer (0 new, 1 lear
     .command('export-anki')
     .description('write decks as an Anki package (.apkg) to study or share in Anki (default: every deck)')
     .argument('[decks...]', 'deck ids (see grill decks)')
-    .requiredOption('--out <file>', 'the package to write, FILE.apkg (replaced if it exists)')
+    .requiredOption('--out <file>', 'the package to write, FILE.apkg')
+    .option('--force', 'replace --out if it exists')
     .addOption(json)
     .addHelpText(
       'after',

@@ -9,7 +9,8 @@ export function printText(text: string): void {
 }
 
 export function formatProblem(p: Problem): string {
-  return terminalSafe(`${p.file}:${p.line}:${p.column}: ${p.message}\n  hint: ${p.hint}`);
+  const severity = p.severity === 'warning' ? 'warning: ' : '';
+  return terminalSafe(`${p.file}:${p.line}:${p.column}: ${severity}${p.message}\n  hint: ${p.hint}`);
 }
 
 /** JSON.stringify escapes control characters, so JSON output keeps deck text exact and still safe. */

@@ -1,7 +1,7 @@
 // Writing a file a command produces (an archive, a package, a CSV) so that a failure never leaves a
 // half-written file: through a temporary file beside it, renamed into place only once whole.
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidInputError } from '@grill/core';
 
@@ -34,4 +34,16 @@ export function writeFileAtomically(file: string, data: string | Uint8Array): vo
       `cannot write ${file}: ${PROBLEMS[code] ?? code}; nothing written`,
     );
   }
+}
+
+/**
+ * Throws InvalidInputError before anything is made when `out` (a path as typed) cannot be written
+ * as a new file: it is a folder (`cannot-write`), or it exists and `force` was not given (`exists`).
+ */
+export function checkNewFile(out: string, force: boolean | undefined): void {
+  if (!existsSync(out)) return;
+  if (statSync(out).isDirectory())
+    throw new InvalidInputError('cannot-write', `--out ${out} is a folder: name the file to write`);
+  if (!force)
+    throw new InvalidInputError('exists', `${out} already exists: nothing written (--force overwrites it)`);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choiceCorrect, suggestRating, typedMatches } from './answer-check.js';
+import { choiceCorrect, normalizeTyped, suggestRating, typedMatches } from './answer-check.js';
+import type { TypedCard } from './model.js';
 import { parseDeck } from './parse-deck.js';
 
 const { cards } = parseDeck(
@@ -24,6 +25,120 @@ describe('answer checks', () => {
     expect(typedMatches(cafe, 'cafe\u0301')).toBe(true);
     expect(typedMatches({ ...typed, accept: ['cafe\u0301'] }, 'CAFÉ')).toBe(true);
     expect(typedMatches(cafe, 'cafe')).toBe(false);
+  });
+
+  const typedCard = (...accept: string[]): TypedCard => {
+    const typed = cards[0];
+    if (typed?.kind !== 'typed') throw new Error('fixture');
+    return { ...typed, accept };
+  };
+  const expectMatches = (card: TypedCard, right: string[], wrong: string[]) => {
+    for (const ok of right) expect(typedMatches(card, ok), `${ok} should match ${card.accept}`).toBe(true);
+    for (const bad of wrong)
+      expect(typedMatches(card, bad), `${bad} should not match ${card.accept}`).toBe(false);
+  };
+
+  it('reads superscript digits as a power', () => {
+    expect(normalizeTyped('O(n²)')).toBe(normalizeTyped('O(n^2)'));
+    expect(normalizeTyped('2ⁿ')).toBe('2^n');
+    expect(normalizeTyped('n¹⁰')).toBe('n^10');
+    expectMatches(typedCard('O(n^2)'), ['O(n²)', 'o(n ^ 2)'], ['O(n2)', 'O(n)', 'O(2n)']);
+  });
+
+  it('drops one sentence-final full stop, but never a "." that is an argument or part of ".."', () => {
+    expectMatches(typedCard('SIGTERM'), ['SIGTERM.', ' sigterm. '], ['SIGTERM..', 'SIGTERM .', '.SIGTERM']);
+    expectMatches(typedCard('O(n)'), ['O(n).'], ['O(n^2).']);
+    expectMatches(typedCard('git add .'), ['git add .', ' GIT  add . '], ['git add', 'git add..']);
+    expectMatches(typedCard('git add'), ['git add.'], ['git add .']);
+    expectMatches(typedCard('cd ..'), ['cd ..'], ['cd .', 'cd']);
+    expectMatches(typedCard('git add src/.'), ['git add src/.'], ['git add src/', 'git add src']);
+  });
+
+  it('drops one pair of quotes around the whole answer, straight or curly', () => {
+    expectMatches(
+      typedCard('none'),
+      ['"none"', "'none'", '“none”', '‘none’', '"none".', '"none."', '«none»', '` "none" `'],
+      ['"none', 'none"', '"none\'', '""none""', 'nones'],
+    );
+    expectMatches(typedCard('"a" + "b"'), ['"a" + "b"'], ['a" + "b']);
+    expectMatches(typedCard('""'), ['""'], ['', '"']);
+  });
+
+  it('ignores whitespace inside O(…), Θ(…) and Ω(…), and reads × · ⋅ there as *', () => {
+    expectMatches(
+      typedCard('O(n^2)'),
+      ['O(n ^ 2)', 'o(n^2)', 'O (n^2)', 'O( n^2 )', 'O(n²)'],
+      ['O(n)', 'O(n^3)', 'O(2^n)', 'n^2 O', 'O(n^2'],
+    );
+    expectMatches(typedCard('O(n*n)'), ['O(n * n)', 'O(n × n)', 'O(n·n)', 'O(n ⋅ n)'], ['O(n + n)', 'O(n)']);
+    expectMatches(
+      typedCard('O(n log n)'),
+      ['O(nlogn)', 'O(n logn)', 'O(nlog n)'],
+      ['O(log n)', 'O(n)', 'O(n log log n)'],
+    );
+    expectMatches(typedCard('O(log n)'), ['O(logn)', 'O( log n )'], ['O(n log n)', 'O(log(n))', 'O(n)']);
+    expectMatches(typedCard('O(V + E)'), ['O(V+E)', 'o(v + e)'], ['O(V * E)', 'O(E + V)', 'O(V)']);
+    expectMatches(typedCard('Θ(n log n)'), ['θ(nlogn)', 'Θ (n log n)'], ['O(n log n)', 'Ω(n log n)']);
+    expectMatches(
+      typedCard('O(n) worst case'),
+      ['O( n ) worst case', 'o(n) worst case.'],
+      ['O(n)', 'O(n)worst case'],
+    );
+    expect(normalizeTyped('echo(x y)')).toBe('echo(x y)'); // an o ending a word opens no group
+  });
+
+  it('ignores whitespace around operators and brackets in math-like answers', () => {
+    expectMatches(typedCard('n^2'), ['n ^ 2', 'N ^2', 'n²'], ['n2', 'n^3', 'n * 2', '2^n']);
+    expectMatches(
+      typedCard('prefix[j + 1] - prefix[i]'),
+      ['prefix[j+1]-prefix[i]', 'prefix [ j + 1 ] - prefix [ i ]', 'PREFIX[J + 1] - PREFIX[I]'],
+      ['prefix[j] - prefix[i]', 'prefix[j + 1] - prefix[i - 1]', 'prefix[i] - prefix[j + 1]'],
+    );
+    expectMatches(typedCard('n + m'), ['n+m', 'n  +  m'], ['n * m', 'm + n', 'n']);
+    expectMatches(typedCard('n/2'), ['n / 2'], ['2/n', 'n 2']);
+    expectMatches(typedCard('n*m'), ['n × m', 'n · m'], ['n + m', 'nm']);
+    expectMatches(typedCard('max(n, m)'), ['max(n,m)', 'MAX( n , m )'], ['max(m, n)', 'max(nm)', 'max n, m']);
+    expectMatches(typedCard('log(n)'), ['log (n)', 'log( n )'], ['log n', 'n log(n)']);
+    expectMatches(typedCard('n log n'), ['N  log  n'], ['nlogn', 'log n', 'n log']);
+  });
+
+  it('keeps the spaces of commands and prose: flags, paths and arguments mean what they say', () => {
+    expectMatches(
+      typedCard('git add -p', 'git add --patch', 'git add -p .'),
+      ['git add -p', 'GIT ADD --PATCH', '`git add -p .`', 'git add -p.'],
+      [
+        'git add p',
+        'git add-p',
+        'git add - p',
+        'git add -- patch',
+        'git add --p atch',
+        'git add -p ..',
+        'git add -P x',
+      ],
+    );
+    expectMatches(
+      typedCard('git reset -- app.ts'),
+      ['git reset -- app.ts'],
+      ['git reset --app.ts', 'git reset-- app.ts'],
+    );
+    expectMatches(
+      typedCard('git add src/lib'),
+      ['git add src/lib'],
+      ['git add src /lib', 'git add src/ lib'],
+    );
+    expectMatches(typedCard('chmod +x run.sh'), ['chmod +x run.sh'], ['chmod+x run.sh', 'chmod + x run.sh']);
+    expectMatches(
+      typedCard('git rebase -i HEAD~3'),
+      ['git rebase -i head~3'],
+      ['git rebase-i HEAD~3', 'git rebase -i HEAD~ 3'],
+    );
+    expectMatches(
+      typedCard('CHECK (price >= 0)'),
+      ['check (price >= 0)'],
+      ['CHECK(price >= 0)', 'CHECK (price>=0)'],
+    );
+    expectMatches(typedCard('sorted set'), ['Sorted  Set'], ['sortedset', 'sorted-set']);
+    expectMatches(typedCard('n -m'), ['n -m'], ['n-m', 'n - m']);
   });
 
   it('judges a choice answer right only when exactly the correct options are chosen', () => {

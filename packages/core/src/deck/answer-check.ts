@@ -1,13 +1,122 @@
 import type { Rating } from '../scheduler/events.js';
 import type { Card, ChoiceCard, ClozeCard, TypedCard } from './model.js';
 
+const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  ⁿ: 'n',
+};
+const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ]+/gu;
+
+/** Closing quote for each opening quote that may wrap a whole answer. */
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
+
+/** Drops a sentence-final `.` (after a letter, digit, bracket or quote) and one pair of wrapping quotes. */
+function unwrap(text: string): string {
+  const dropPeriod = (t: string) => (/[\p{L}\p{N})\]"'’”»]\.$/u.test(t) ? t.slice(0, -1) : t);
+  const t = dropPeriod(text);
+  const open = t[0] ?? '';
+  const close = QUOTE_PAIRS[open];
+  if (close === undefined || t.length < 3 || !t.endsWith(close)) return t;
+  const inner = t.slice(1, -1);
+  if (inner.includes(open) || inner.includes(close) || inner.trim() === '') return t;
+  return dropPeriod(inner.trim());
+}
+
+const DOT_OPERATORS = /[×·⋅]/g;
+const BIG_O_OPENER = /(?<![\p{L}\p{N}_])([oθω])\s*\(/gu;
+
+/** Removes the whitespace inside each balanced `O(…)`, `Θ(…)`, `Ω(…)` group (and before its bracket). */
+function compactBigO(text: string): string {
+  let out = '';
+  let done = 0;
+  for (const m of text.matchAll(BIG_O_OPENER)) {
+    if (m.index < done) continue;
+    const start = m.index + m[0].length;
+    let depth = 1;
+    let end = start;
+    for (; end < text.length && depth > 0; end++) {
+      if (text[end] === '(') depth++;
+      else if (text[end] === ')') depth--;
+    }
+    if (depth > 0) break;
+    const inner = text
+      .slice(start, end - 1)
+      .replace(/\s+/g, '')
+      .replace(DOT_OPERATORS, '*');
+    out += `${text.slice(done, m.index)}${m[1]}(${inner})`;
+    done = end;
+  }
+  return out + text.slice(done);
+}
+
+const MATH_WORDS = new Set(['log', 'lg', 'ln', 'sqrt', 'exp', 'min', 'max']);
+
+/** Whether spaces around operators and brackets carry no meaning in `text` (see normalizeTyped). */
+function mathLike(text: string): boolean {
+  if (!/^[\p{L}\p{N} ()[\]^*+\-/.,!×·⋅]+$/u.test(text) || !/[()[\]^*+\-/×·⋅]/.test(text)) return false;
+  if (/(?:^| )--?\p{L}/u.test(text)) return false;
+  for (const m of text.matchAll(/\p{L}{2,}/gu))
+    if (!MATH_WORDS.has(m[0]) && !/^ ?[([]/.test(text.slice(m.index + m[0].length))) return false;
+  return true;
+}
+
+function compactMath(text: string): string {
+  return text
+    .replace(DOT_OPERATORS, '*')
+    .replace(/ ?([\^*+\-/,]) ?/g, '$1')
+    .replace(/ ?([([]) ?/g, '$1')
+    .replace(/ ([)\]])/g, '$1');
+}
+
 /**
- * How typed answers are compared: Unicode compatibility normalisation (NFKC) first, so `é` typed
- * as `e` + U+0301 equals the precomposed `é` and full-width `４１０` equals `410`; then case,
- * backticks, surrounding and repeated whitespace ignored.
+ * How typed answers are compared. Both the typed text and each accepted answer go through the
+ * same steps, and they match when the results are equal:
+ *
+ * 1. superscript digits (and `ⁿ`) become a power: `n²` is `n^2`, `2ⁿ` is `2^n`;
+ * 2. Unicode compatibility normalisation (NFKC), so `é` typed as `e` + U+0301 equals the
+ *    precomposed `é` and full-width `４１０` equals `410`;
+ * 3. backticks, case, surrounding and repeated whitespace ignored;
+ * 4. one final `.` right after a letter, digit, bracket or quote is dropped, as is one pair of
+ *    quotes around the whole answer (`"none"`, `‘none’`) when no other such quote is inside; a `.`
+ *    after a space, a `/` or another `.` is kept, so `git add .` never equals `git add`;
+ * 5. inside a Big-O group, `O(…)`, `Θ(…)` or `Ω(…)` (any case, as everywhere), whitespace is ignored, including
+ *    between the letter and the bracket, and `×`, `·`, `⋅` read as `*`: `O(n ^ 2)` = `o(n^2)`,
+ *    `O(n * n)` = `O(n*n)` = `O(n·n)`, `O(n log n)` = `O(nlogn)`. Inside the brackets a space
+ *    only ever means multiplication, and letters and operators are never dropped, so `O(log n)`
+ *    still differs from `O(n log n)` and `O(n)` from `O(n^2)`;
+ * 6. in a math-like answer (below), whitespace next to `^ * + - /`, commas and brackets is
+ *    ignored, and `×`, `·`, `⋅` read as `*`: `n ^ 2` = `n^2`, `max(n, m)` = `max(n,m)`,
+ *    `prefix[j + 1] - prefix[i]` = `prefix[j+1]-prefix[i]`. Spaces between two terms (`n log n`)
+ *    are kept outside a Big-O group.
+ *
+ * An answer is math-like when it holds an operator or bracket, only letters, digits, whitespace,
+ * `( ) [ ] ^ * + - / . , !` and `× · ⋅`, no option such as `-p` or `--patch` after a space, and
+ * every word of two or more letters is `log`, `lg`, `ln`, `sqrt`, `exp`, `min` or `max` or is
+ * followed by a bracket (`prefix[i]`, `f(n)`). Commands and prose are never math-like, so their
+ * spaces keep their meaning: `git add -p` never equals `git add-p` or `git add p`, nor
+ * `git add src /lib` `git add src/lib`. Apart from a final full stop and wrapping quotes, no step
+ * drops anything but whitespace, so two answers only ever meet when they are written with the
+ * same letters, digits and operators in the same order.
  */
 export function normalizeTyped(text: string): string {
-  return text.normalize('NFKC').replace(/`/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  const plain = text
+    .replace(SUPERSCRIPT_RUN, (run) => `^${[...run].map((ch) => SUPERSCRIPTS[ch] ?? ch).join('')}`)
+    .normalize('NFKC')
+    .replace(/`/g, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+  const bare = compactBigO(unwrap(plain));
+  return mathLike(bare) ? compactMath(bare) : bare;
 }
 
 export function typedMatches(card: TypedCard, input: string): boolean {

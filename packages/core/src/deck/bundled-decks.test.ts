@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { normalizeTyped, typedMatches } from './answer-check.js';
 import { loadDecks } from './load-decks.js';
 import { parseMarkdown } from './markdown-tree.js';
 import type { Card } from './model.js';
@@ -105,6 +106,63 @@ describe('bundled decks', () => {
     // twice: keep one card, or rewrite the other from a genuinely different angle.
     const found = findNearDuplicates(duplicateCheckItems(cards)).filter((d) => !onPurpose(d));
     expect(found.map((d) => `${d.a} ~ ${d.b}: ${d.field} ${d.score.toFixed(2)}`)).toEqual([]);
+  });
+
+  it('list each typed answer once: no two accepted answers of a card are the same once normalised', () => {
+    const repeats: string[] = [];
+    for (const c of cards) {
+      if (c.kind !== 'typed') continue;
+      const seen = new Map<string, string>();
+      for (const a of c.accept) {
+        const first = seen.get(normalizeTyped(a));
+        if (first === undefined) seen.set(normalizeTyped(a), a);
+        else repeats.push(`${c.key}: ${a} = ${first}`);
+      }
+    }
+    expect(repeats).toEqual([]);
+  });
+
+  it('take the natural right answers to typed cards, and still refuse the wrong ones', () => {
+    const cases: Record<string, [right: string[], wrong: string[]]> = {
+      'dsa-fundamentals/big-o-simplify': [
+        ['n squared', 'O(n squared)', 'quadratic time', 'O(n * n)', 'O(n ^ 2)', 'o(n²)', 'O(n^2).'],
+        ['O(n)', 'O(3n^2)', 'O(n^3)', 'O(n log n)', 'n2'],
+      ],
+      'dsa-fundamentals/hash-map-worst-case': [
+        ['linear time', 'O(n) worst case', 'O( n )', 'o(n).'],
+        ['O(1)', 'O(log n)', 'constant'],
+      ],
+      'dsa-fundamentals/comparison-sort-bound': [
+        ['O(nlogn)', 'O(n log n)', 'Ω(n log n)', 'n log n'],
+        ['O(log n)', 'O(n)', 'O(n^2)'],
+      ],
+      'dsa-fundamentals/complexity-doubling': [
+        ['O(logn)', 'O(log₂ n)', 'log n'],
+        ['O(n log n)', 'O(n)'],
+      ],
+      'dsa-patterns/prefix-sum-range': [
+        ['prefix[j+1]-prefix[i]', 'prefix[j + 1] - prefix[i]'],
+        ['prefix[j] - prefix[i]', 'prefix[j + 1] - prefix[i - 1]'],
+      ],
+      'git/add-patch': [
+        ['git add --patch .', 'git add -p <file>', '`git add -p`', 'git add -p.'],
+        ['git add p', 'git add -i', 'git add .', 'git add -p ..'],
+      ],
+      'auth/jwt-alg-none': [
+        ['"none"', '“none”', '"alg": "none"'],
+        ['HS256', 'RS256'],
+      ],
+      'http-rest/status-409': [
+        ['409 Conflict', '409.'],
+        ['400', '422'],
+      ],
+    };
+    for (const [key, [right, wrong]] of Object.entries(cases)) {
+      const card = cards.find((c) => c.key === key);
+      if (card?.kind !== 'typed') throw new Error(`${key} is not a typed card`);
+      for (const a of right) expect(typedMatches(card, a), `${key}: ${a}`).toBe(true);
+      for (const a of wrong) expect(typedMatches(card, a), `${key}: ${a}`).toBe(false);
+    }
   });
 
   it('label every fenced code block with a language', () => {

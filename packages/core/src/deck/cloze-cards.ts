@@ -22,24 +22,34 @@ export function clozeCards(
   common: CardFields,
   typed: boolean,
 ): Unhashed[] {
-  const { deletions, problems } = scanCloze(src.text, leafBlocks(src, nodes));
+  const { deletions, problems, escapes } = scanCloze(src.text, leafBlocks(src, nodes));
   for (const p of problems) {
     const at = src.at(p.at);
     if (p.code === 'bad-cloze-number') src.report(at, p.code, { written: p.written });
+    else if (p.code === 'cloze-typo') src.report(at, p.code, { written: p.written, meant: p.meant });
     else src.report(at, p.code);
   }
+  // The source from `from` to `to` as shown: the backslashes escaping an opener in code left out.
+  const shown = (from: number, to: number) => {
+    let out = '';
+    for (const e of escapes.filter((e) => e >= from && e < to)) {
+      out += src.edited(from, e);
+      from = e + 1;
+    }
+    return out + src.edited(from, to);
+  };
   if (deletions.length === 0 && problems.length === 0) src.report(heading, 'no-cloze');
   if (common.id.length > MAX_CLOZE_ID_LENGTH) src.report(heading, 'long-cloze-id', { id: common.id });
 
   const text: ClozeText = [];
   let from = body.from;
   for (const d of deletions) {
-    text.push(src.edited(from, d.from));
+    text.push(shown(from, d.from));
     const hint = d.hint ? src.edited(d.hint.from, d.hint.to).trim() : '';
     text.push({ cloze: d.cloze, answer: src.edited(d.answer.from, d.answer.to), hint, code: d.code });
     from = d.to;
   }
-  text.push(src.edited(from, body.to));
+  text.push(shown(from, body.to));
   // As Source.between trims the text of other cards: no leading blank lines, no trailing spaces.
   text[0] = (text[0] as string).replace(/^(?:[ \t]*\n)+/, '');
   text[text.length - 1] = (text[text.length - 1] as string).trimEnd();
@@ -66,7 +76,7 @@ export function clozeCards(
 
 /**
  * Reports deletions where they blank nothing: in a cloze card's heading or sections, or in the
- * prose of another kind's body (code there may well show the syntax).
+ * prose of another kind's body or sections (code there may well show the syntax).
  */
 export function checkStrayCloze(
   src: Source,
@@ -78,7 +88,7 @@ export function checkStrayCloze(
   const first = (nodes: readonly Node[], prose: boolean) =>
     scanCloze(src.text, leafBlocks(src, nodes)).deletions.find((d) => !prose || !d.code);
   if (kind !== 'cloze') {
-    const found = first(body, true);
+    const found = [body, ...sections.map((s) => s.nodes)].map((nodes) => first(nodes, true)).find(Boolean);
     if (found) src.report(src.at(found.from), 'cloze-without-kind', { kind });
     return;
   }
@@ -101,8 +111,9 @@ function leafBlocks(src: Source, nodes: readonly Node[]): ScanBlock[] {
       case 'block_quote':
         return leafBlocks(src, children(node));
       case 'code_block':
-      case 'html_block':
         return [{ ...span, code: true }];
+      case 'html_block':
+        return [{ ...span, code: true, html: true }];
       case 'paragraph':
       case 'heading':
         return [{ ...span, code: false }];

@@ -2,13 +2,19 @@
 // each starts, and what is wrong with the ones that cannot be read. Pure: source text and the
 // blocks to search (as offsets) in, deletions and problems out. A deletion lives in one block;
 // in prose a code span is atomic (a deletion is wholly inside one or wholly around it), and a
-// backslash-escaped `\{` opens nothing, so `\{{c1::x}}` shows the braces.
+// backslash-escaped `\{` opens nothing, so `\{{c1::x}}` shows the braces. In code (spans and
+// blocks, where markdown has no escapes) `\{{c1::` opens nothing either, and the backslash is
+// dropped from what is shown (`escapes`). A deletion inside an HTML comment would never be seen,
+// and an opener written almost right (`{{C1::`, `{{ c1::`, `{{c1:`) would be plain text: both
+// are problems.
 
 /** A leaf block to search: prose (inline markdown with code spans) or code (a code block, raw HTML). */
 export interface ScanBlock {
   from: number;
   to: number;
   code: boolean;
+  /** An HTML block: code, whose comments hide what they hold. */
+  html?: boolean;
 }
 
 /** A span of the source, as offsets. */
@@ -28,8 +34,9 @@ export interface FoundDeletion {
 }
 
 export type ClozeProblem =
-  | { at: number; code: 'unclosed-cloze' | 'empty-cloze' | 'nested-cloze' }
-  | { at: number; code: 'bad-cloze-number'; written: string };
+  | { at: number; code: 'unclosed-cloze' | 'empty-cloze' | 'nested-cloze' | 'cloze-in-comment' }
+  | { at: number; code: 'bad-cloze-number'; written: string }
+  | { at: number; code: 'cloze-typo'; written: string; meant: string };
 
 /** The highest cloze number: a card key `deck/card/c99` stays within the sync protocol's limit. */
 export const MAX_CLOZE = 99;
@@ -39,20 +46,56 @@ const OPENER = /\{\{c([^\s:{}]*)::/y;
 const OPENER_ANYWHERE = /\{\{c[^\s:{}]*::/;
 const NUMBER = /^[1-9]\d*$/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+// An opener written almost right: a capital C, spaces inside, or one colon.
+const NEAR_OPENER = /\{\{\s*[cC]\s*(\d+)\s*::?/g;
 
-/** Every well-formed deletion in `blocks`, in order, and a problem for each one that is not. */
+/**
+ * Every well-formed deletion in `blocks`, in order, a problem for each one that is not, and the
+ * offsets of the backslashes that escape an opener in code (to leave out of what is shown).
+ */
 export function scanCloze(
   text: string,
   blocks: readonly ScanBlock[],
-): { deletions: FoundDeletion[]; problems: ClozeProblem[] } {
+): { deletions: FoundDeletion[]; problems: ClozeProblem[]; escapes: number[] } {
   const deletions: FoundDeletion[] = [];
   const problems: ClozeProblem[] = [];
+  const escapes: number[] = [];
   for (const block of blocks) {
+    const source = text.slice(block.from, block.to);
     // Most blocks hold no opener at all: those cost one search.
-    if (!text.slice(block.from, block.to).includes('{{c')) continue;
-    scanRun(text, block, block.code ? NO_SPANS : codeSpans(text, block), deletions, problems);
+    if (!source.includes('{{')) continue;
+    const spans = block.code ? NO_SPANS : codeSpans(text, block);
+    const found: FoundDeletion[] = [];
+    scanRun(text, block, spans, found, problems, escapes);
+    const comments = block.code && !block.html ? [] : htmlComments(text, block, spans);
+    for (const d of found) {
+      if (comments.some((c) => d.from >= c.from && d.from < c.to))
+        problems.push({ at: d.from, code: 'cloze-in-comment' });
+      else deletions.push(d);
+    }
+    for (const m of source.matchAll(NEAR_OPENER)) {
+      const meant = `{{c${m[1]}::`;
+      const at = block.from + m.index;
+      if (m[0] !== meant && text[at - 1] !== '\\')
+        problems.push({ at, code: 'cloze-typo', written: m[0], meant });
+    }
   }
-  return { deletions, problems };
+  problems.sort((a, b) => a.at - b.at);
+  return { deletions, problems, escapes };
+}
+
+/** The HTML comments (`<!-- … -->`, or to the block's end when unclosed) of a block, outside code spans. */
+function htmlComments(text: string, block: ScanBlock, spans: CodeSpans): Range[] {
+  const comments: Range[] = [];
+  const inSpan = (i: number) => [...spans.values()].some((s) => i >= s.from && i < s.to);
+  let i = text.indexOf('<!--', block.from);
+  while (i >= 0 && i < block.to) {
+    const end = text.indexOf('-->', i + 4);
+    const to = end < 0 || end >= block.to ? block.to : end + 3;
+    if (!inSpan(i)) comments.push({ from: i, to });
+    i = text.indexOf('<!--', inSpan(i) ? i + 4 : to);
+  }
+  return comments;
 }
 
 interface CodeSpan extends Range {
@@ -73,19 +116,28 @@ function scanRun(
   spans: CodeSpans,
   deletions: FoundDeletion[],
   problems: ClozeProblem[],
+  escapes: number[],
 ): void {
   let i = run.from;
   while (i < run.to) {
     const span = run.code ? undefined : spans.get(i);
     if (span) {
       const inside = { from: span.from + span.ticks, to: span.to - span.ticks, code: true };
-      scanRun(text, inside, NO_SPANS, deletions, problems);
+      scanRun(text, inside, NO_SPANS, deletions, problems, escapes);
       i = span.to;
       continue;
     }
     if (!run.code && text[i] === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
       i += 2;
       continue;
+    }
+    if (run.code && text[i] === '\\' && text[i + 1] === '{') {
+      OPENER.lastIndex = i + 1;
+      if (OPENER.test(text)) {
+        escapes.push(i);
+        i += 3;
+        continue;
+      }
     }
     OPENER.lastIndex = i;
     const opener = text[i] === '{' ? OPENER.exec(text) : null;

@@ -211,6 +211,55 @@ describe('cloze cards: problems at file:line:col', () => {
     expect(problemsOf('\n## Q {#q}\n\nAnki writes `{{c1::x}}`.\n\n### Answer\nx\n')).toEqual([]);
   });
 
+  it('reports deletions in the answer or options of another kind, in prose only', () => {
+    expect(problemsOf('\n## Q {#q}\n\nWhich?\n\n### Answer\nIt is {{c1::PUT}}.\n')).toEqual([
+      'demo.md:11:7 cloze-without-kind',
+    ]);
+    expect(problemsOf('\n## Q {#q}\nkind: choice\n\n### Options\n- [x] {{c1::a}}\n- [ ] b\n')).toEqual([
+      'demo.md:10:7 cloze-without-kind',
+    ]);
+    expect(problemsOf('\n## Q {#q}\n\nWhich?\n\n### Answer\nAnki writes `{{c1::x}}`.\n')).toEqual([]);
+  });
+
+  it('reports an opener written almost right, saying what was meant', () => {
+    const { problems } = deck(
+      '\n## Q {#q}\nkind: cloze\n\n{{C1::a}}, {{ c2::b }}, {{c3:c}} and {{c4::d}}.\n',
+    );
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.code}`)).toEqual([
+      '9:1 cloze-typo',
+      '9:12 cloze-typo',
+      '9:25 cloze-typo',
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      '"{{C1::" is not a cloze deletion: did you mean {{c1::?',
+      '"{{ c2::" is not a cloze deletion: did you mean {{c2::?',
+      '"{{c3:" is not a cloze deletion: did you mean {{c3::?',
+    ]);
+    // Escaped, it is text as meant.
+    expect(problemsOf('\n## Q {#q}\nkind: cloze\n\n\\{{C1::a}} and {{c1::b}}.\n')).toEqual([]);
+  });
+
+  it('reads \\{{c1:: in code as the braces, shown without the backslash', () => {
+    const { cards, problems } = deck(
+      '\n## Anki {#anki}\nkind: cloze\n\nAnki hides `\\{{c1::text}}`; grill hides {{c1::this}}.\n\n```text\n\\{{c2::x}}\n```\n',
+    );
+    expect(problems).toEqual([]);
+    expect(cards).toHaveLength(1);
+    expect(cloze(cards[0]).body).toBe(
+      'Anki hides `{{c1::text}}`; grill hides [...].\n\n```text\n{{c2::x}}\n```',
+    );
+  });
+
+  it('reports a deletion inside an HTML comment, which would never be shown', () => {
+    expect(
+      problemsOf('\n## Q {#q}\nkind: cloze\n\n{{c1::a}} <!-- {{c2::b}} -->\n\n<!--\n{{c3::c}}\n-->\n'),
+    ).toEqual(['demo.md:9:16 cloze-in-comment', 'demo.md:12:1 cloze-in-comment']);
+    // In a code span or a code block, <!-- is text.
+    expect(
+      problemsOf('\n## Q {#q}\nkind: cloze\n\n`<!--` {{c1::a}}\n\n```html\n<!-- {{c2::b}} -->\n```\n'),
+    ).toEqual([]);
+  });
+
   it('reports typed: on another kind and a typed: value that is not yes or no', () => {
     expect(problemsOf('\n## Q {#q}\ntyped: yes\n\n### Answer\nx\n')).toEqual([
       'demo.md:7:1 field-not-for-kind',

@@ -106,6 +106,8 @@ export interface Problem {
   code: string;
   message: string;
   hint: string;
+  /** Absent: an error (the deck does not import). `warning`: reported by lint, nothing refused. */
+  severity?: 'warning';
 }
 
 export interface ParsedDeck {

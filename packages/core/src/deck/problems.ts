@@ -54,6 +54,8 @@ export interface DeckProblemDetails {
   'bad-cloze-number': { written: string };
   'empty-cloze': Empty;
   'nested-cloze': Empty;
+  'cloze-in-comment': Empty;
+  'cloze-typo': { written: string; meant: string };
   'cloze-outside-body': { where: string };
   'cloze-without-kind': { kind: string };
   'long-cloze-id': { id: string };
@@ -226,6 +228,16 @@ export const DECK_PROBLEMS: Catalogue = {
   'nested-cloze': {
     message: () => 'cloze deletion inside another one',
     hint: () => 'deletions do not nest: close the first with }} before the next {{c2::',
+  },
+  'cloze-in-comment': {
+    message: () => 'cloze deletion inside an HTML comment: it would never be shown',
+    hint: () => 'move it out of the <!-- … --> comment, or delete it',
+  },
+  'cloze-typo': {
+    message: (d: { written: string; meant: string }) =>
+      `"${d.written}" is not a cloze deletion: did you mean ${d.meant}?`,
+    hint: () =>
+      'deletions are written exactly {{c1::answer}}: a lowercase c, no spaces, two colons (write \\{{ to show braces as text)',
   },
   'cloze-outside-body': {
     message: (d: { where: string }) => `cloze deletion in the ${d.where}: only the prompt body is blanked`,

@@ -2,7 +2,7 @@
 // card, at the input boundary: an option or rubric point the card does not have, the same one
 // twice, or a detail of another kind of card is refused, with the flag named. (Details that
 // arrive by sync are not checked here: the card may differ on another machine.)
-import { takesTyping } from '../deck/answer-check.js';
+import { choiceCorrect, takesTyping, typedCorrect } from '../deck/answer-check.js';
 import type { Card } from '../deck/model.js';
 import { InvalidInputError } from '../errors.js';
 import type { AnswerDetail } from '../scheduler/events.js';
@@ -42,4 +42,15 @@ export function checkAnswerDetail(card: Card, detail: AnswerDetail): void {
     kindOnly('covered', 'open');
     if (card.kind === 'open') indexes('covered', detail.covered, card.rubric.length, 'rubric points');
   }
+}
+
+/**
+ * `detail` (already checked) with `correct` set as the drill records it: whether the text typed
+ * is accepted, or whether exactly the right options were chosen. Other details are returned as given.
+ */
+export function judgedDetail(card: Card, detail: AnswerDetail): AnswerDetail {
+  if (detail.typed !== undefined) return { ...detail, correct: typedCorrect(card, detail.typed) };
+  if (detail.chosen && card.kind === 'choice')
+    return { ...detail, correct: choiceCorrect(card, detail.chosen) };
+  return detail;
 }

@@ -68,7 +68,7 @@ describe('grill export and import-archive', () => {
     const { grill } = studied();
     const archive = readArchive(exportArchive(grill, T0 + DAY, () => false).bytes, 'x.zip');
     const dir = tempDir('grill-target-');
-    expect(() => restoreArchive(grill, archive, dir, T0 + DAY)).toThrow(
+    expect(() => restoreArchive(grill, archive, dir, T0 + 4 * DAY)).toThrow(
       /already has a review log \(\d+ events\): an archive restores into an empty home only/,
     );
     expect(readdirSync(dir)).toEqual([]);
@@ -81,13 +81,13 @@ describe('grill export and import-archive', () => {
     const target = grillWith({ 'b.md': deckText('b', 1) });
     open.push(target.grill);
     const taken = target.dir;
-    expect(() => restoreArchive(fresh, archive, taken, T0 + DAY)).toThrow(
+    expect(() => restoreArchive(fresh, archive, taken, T0 + 4 * DAY)).toThrow(
       `${path.join(taken, 'b.md')} already exists`,
     );
     expect(existsSync(path.join(taken, 'a.md'))).toBe(false);
     expect(fresh.eventCount()).toBe(1);
     const target2 = tempDir('grill-target-');
-    expect(restoreArchive(fresh, archive, target2, T0 + DAY).events).toBe(grill.eventCount());
+    expect(restoreArchive(fresh, archive, target2, T0 + 4 * DAY).events).toBe(grill.eventCount());
     expect(fresh.store.cards.get('a/c1')).toBeDefined();
   });
 
@@ -99,9 +99,38 @@ describe('grill export and import-archive', () => {
     const fresh = Grill.open(tempDir('grill-fresh-'));
     open.push(fresh);
     const dir = tempDir('grill-target-');
-    expect(() => restoreArchive(fresh, archive, dir, T0 + DAY)).toThrow();
+    expect(() => restoreArchive(fresh, archive, dir, T0 + 4 * DAY)).toThrow();
     expect(readdirSync(dir)).toEqual([]);
     expect(fresh.eventCount()).toBe(0);
+  });
+
+  it('refuses a deck file naming another deck than the manifest, and an event stamped far ahead', () => {
+    const { grill } = studied();
+    const entries = unzipSync(exportArchive(grill, T0 + DAY, () => false).bytes);
+    const renamed = {
+      ...entries,
+      'decks/a.md': strToU8(strFromU8(entries['decks/a.md'] as Uint8Array).replace('id: a', 'id: zz')),
+    };
+    const lines = strFromU8(entries['events.jsonl'] as Uint8Array).split('\n');
+    const last = JSON.parse(lines.at(-2) as string);
+    const future = { ...last, at: Date.UTC(5138, 0, 1) };
+    const late = {
+      ...entries,
+      'events.jsonl': strToU8([...lines.slice(0, -2), JSON.stringify(future), ''].join('\n')),
+    };
+    for (const [variant, message] of [
+      [renamed, 'decks/a.md says id: zz, the manifest a: the archive was altered; nothing restored'],
+      [late, `events.jsonl: event ${last.id} is stamped 5138-01-01T00:00:00.000Z, ahead of this clock`],
+    ] as const) {
+      const fresh = Grill.open(tempDir('grill-fresh-'));
+      open.push(fresh);
+      const dir = tempDir('grill-target-');
+      expect(() => restoreArchive(fresh, readArchive(zipSync(variant), 'x.zip'), dir, T0 + 4 * DAY)).toThrow(
+        message,
+      );
+      expect(readdirSync(dir)).toEqual([]);
+      expect(fresh.eventCount()).toBe(0);
+    }
   });
 
   it('says in one line what is wrong with a bad archive, and where', () => {

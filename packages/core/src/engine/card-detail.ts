@@ -2,9 +2,10 @@
 // and every answer in effect with the interval it gave.
 import type { Card } from '../deck/model.js';
 import { NotFoundError } from '../errors.js';
-import { RATING_NAMES, type Rating, type RatingName } from '../scheduler/events.js';
+import { type AnswerDetail, RATING_NAMES, type Rating, type RatingName } from '../scheduler/events.js';
 import { type CardSummary, PHASE_NAMES, type PhaseName, summarize } from './card-list.js';
 import type { Grill } from './grill.js';
+import type { CardRecord } from './records.js';
 
 /** One answer in effect, as the fold of the review log saw it. Times in ms. */
 export interface CardAnswer {
@@ -17,6 +18,8 @@ export interface CardAnswer {
   phaseBefore: PhaseName;
   /** The interval the answer gave, in days (fractional for learning steps). */
   intervalDays: number;
+  /** What was answered (the text typed, the options chosen, the rubric points covered), when recorded. */
+  detail?: AnswerDetail;
 }
 
 export interface CardDetail extends CardSummary {
@@ -25,15 +28,31 @@ export interface CardDetail extends CardSummary {
   source: { file: string; line: number };
   /** The answers in effect (undone ones left out), oldest first. */
   history: CardAnswer[];
+  /** No longer in its deck file: kept, with its history, until it comes back. */
+  retired: boolean;
 }
 
 /**
- * The active card `cardKey` at `now` (ms). Throws NotFoundError `unknown-card` for a key no active
- * card has, naming the closest keys.
+ * The card `cardKey`, active or retired (gone from its deck file, its history kept). Throws
+ * NotFoundError `unknown-card` for a key no card ever had, naming the closest active keys.
+ */
+export function knownCard(grill: Grill, cardKey: string): CardRecord {
+  const card = grill.card(cardKey);
+  if (!card) throw unknownCardNear(grill, cardKey);
+  return card;
+}
+
+/**
+ * The card `cardKey` (active or retired) at `now` (ms). Throws NotFoundError `unknown-card` for a
+ * key no card ever had, naming the closest keys.
  */
 export function cardDetail(grill: Grill, cardKey: string, now: number): CardDetail {
-  const card = grill.card(cardKey);
-  if (!card || card.retired) throw unknownCardNear(grill, cardKey);
+  const card = knownCard(grill, cardKey);
+  const details = new Map(
+    grill.store.events
+      .reviewsInEffect(card.key)
+      .flatMap((e) => (e.payload.detail ? [[e.id, e.payload.detail]] : [])),
+  );
   const summary = summarize(
     {
       key: card.key,
@@ -59,7 +78,9 @@ export function cardDetail(grill: Grill, cardKey: string, now: number): CardDeta
       durationMs: f.durationMs,
       phaseBefore: PHASE_NAMES[f.phaseBefore],
       intervalDays: f.intervalDays,
+      ...(details.has(f.eventId) ? { detail: details.get(f.eventId) } : {}),
     })),
+    retired: card.retired,
   };
 }
 

@@ -135,13 +135,22 @@ describe('full-text search over the cards', () => {
       '+',
       'C++ OR',
     ]) {
-      expect(() => listCards(grill, T0, { search: text }), text).not.toThrow();
+      // Never an FTS5 syntax error: found cards, or no word to look for (bad --search).
+      try {
+        listCards(grill, T0, { search: text });
+      } catch (error) {
+        expect((error as Error).message, text).toMatch(/^bad --search .*: give words to look for/);
+        expect(/[\p{L}\p{N}+#]/u.test(text), text).toBe(false);
+      }
     }
     // Operators are words like any other.
     expect(keys(grill, { search: 'OR' })).toEqual(['web/replicas']);
     expect(keys(grill, { search: 'NOT' })).toEqual([]);
-    expect(keys(grill, { search: '-- ""' })).toEqual([]);
+    expect(keys(grill, { search: '-- "" x' })).toEqual([]);
     expect(() => listCards(grill, T0, { search: '  ' })).toThrow(/bad --search/);
+    expect(() => listCards(grill, T0, { search: '""' })).toThrow(/bad --search '""': give words/);
+    expect(() => listCards(grill, T0, { search: '--' })).toThrow(/bad --search '--'/);
+    expect(listCards(grill, T0, { search: '""', asYouType: true })).toEqual([]);
   });
 
   it('stays in step with imports: an edited card is found by its new words only, a removed one no more', () => {

@@ -86,8 +86,12 @@ export function listCards(grill: Grill, now: number, query: CardQuery = {}): Car
   const sort = oneOf('sort', query.sort, CARD_SORTS);
   if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit > 0))
     throw new InvalidInputError('bad-limit', `bad --limit "${query.limit}": a positive whole number`);
-  if (query.search !== undefined && query.search.trim() === '')
-    throw new InvalidInputError('bad-search', 'bad --search "": give words to look for, e.g. --search "N+1"');
+  // The index keeps letters, digits, + and #: text without any (`""`, `--`) can match nothing.
+  if (query.search !== undefined && !query.asYouType && !/[\p{L}\p{N}+#]/u.test(query.search))
+    throw new InvalidInputError(
+      'bad-search',
+      `bad --search '${query.search}': give words to look for, e.g. --search "N+1"`,
+    );
   const before = query.dueBefore === undefined ? undefined : dayStarting(grill, query.dueBefore, now);
   if (query.deck !== undefined) grill.requireDeck(query.deck);
   if (query.tag !== undefined) grill.requireTag(query.tag);

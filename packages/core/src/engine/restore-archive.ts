@@ -2,6 +2,8 @@
 // (the `@grill/core/parse` entry) because restoring imports the archived deck files.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_CLOCK_AHEAD_MS, msAhead } from '@grill/protocol';
+import { parseDeck } from '../deck/parse-deck.js';
 import { InvalidInputError } from '../errors.js';
 import type { ArchiveContents } from './archive.js';
 import type { Grill } from './grill.js';
@@ -14,7 +16,10 @@ import { importPaths } from './import-paths.js';
  * deck files are written to `decksDir` as <deck id>.md and imported, then its review log is
  * ingested (answers, undos, settings: card states and settings are derived from it). All or
  * nothing: a deck file already at the target, a deck that does not import, or a home with events
- * throws InvalidInputError (`not-empty`, `exists`, or the deck problems) and leaves no file behind.
+ * throws InvalidInputError (`not-empty`, `exists`, or the deck problems) and leaves no file behind;
+ * so do a deck file whose front matter names another deck than the manifest (`bad-archive`) and an
+ * event stamped further ahead of `now` than a server accepts (MAX_CLOCK_AHEAD_MS, `bad-archive`):
+ * once stored it would sort after every answer made here for as long as the clock lags it.
  */
 export function restoreArchive(
   grill: Grill,
@@ -30,6 +35,20 @@ export function restoreArchive(
     throw new InvalidInputError(
       'not-empty',
       `this home already has a review log (${present} ${present === 1 ? 'event' : 'events'}): an archive restores into an empty home only (a new GRILL_HOME, say)`,
+    );
+  for (const [id, text] of archive.decks) {
+    const named = parseDeck(text, `decks/${id}.md`).deck?.id;
+    if (named !== undefined && named !== id)
+      throw new InvalidInputError(
+        'bad-archive',
+        `decks/${id}.md says id: ${named}, the manifest ${id}: the archive was altered; nothing restored`,
+      );
+  }
+  const ahead = archive.events.find((e) => msAhead(e, now) > MAX_CLOCK_AHEAD_MS);
+  if (ahead)
+    throw new InvalidInputError(
+      'bad-archive',
+      `events.jsonl: event ${ahead.id} is stamped ${new Date(Math.max(ahead.at, now + msAhead(ahead, now))).toISOString()}, ahead of this clock (${new Date(now).toISOString()}); nothing restored`,
     );
   const files = [...archive.decks.keys()].map((id) => path.join(decksDir, `${id}.md`));
   const taken = files.find((f) => existsSync(f));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/fixtures.js';
-import { BrowseQueries, searchExpression, typingExpressions } from './browse-queries.js';
+import { BrowseQueries, codeWords, searchExpression, typingExpressions } from './browse-queries.js';
 import { openDatabase } from './database.js';
 
 describe('searchExpression', () => {
@@ -90,6 +90,43 @@ describe('the card search index (migration 14)', () => {
     expect(rows.n).toBe(3);
     // FTS5's own check of the index against its content.
     expect(() => db.exec("INSERT INTO card_search (card_search) VALUES ('integrity-check')")).not.toThrow();
+    db.close();
+  });
+});
+
+describe('code words in a search', () => {
+  it('are the words in capitals or with a character the index drops, punctuation around them left out', () => {
+    expect(codeWords('PUT vs put')).toEqual(['PUT']);
+    expect(codeWords('what does `PUT` do?')).toEqual(['PUT']);
+    expect(codeWords('$1 placeholder /users/{id} read-only')).toEqual(['$1', '/users/{id}', 'read-only']);
+    // Kept by the index as they are, or not capitals: nothing to check.
+    expect(codeWords('N+1 C# Redis idempot* "GET /x"')).toEqual([]);
+  });
+
+  it('rank the cards holding them as typed first: HTTP PUT before the English "put", $1 before 1', () => {
+    const db = openDatabase(path.join(tempDir(), 'grill.db'));
+    db.prepare(
+      "INSERT INTO decks (id, title, description, tags, source_path, source_hash, imported_at) VALUES ('d', 'D', '', '[]', 'd.md', 'x', 1)",
+    ).run();
+    const base = { body: '', answer: '', why: '', mistake: '', tags: ['t'] };
+    // The English word in the question (weighted most), the verb in the answer only.
+    insertCard(db, 'english', { ...base, title: 'Where do you put a cache? Put it near the reads.' });
+    insertCard(db, 'http', { ...base, title: 'Which method replaces a resource?', answer: '`PUT` does.' });
+    insertCard(db, 'one', { ...base, title: 'How many primaries? 1, and 1 only.' });
+    insertCard(db, 'placeholder', {
+      ...base,
+      title: 'A numbered parameter',
+      answer: 'Postgres writes `$1`, not `$10`.',
+    });
+    const browse = new BrowseQueries(db);
+    const found = (search: string, limit?: number) =>
+      browse.cards({ search, ...(limit ? { limit } : {}) }).map((c) => c.key);
+    expect(found('put')).toEqual(['d/english', 'd/http']);
+    expect(found('PUT')).toEqual(['d/http', 'd/english']);
+    expect(found('PUT', 1)).toEqual(['d/http']);
+    expect(browse.cards({ search: 'PU', asYouType: true }).map((c) => c.key)).toContain('d/http');
+    expect(found('1')).toEqual(['d/one', 'd/placeholder']);
+    expect(found('$1')).toEqual(['d/placeholder', 'd/one']);
     db.close();
   });
 });

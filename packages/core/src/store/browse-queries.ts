@@ -41,6 +41,7 @@ type Params = { deck: string | null; tag: string | null; limit: number; match?: 
 export class BrowseQueries {
   private readonly allStmt;
   private readonly searchStmt;
+  private readonly searchTextStmt;
 
   constructor(db: Db) {
     this.allStmt = db.prepare<Params, Record<string, unknown>>(
@@ -52,6 +53,13 @@ export class BrowseQueries {
          LEFT JOIN card_state_cache s ON s.card_key = c.key
        WHERE card_search MATCH @match AND ${WHERE} ORDER BY ${RANK}, c.deck_id, c.position LIMIT @limit`,
     );
+    // The same, every match with its indexed text, for the literal check of code words (codeWords).
+    this.searchTextStmt = db.prepare<Params, Record<string, unknown>>(
+      `${SELECT}, concat_ws(char(10), card_search.question, card_search.prompt, card_search.answer) AS c_text
+       FROM card_search JOIN cards c ON c.rowid = card_search.rowid
+         LEFT JOIN card_state_cache s ON s.card_key = c.key
+       WHERE card_search MATCH @match AND ${WHERE} ORDER BY ${RANK}, c.deck_id, c.position`,
+    );
   }
 
   /** The active cards of `filter`: best match first when searching, else deck by deck in file order. */
@@ -60,11 +68,16 @@ export class BrowseQueries {
     const search = filter.search;
     let rows: Record<string, unknown>[] = [];
     if (search === undefined) rows = this.allStmt.all(params);
-    else
+    else {
+      const literal = codeWords(search).map(literalPattern);
       for (const match of filter.asYouType ? typingExpressions(search) : [searchExpression(search)]) {
-        rows = this.searchStmt.all({ ...params, match });
+        rows =
+          literal.length === 0
+            ? this.searchStmt.all({ ...params, match })
+            : literalFirst(this.searchTextStmt.all({ ...params, match }), literal, params.limit);
         if (rows.length > 0) break;
       }
+    }
     return rows.map((r) => ({
       key: r.c_key as string,
       deckId: r.c_deck_id as string,
@@ -75,6 +88,46 @@ export class BrowseQueries {
       state: r.card_key === null ? undefined : toState(r as unknown as Parameters<typeof toState>[0]),
     }));
   }
+}
+
+/**
+ * `rows` (best match first) with those whose text holds every pattern of `literal` moved ahead,
+ * each group in its order, cut to `limit` (-1: all).
+ */
+function literalFirst(
+  rows: Record<string, unknown>[],
+  literal: RegExp[],
+  limit: number,
+): Record<string, unknown>[] {
+  const holds = (r: Record<string, unknown>) => literal.every((p) => p.test(r.c_text as string));
+  const ordered = [...rows.filter(holds), ...rows.filter((r) => !holds(r))];
+  return limit < 0 ? ordered : ordered.slice(0, limit);
+}
+
+/**
+ * The words of a search the index cannot tell apart from others, so that cards holding them as
+ * typed rank first: words in capitals (`PUT`, `TTL`: the index folds case, and its stemmer makes
+ * `PUT` the English "put") and words with a character the index drops (`$1` is indexed as `1`,
+ * `C#`'s `#` and `N+1`'s `+` are kept, `read-only` is two words). Quoted phrases and prefixes
+ * (`idem*`) are left as they are.
+ */
+export function codeWords(text: string): string[] {
+  const words: string[] = [];
+  for (const m of text.matchAll(/"[^"]*"?|[^\s"]+/g)) {
+    if (m[0].startsWith('"') || m[0].endsWith('*')) continue;
+    // Sentence punctuation and backticks around a word are not part of it: `PUT`? is PUT.
+    const word = m[0].replace(/^[`'(]+|[`'),.;:!?]+$/g, '');
+    const capitals = /\p{Lu}.*\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+    const dropped = /[^\p{L}\p{N}+#]/u.test(word);
+    if (capitals || dropped) words.push(word);
+  }
+  return words;
+}
+
+/** `word` as written, case kept, not inside a longer word or number (`$1` is not in `$10`). */
+function literalPattern(word: string): RegExp {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
 }
 
 /**

@@ -1,13 +1,13 @@
 // `grill export` (the whole home as one archive, or the review log as the FSRS optimizer's CSV)
 // and `grill import-archive` (an archive into an empty home).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DeckProblemsError, Grill, InvalidInputError, revlogCsv } from '@grill/core';
 import { exportArchive, readArchive, restoreArchive } from '@grill/core/parse';
 import { clockNow, withGrill } from '../context.js';
 import { count, formatProblem, printJson, printText } from '../output.js';
 import { bundledContentDir, grillHome } from '../paths.js';
-import { writeFileAtomically } from '../write-file.js';
+import { checkNewFile, writeFileAtomically } from '../write-file.js';
 
 export interface ExportOptions {
   out?: string;
@@ -21,10 +21,7 @@ export async function exportCommand(opts: ExportOptions): Promise<void> {
   await withGrill(async (grill, now) => {
     const day = new Date(now).toISOString().slice(0, 10);
     const out = opts.out ?? (opts.revlogCsv ? `grill-revlog-${day}.csv` : `grill-${day}.zip`);
-    if (out !== '-' && existsSync(out) && statSync(out).isDirectory())
-      throw new InvalidInputError('cannot-write', `--out ${out} is a folder: name the file to write`);
-    if (out !== '-' && existsSync(out) && !opts.force)
-      throw new InvalidInputError('exists', `${out} already exists: nothing written (--force overwrites it)`);
+    if (out !== '-') checkNewFile(out, opts.force);
     if (opts.revlogCsv) {
       const { lines, cardIds } = revlogCsv(grill);
       const text = [...lines].join('');

@@ -90,6 +90,16 @@ describe('grill cards', () => {
     expect(lines[3]).toBe('web/n-plus-one  suspended  -                   -       -       0  A long questi…');
   });
 
+  it('on a narrow terminal drops due, recall, lapses and stability before the title gets unreadable', async () => {
+    const { run } = await studied();
+    const narrow = (await run(['cards'], undefined, { COLUMNS: '40' })).stdout.trimEnd().split('\n');
+    expect(narrow[0]).toBe('key             state      title');
+    expect(narrow.map((l) => l.length)).toEqual([32, 40, 40, 40]);
+    const medium = (await run(['cards'], undefined, { COLUMNS: '56' })).stdout.trimEnd().split('\n');
+    expect(medium[0]).toBe('key             state      due         title');
+    expect(Math.max(...medium.map((l) => l.length))).toBe(56);
+  });
+
   it('prints JSON: key, deck, title, state, due and the memory state of each card', async () => {
     const { run } = await studied();
     const r = await run(['cards', '--json', '--sort', 'due']);
@@ -239,5 +249,39 @@ describe('grill show of a cloze card', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/\nc1: PUT, DELETE\n/);
+  });
+});
+
+describe('a card gone from its deck file (retired)', () => {
+  it('keeps its history: grill history CARD and grill show still find it, and show says it is retired', async () => {
+    const home = tempDir('grill-home-');
+    const content = tempDir('grill-content-');
+    const deck = (c2: string) =>
+      `---\nid: http\ntitle: HTTP\n---\n\n## Idempotent methods {#idem}\nkind: cloze\ntyped: yes\n\n{{c1::PUT}} is${c2}.\n`;
+    writeFileSync(path.join(content, 'http.md'), deck('; {{c2::POST}} is not'));
+    const run = (args: string[], now: string) => grill(args, { home, now, env: { GRILL_CONTENT: content } });
+    const answered = await run(
+      ['review', 'http/idem/c2', '--rating', 'again', '--typed', 'PATCH'],
+      '2026-03-02T09:00:00Z',
+    );
+    expect(answered.status, answered.stderr).toBe(0);
+    // The second deletion is edited out: the number is retired at the next start.
+    writeFileSync(path.join(content, 'http.md'), deck(''));
+    const history = await run(['history', 'http/idem/c2'], '2026-03-03T09:00:00Z');
+    expect(history.status, history.stderr).toBe(0);
+    expect(history.stdout).toMatch(/again .* http\/idem\/c2/);
+    const shown = await run(['show', 'http/idem/c2'], '2026-03-03T09:00:00Z');
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/flags\s+retired \(no longer in its deck file/);
+    expect(shown.stdout).toMatch(/again .*typed "PATCH" \(wrong\)/);
+    const json = JSON.parse((await run(['show', 'http/idem/c2', '--json'], '2026-03-03T09:00:00Z')).stdout);
+    expect(json).toMatchObject({ key: 'http/idem/c2', retired: true });
+    expect(json.history[0].detail).toMatchObject({ typed: 'PATCH', correct: false });
+    // A key no card ever had is still unknown, for both.
+    for (const command of ['history', 'show']) {
+      const unknown = await run([command, 'http/idem/c3'], '2026-03-03T09:00:00Z');
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toMatch(/unknown card "http\/idem\/c3" \(did you mean http\/idem\/c1\?\)/);
+    }
   });
 });

@@ -4,6 +4,7 @@ import {
   cardDetail,
   formatInterval,
   InvalidInputError,
+  knownCard,
   listCards,
   terminalSafe,
 } from '@grill/core';
@@ -49,12 +50,13 @@ export function show(cardKey: string, opts: { json?: boolean }): Promise<void> {
     // The card as `grill next` shows it: content, source, what each rating would give now — or,
     // with the clock behind the card's last event, at that event's time, when an answer would be recorded.
     const state = grill.state(cardKey);
-    const view = cardView(grill, grill.requireCard(cardKey), state, Math.max(now, state.lastEventAt ?? now));
+    const view = cardView(grill, knownCard(grill, cardKey), state, Math.max(now, state.lastEventAt ?? now));
     if (opts.json) {
       const { state: _phase, ...content } = view;
       printJson({
         ...content,
         ...summaryJson(detail),
+        retired: detail.retired,
         history: detail.history.map((a) => ({
           ...a,
           at: iso(a.at),

@@ -20,13 +20,19 @@ export function due(opts: { json?: boolean; deck?: string }): Promise<void> {
       });
       return;
     }
-    const width = Math.max(4, ...queue.perDeck.map((d) => d.deckId.length));
-    process.stdout.write(`${'deck'.padEnd(width)}  learning  review  new\n`);
-    for (const d of [...queue.perDeck, { deckId: 'total', ...total }]) {
+    // Columns as wide as their widest cell, the total row included: deck ids left, counts right.
+    const rows = [...queue.perDeck, { deckId: 'total', ...total }].map((d) => [
+      d.deckId,
+      String(d.learning),
+      String(d.review),
+      String(d.new),
+    ]);
+    const header = ['deck', 'learning', 'review', 'new'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+    for (const row of [header, ...rows])
       process.stdout.write(
-        `${d.deckId.padEnd(width)}  ${String(d.learning).padStart(8)}  ${String(d.review).padStart(6)}  ${String(d.new).padStart(3)}\n`,
+        `${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] as number) : cell.padStart(widths[i] as number))).join('  ')}\n`,
       );
-    }
     if (exam?.reviewOnly && exam.unseen > 0)
       process.stdout.write(
         `review-only day before the interview on ${exam.date}: ${exam.unseen} card${exam.unseen === 1 ? '' : 's'} never seen get no new-card slots (grill drill --cram shows them all)\n`,

@@ -80,15 +80,20 @@ describe('grill export-anki', () => {
     );
   });
 
-  it('gives the same notes the same guids and ids in every export, and replaces the file', () => {
+  it('gives the same notes the same guids and ids in every export, and replaces the file with --force only', () => {
     const { run, out } = setup();
     const file = path.join(out, 'deck.apkg');
     expect(run(['export-anki', '--out', file]).status).toBe(0);
     const first = readFileSync(file);
+    expect(run(['export-anki', '--out', file])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `grill: ${file} already exists: nothing written (--force overwrites it)\n`,
+    });
     // At the same time, byte for byte the same package; later, the same notes.
-    expect(run(['export-anki', '--out', file]).status).toBe(0);
+    expect(run(['export-anki', '--out', file, '--force']).status).toBe(0);
     expect(readFileSync(file)).toEqual(first);
-    expect(run(['export-anki', '--out', file], '2026-03-09T09:00:00Z').status).toBe(0);
+    expect(run(['export-anki', '--out', file, '--force'], '2026-03-09T09:00:00Z').status).toBe(0);
     const ids = (col: AnkiCollection) => col.notes.map((n) => [n.id, n.guid, n.noteTypeId]);
     expect(ids(readAnkiPackage(file))).toEqual(ids(readAnkiPackage(first)));
     expect(readFileSync(file)).not.toEqual(first);
@@ -114,7 +119,7 @@ describe('grill export-anki', () => {
     expect(run(['export-anki', '--out', folder])).toEqual({
       status: 1,
       stdout: '',
-      stderr: `grill: cannot write ${folder}: it is a folder; nothing written\n`,
+      stderr: `grill: --out ${folder} is a folder: name the file to write\n`,
     });
     expect(run(['export-anki', '--out', path.join(out, 'x.zip')])).toMatchObject({
       status: 1,

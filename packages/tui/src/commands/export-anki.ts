@@ -1,14 +1,15 @@
-// `grill export-anki [DECK...] --out FILE.apkg [--json]`: decks as an Anki package. The engine
+// `grill export-anki [DECK...] --out FILE.apkg [--force] [--json]`: decks as an Anki package. The engine
 // gathers the notes (ankiExport) and core writes the package; this writes the file.
 import path from 'node:path';
 import { InvalidInputError } from '@grill/core';
 import { ankiExport, writeAnkiPackage } from '@grill/core/anki';
 import { withGrill } from '../context.js';
 import { count, printJson, printText } from '../output.js';
-import { writeFileAtomically } from '../write-file.js';
+import { checkNewFile, writeFileAtomically } from '../write-file.js';
 
 export interface ExportAnkiOptions {
   out: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -16,6 +17,7 @@ export function exportAnki(deckIds: string[], opts: ExportAnkiOptions): Promise<
   const out = path.resolve(opts.out);
   if (path.extname(out).toLowerCase() !== '.apkg')
     throw new InvalidInputError('bad-out', `--out ${opts.out}: name a .apkg file, the kind Anki imports`);
+  checkNewFile(opts.out, opts.force);
   return withGrill(async (grill, now) => {
     const { data, decks } = await ankiExport(grill, deckIds);
     writeFileAtomically(out, writeAnkiPackage(data, { now }));

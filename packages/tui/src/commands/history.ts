@@ -1,11 +1,12 @@
-import { history as readHistory } from '@grill/core';
+import { knownCard, history as readHistory } from '@grill/core';
 import { withGrill } from '../context.js';
 import { printJson, printText } from '../output.js';
 
 export function history(cardKey: string | undefined, opts: { json?: boolean }): Promise<void> {
   return withGrill((grill) => {
-    if (cardKey) grill.requireCard(cardKey);
     const entries = readHistory(grill, cardKey);
+    // A retired card (gone from its deck file) keeps its history; only a key never seen is unknown.
+    if (cardKey && entries.length === 0) knownCard(grill, cardKey);
     if (opts.json) {
       printJson(entries);
       return;

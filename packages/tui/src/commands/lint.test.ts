@@ -8,7 +8,7 @@ const GOOD = '---\nid: good\ntitle: Good\n---\n\n## Q {#q}\n\n### Answer\nA.\n';
 describe('grill lint', () => {
   it('passes on the bundled decks', async () => {
     const r = await grill(['lint']);
-    expect(r.stderr).toContain('no problems');
+    expect(r.stdout).toContain('no problems');
     expect(r.status).toBe(0);
   });
 
@@ -27,7 +27,7 @@ describe('grill lint', () => {
     expect(r.stdout).toContain(`${bad}:6:1: card has no id\n  hint:`);
     expect(r.stdout).toContain(`${bad}:14:1: choice card has no correct option`);
     expect(r.stdout).not.toContain('README');
-    expect(r.stderr).toContain('2 problems in 1 of 2 files');
+    expect(r.stdout).toContain('2 problems in 1 of 2 files');
   });
 
   it('reports two files claiming one deck id', async () => {
@@ -75,5 +75,68 @@ describe('grill decks', () => {
     expect(JSON.parse(r.stdout)).toMatchObject([
       { id: 'good', cards: 2, kinds: { basic: 1, choice: 0, typed: 1, open: 0 } },
     ]);
+  });
+});
+
+describe('grill lint and the tag vocabulary (tags.yml)', () => {
+  const deck = (id: string, deckTags: string, cardTags: string) =>
+    `---\nid: ${id}\ntitle: T\ntags: [${deckTags}]\n---\n\n## Q {#q}\ntags: ${cardTags}\n\n### Answer\nA.\n\n\`\`\`markdown\n## Example {#ex}\ntags: not-checked\n\`\`\`\n`;
+  const VOCABULARY =
+    '# groups are for the reader\nlevel:\n  intern: asked of interns\ntopics:\n  http: the protocol\n  database: storing data\n';
+
+  it('warns at file:line:col on a tag the vocabulary does not list, naming the near one; exit 0', async () => {
+    const bundled = tempDir();
+    writeFileSync(path.join(bundled, 'tags.yml'), VOCABULARY);
+    writeFileSync(path.join(bundled, 'web.md'), deck('web', 'http', 'intern, databases, htp'));
+    const r = await grill(['lint'], { env: { GRILL_CONTENT: bundled } });
+    expect(r.status, r.stdout).toBe(0);
+    const file = path.join(bundled, 'web.md');
+    expect(r.stdout).toContain(
+      `${file}:8:15: warning: tag "databases" is not in the tag vocabulary (${path.join(bundled, 'tags.yml')})\n  hint: did you mean database? use a tag`,
+    );
+    expect(r.stdout).toContain(`${file}:8:26: warning: tag "htp" is not in the tag vocabulary`);
+    expect(r.stdout).toContain('hint: did you mean http?');
+    expect(r.stdout).not.toContain('not-checked');
+    expect(r.stdout).toMatch(/1 deck, 1 card: 2 warnings\n$/);
+    const json = JSON.parse((await grill(['lint', '--json'], { env: { GRILL_CONTENT: bundled } })).stdout);
+    expect(json.map((p: { severity: string; code: string }) => [p.severity, p.code])).toEqual([
+      ['warning', 'unknown-tag'],
+      ['warning', 'unknown-tag'],
+    ]);
+  });
+
+  it('checks a user folder with its own tags.yml against both; a folder without one not at all', async () => {
+    const bundled = tempDir();
+    writeFileSync(path.join(bundled, 'tags.yml'), VOCABULARY);
+    const mine = tempDir();
+    writeFileSync(path.join(mine, 'tags.yml'), 'mine:\n  kubernetes: running containers\n');
+    mkdirSync(path.join(mine, 'sub'));
+    writeFileSync(path.join(mine, 'sub', 'ops.md'), deck('ops', 'kubernetes', 'intern, http, helm'));
+    const r = await grill(['lint', mine], { env: { GRILL_CONTENT: bundled } });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain(
+      `warning: tag "helm" is not in the tag vocabulary (${path.join(bundled, 'tags.yml')} + ${path.join(mine, 'tags.yml')})`,
+    );
+    expect(r.stdout).toMatch(/: 1 warning\n$/);
+    const free = tempDir();
+    writeFileSync(path.join(free, 'any.md'), deck('any', 'whatever', 'intern, helm'));
+    expect((await grill(['lint', free], { env: { GRILL_CONTENT: bundled } })).stdout).toBe(
+      '1 deck, 1 card: no problems\n',
+    );
+  });
+
+  it('reports a malformed tags.yml as an error at its line, exit 1', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'tags.yml'),
+      'level:\n  intern: asked\n  Bad_Tag: x\n  intern: again\ntopics: http\n',
+    );
+    writeFileSync(path.join(dir, 'web.md'), deck('web', 'intern', 'intern'));
+    const r = await grill(['lint', dir], { env: { GRILL_CONTENT: tempDir() } });
+    expect(r.status).toBe(1);
+    const file = path.join(dir, 'tags.yml');
+    expect(r.stdout).toContain(`${file}:3:3: "Bad_Tag" is not a tag`);
+    expect(r.stdout).toContain(`${file}:4:3: tag "intern" is listed twice`);
+    expect(r.stdout).toContain(`${file}:5:1: group "topics" holds no tags`);
   });
 });

@@ -3,6 +3,7 @@ import {
   checkAnswerDetail,
   formatInterval,
   InvalidInputError,
+  judgedDetail,
   parseRating,
   RATING_NAMES,
 } from '@grill/core';
@@ -39,14 +40,18 @@ export function review(cardKey: string, opts: ReviewOptions): Promise<void> {
   const durationMs = opts.duration === undefined ? 0 : Number(opts.duration);
   if (!Number.isFinite(durationMs) || durationMs < 0)
     throw new InvalidInputError('bad-duration', `bad --duration "${opts.duration}": milliseconds, e.g. 8000`);
-  const detail: AnswerDetail = {};
+  let detail: AnswerDetail = {};
   const chosen = indexList('chosen', opts.chosen);
   const covered = indexList('covered', opts.covered);
   if (chosen) detail.chosen = chosen;
   if (covered) detail.covered = covered;
   if (opts.typed !== undefined) detail.typed = opts.typed;
   return withGrill((grill, now) => {
-    if (Object.keys(detail).length > 0) checkAnswerDetail(grill.requireCard(cardKey).content, detail);
+    if (Object.keys(detail).length > 0) {
+      const card = grill.requireCard(cardKey).content;
+      checkAnswerDetail(card, detail);
+      detail = judgedDetail(card, detail);
+    }
     const { event, state, clockBehind } = grill.answer(cardKey, rating, now, {
       durationMs,
       ...(Object.keys(detail).length > 0 ? { detail } : {}),

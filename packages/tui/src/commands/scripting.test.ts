@@ -109,6 +109,23 @@ describe('scripting CLI', () => {
     expect(await json(['next'])).toMatchObject({ key: 'mini/two' });
   });
 
+  it('prints the due table in columns, the total row too, whatever the deck ids', async () => {
+    const { run, content } = env();
+    writeFileSync(
+      path.join(content, 'ab.md'),
+      '---\nid: ab\ntitle: AB\n---\n\n## Q? {#q}\n\n### Answer\nA.\n',
+    );
+    expect((await run(['due'])).stdout).toBe(
+      [
+        'deck   learning  review  new',
+        'ab            0       0    1',
+        'mini          0       0    3',
+        'total         0       0    4',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('returns null and exits 0 when nothing is due', async () => {
     const { json, run } = env();
     for (const card of ['one', 'two', 'three']) await run(['review', `mini/${card}`, '--rating', 'easy']);
