@@ -54,3 +54,27 @@ describe('the numbers of one cloze card (siblings)', () => {
     expect(queue).toContain('http/p1');
   });
 });
+
+describe('the numbers of one cloze card in exam mode', () => {
+  it('come together when the days before the review-only days run short, and are all reviewed within them', () => {
+    const { grill } = grillWith({ 'http.md': DECK });
+    open.push(grill);
+    grill.ensureTimeZone(T0, 'UTC');
+    const day = (n: number) => new Date(T0 + n * DAY).toISOString().slice(0, 10);
+    // Interview in 5 days, 3 of them review-only: 2 days left for 3 unseen numbers.
+    grill.setSetting('interview-date', day(5), T0);
+    expect(keys(grill, T0)).toEqual(['http/idem/c1', 'http/idem/c2', 'http/idem/c3', 'http/p1', 'http/p2']);
+    // With 3 days left for 3 numbers there is no day to spare either; with 4, one a day as usual.
+    grill.setSetting('interview-date', day(6), T0);
+    expect(keys(grill, T0)).toContain('http/idem/c3');
+    grill.setSetting('interview-date', day(7), T0);
+    expect(keys(grill, T0).filter((k) => k.startsWith('http/idem/'))).toEqual(['http/idem/c1']);
+    // In the review-only days (3 to 5 before an interview on day 6) every number due is reviewed,
+    // siblings or not: answered today, they all fall due within those days.
+    grill.setSetting('interview-date', day(6), T0);
+    for (const n of [1, 2, 3]) grill.answer(`http/idem/c${n}`, 4, T0 + n * MINUTE);
+    for (const n of [1, 2, 3]) expect(grill.state(`http/idem/c${n}`).due).toBeLessThan(T0 + 6 * DAY);
+    const lastReviewDay = dailyQueue(grill, T0 + 5 * DAY + MINUTE).entries.map((e) => e.cardKey);
+    expect(lastReviewDay.filter((k) => k.startsWith('http/idem/'))).toHaveLength(3);
+  });
+});

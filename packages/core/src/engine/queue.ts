@@ -49,7 +49,9 @@ export interface DailyQueue {
  * the daily limits per deck and overall. Buried and suspended cards are skipped. Of the numbers
  * of one cloze card, one a day (as Anki buries siblings): a number answered today, or in learning,
  * holds its siblings back until tomorrow — otherwise the next number would show the answer just
- * given, filled in — and otherwise the first in queue order is offered.
+ * given, filled in — and otherwise the first in queue order is offered. In exam mode the hold gives
+ * way to the date (examSiblingRules): numbers come together when the days left are too few for one
+ * a day, and within the review-only days every number due is reviewed.
  */
 export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}): DailyQueue {
   const { store } = grill;
@@ -84,6 +86,15 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
     siblingsTaken.add(group);
     return true;
   };
+  // In exam mode the hold gives way to the date: a cloze card with as many unseen numbers as days
+  // left before the review-only days, or more, introduces them together, and within those days
+  // every number due is reviewed, so all are seen and reviewed before the interview.
+  const exam = examSiblingRules(grill, now);
+  const newSibling = (key: string) => {
+    const group = clozeSiblingGroup(key);
+    return (group !== null && exam.crowded.has(group)) || firstOfSiblings(key);
+  };
+  const reviewSibling = (key: string, deckId: string) => exam.reviewOnly.has(deckId) || firstOfSiblings(key);
 
   const learningNow: QueueEntry[] = [];
   const later: QueueEntry[] = [];
@@ -107,7 +118,7 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
   for (const { entry } of reviews) {
     const n = reviewTaken.get(entry.deckId) ?? 0;
     if (reviewBudget <= 0) break;
-    if (n >= deckReviewLeft(entry.deckId) || !firstOfSiblings(entry.cardKey)) continue;
+    if (n >= deckReviewLeft(entry.deckId) || !reviewSibling(entry.cardKey, entry.deckId)) continue;
     reviewTaken.set(entry.deckId, n + 1);
     reviewBudget--;
     dueReviews.push(entry);
@@ -124,7 +135,7 @@ export function dailyQueue(grill: Grill, now: number, filter: QueueFilter = {}):
   // of cards is searched whole.
   const cap = filter.keys ? Number.MAX_SAFE_INTEGER : perDeckCap;
   for (const c of store.queue.newCandidates(now, cap, filter.tag)) {
-    if (wanted(c.key) && firstOfSiblings(c.key))
+    if (wanted(c.key) && newSibling(c.key))
       newByDeck.get(c.deckId)?.push({ cardKey: c.key, deckId: c.deckId, kind: 'new', due: 0 });
   }
   const news = roundRobin(newByDeck, deckNewLeft, left(limits.total, totalDone.newCards));
@@ -173,6 +184,33 @@ function newCardLimits(
   let total = newCardLimit(global, today, followers);
   for (const d of own) total += examPace(grill.settings(d.id), today, unseen(d.id)) ?? 0;
   return { deck: (id) => perDeck.get(id) ?? grill.settings(id).newPerDay, total };
+}
+
+/**
+ * Where exam mode lets a cloze card's numbers come on one day (see dailyQueue): `crowded`, the
+ * cloze cards (deck/card) with at least as many unseen numbers as days left before the review-only
+ * days (one a day would leave no day to spare, and a sibling still in learning holds the next
+ * back); `reviewOnly`, the decks within their review-only days, where every card due must be
+ * reviewed before the interview.
+ */
+function examSiblingRules(grill: Grill, now: number): { crowded: Set<string>; reviewOnly: Set<string> } {
+  const global = grill.settings();
+  const today = dayNumber(toDayTime(now, global.rolloverHour, global.timeZone));
+  const daysLeft = new Map<string, number>();
+  for (const d of grill.decks()) {
+    const window = examWindow(grill.settings(d.id), today);
+    if (window) daysLeft.set(d.id, window.reviewFrom - today);
+  }
+  const crowded = new Set<string>();
+  const reviewOnly = new Set([...daysLeft].filter(([, n]) => n <= 0).map(([id]) => id));
+  if (daysLeft.size === reviewOnly.size) return { crowded, reviewOnly };
+  const unseen = new Map<string, number>();
+  for (const key of grill.store.queue.unseenClozeNumbers()) {
+    const group = clozeSiblingGroup(key) as string;
+    if ((daysLeft.get(deckOf(key)) ?? 0) > 0) unseen.set(group, (unseen.get(group) ?? 0) + 1);
+  }
+  for (const [group, n] of unseen) if (n >= (daysLeft.get(deckOf(group)) as number)) crowded.add(group);
+  return { crowded, reviewOnly };
 }
 
 /** The card to show now: the head of the queue, else a learning card due within 20 minutes. */

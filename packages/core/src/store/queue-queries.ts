@@ -33,6 +33,7 @@ export class QueueQueries {
   private readonly todayStmt;
   private readonly nextDueStmt;
   private readonly unseenStmt;
+  private readonly unseenClozeStmt;
   private readonly clozeAnsweredStmt;
 
   constructor(db: Db) {
@@ -73,6 +74,17 @@ export class QueueQueries {
       `SELECT c.deck_id, count(*) AS n FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key
        WHERE c.retired = 0 AND (s.card_key IS NULL OR (s.phase = ${NEW} AND s.suspended = 0)) GROUP BY c.deck_id`,
     );
+    this.unseenClozeStmt = db
+      .prepare<[], string>(
+        `SELECT c.key FROM cards c LEFT JOIN card_state_cache s ON s.card_key = c.key
+         WHERE c.retired = 0 AND c.kind = 'cloze' AND (s.card_key IS NULL OR (s.phase = ${NEW} AND s.suspended = 0))`,
+      )
+      .pluck();
+  }
+
+  /** The keys (deck/card/cN) of the active cloze numbers never answered (suspended ones aside). */
+  unseenClozeNumbers(): string[] {
+    return this.unseenClozeStmt.all();
   }
 
   /** The cloze numbers (keys deck/card/cN) answered at or after `since` (ms). */

@@ -33,6 +33,10 @@ export function due(opts: { json?: boolean; deck?: string }): Promise<void> {
       process.stdout.write(
         `${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] as number) : cell.padStart(widths[i] as number))).join('  ')}\n`,
       );
+    if (exam && exam.reviewsNeeded > exam.reviewLimit)
+      process.stdout.write(
+        `the review-only days before the interview need at least ${exam.reviewsNeeded} reviews a day to show every card once; the limit is ${exam.reviewLimit} (grill config set reviews-per-day ${exam.reviewLimitAdvised})\n`,
+      );
     if (exam?.reviewOnly && exam.unseen > 0)
       process.stdout.write(
         `review-only day before the interview on ${exam.date}: ${exam.unseen} card${exam.unseen === 1 ? '' : 's'} never seen get no new-card slots (grill drill --cram shows them all)\n`,

@@ -70,3 +70,26 @@ describe('exam mode through the command line', () => {
       ).toBe(true);
   }, 120_000);
 });
+
+describe('grill due in exam mode', () => {
+  it('says when the review-only days need more reviews a day than the limit allows, and what to set', async () => {
+    const home = tempDir('grill-exam-');
+    const content = tempDir('grill-exam-content-');
+    const cards = Array.from({ length: 7 }, (_, i) => `## Q${i + 1}? {#c${i + 1}}\n\n### Answer\nA.\n`);
+    writeFileSync(path.join(content, 'exam.md'), `---\nid: exam\ntitle: Exam\n---\n\n${cards.join('\n')}`);
+    const run = (args: string[]) =>
+      grill(args, { home, now: '2026-12-01T09:00:00Z', env: { GRILL_CONTENT: content } });
+    await run(['config', 'set', 'interview-date', '2026-12-11']);
+    const hint =
+      /need at least (\d+) reviews a day .* the limit is (\d+) \(grill config set reviews-per-day (\d+)\)/;
+    expect((await run(['due'])).stdout).not.toMatch(hint);
+    await run(['config', 'set', 'reviews-per-day', '2']);
+    // 7 cards over the 3 review-only days: at least 3 a day; a quarter more to set.
+    expect((await run(['due'])).stdout.match(hint)?.slice(1)).toEqual(['3', '2', '4']);
+    expect(JSON.parse((await run(['due', '--json'])).stdout).exam).toMatchObject({
+      reviewsNeeded: 3,
+      reviewLimit: 2,
+      reviewLimitAdvised: 4,
+    });
+  });
+});

@@ -6,6 +6,7 @@ import type { AppExit, StartWith } from './app-state.js';
 import { AppStore } from './app-store.js';
 import { Frame } from './components/Frame.js';
 import { colorEnabled } from './markdown.js';
+import { RESIZED } from './screen-output.js';
 import { useKeypresses } from './use-keypresses.js';
 
 export type { AppExit } from './app-state.js';
@@ -65,9 +66,9 @@ export function App(props: AppProps) {
   // A resize redraws at the new size at once.
   useEffect(() => {
     if (props.size) return;
-    stdout.on('resize', store.redraw);
+    stdout.on(RESIZED, store.redraw);
     return () => {
-      stdout.off('resize', store.redraw);
+      stdout.off(RESIZED, store.redraw);
     };
   }, [stdout, props.size, store]);
 

@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import { App, type AppExit, type AppProps } from './App.js';
-import { ScreenOutput } from './screen-output.js';
+import { RESIZED, ScreenOutput } from './screen-output.js';
 
 /**
  * Runs the app full-screen on the terminal and resolves, back on the normal screen, with how
@@ -10,7 +10,8 @@ export async function runApp(props: AppProps): Promise<AppExit> {
   const screen = new ScreenOutput(process.stdout);
   const onResize = () => {
     screen.invalidate();
-    screen.emit('resize');
+    // The app draws its frame at the new size (App.tsx); Ink lays it out at the new width then.
+    screen.emit(RESIZED);
   };
   screen.enter();
   process.stdout.on('resize', onResize);

@@ -14,6 +14,13 @@ const LEAVE = `${CSI}?2004l${CSI}?25h${CSI}?1049l`;
  * one on screen is skipped. A resize clears the screen and the next frame is drawn anew, so
  * no stale wide frame is left wrapped into garbage. Also turns on bracketed paste.
  */
+/**
+ * The event the screen emits when the terminal was resized, for the app to draw a frame at the
+ * new size. Not `resize`: Ink would redraw its last frame, computed for the old size, first — a
+ * frame as tall as the old window flashed on the new one.
+ */
+export const RESIZED = 'grill:resized';
+
 export class ScreenOutput extends EventEmitter {
   private last = '';
   private active = false;
