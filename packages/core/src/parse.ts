@@ -11,6 +11,7 @@ export {
   TAG_VOCABULARY_FILE,
   type TagUse,
   type TagVocabulary,
+  tagSyntaxWarnings,
   tagUses,
   unknownTagWarnings,
 } from './deck/tag-vocabulary.js';

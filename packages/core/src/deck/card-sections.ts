@@ -10,6 +10,7 @@ import { normalizeNewlines, type Source } from './markdown-source.js';
 import { leadingText, type Node, plainText } from './markdown-tree.js';
 import { CARD_KINDS, type Card, type CardKind, type Deck } from './model.js';
 import { CARD_FIELD_KEYS } from './problems.js';
+import { splitTagList } from './tag-list.js';
 
 /** What every kind of card has, read before its kind's own parts. */
 export type CardFields = Omit<Extract<Unhashed, { kind: 'basic' }>, 'kind'>;
@@ -230,9 +231,7 @@ function readFieldLines(
     });
 }
 
+/** A `tags:` value's tags, as the tag checks read them (tag-list.ts). */
 function splitTags(value: string): string[] {
-  return value
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
+  return splitTagList(value).map((t) => t.tag);
 }

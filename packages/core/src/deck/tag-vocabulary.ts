@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from './model.js';
+import { splitTagList } from './tag-list.js';
 
 /** The file name looked for beside deck files and in the folders above them. */
 export const TAG_VOCABULARY_FILE = 'tags.yml';
@@ -97,16 +98,16 @@ export interface TagUse {
 
 /**
  * Every tag written in deck `text`: in the front matter's `tags:` (flow `[a, b]`, a comma list, or
- * a block list under it) and in each card's `tags:` field line (right under its `##` heading).
- * Fenced code is skipped, so an example deck inside a card is not read.
+ * a block list under it) and in each card's `tags:` field line (right under its `##` heading),
+ * read as the parser reads it (splitTagList). Fenced code is skipped, so an example deck inside
+ * a card is not read.
  */
 export function tagUses(text: string): TagUse[] {
   const lines = text.split(/\r\n|\n|\r/);
   const uses: TagUse[] = [];
   const take = (line: number, from: number) => {
-    const raw = lines[line] as string;
-    for (const m of raw.slice(from).matchAll(/[^\s,[\]'"]+/g))
-      uses.push({ tag: m[0], line: line + 1, column: from + (m.index ?? 0) + 1 });
+    for (const { tag, offset } of splitTagList((lines[line] as string).slice(from)))
+      uses.push({ tag, line: line + 1, column: from + offset + 1 });
   };
   let i = 0;
   if (lines[0]?.trim() === '---') {
@@ -140,12 +141,15 @@ export function tagUses(text: string): TagUse[] {
       continue;
     }
     if (!fields) continue;
-    const field = /^(kind|tags|typed):\s*/.exec(line);
+    // As the parser reads field lines: the key in any case, spaces around it.
+    const field = /^\s*(kind|tags|typed)\s*:/i.exec(line);
     if (!field) {
       fields = false;
       continue;
     }
-    if (field[1] === 'tags') take(i, field[0].length);
+    if (field[1]?.toLowerCase() === 'tags')
+      for (const { tag, offset } of splitTagList(line.slice(field[0].length)))
+        uses.push({ tag, line: i + 1, column: field[0].length + offset + 1 });
   }
   return uses;
 }
@@ -156,6 +160,7 @@ export function tagUses(text: string): TagUse[] {
  */
 export function unknownTagWarnings(text: string, file: string, vocabulary: TagVocabulary): Problem[] {
   const where = vocabulary.files.join(' + ');
+  const own = vocabulary.files.at(-1) as string;
   return tagUses(text)
     .filter((u) => !vocabulary.tags.has(u.tag))
     .map((u) => {
@@ -167,12 +172,37 @@ export function unknownTagWarnings(text: string, file: string, vocabulary: TagVo
         code: 'unknown-tag',
         severity: 'warning' as const,
         message: `tag "${u.tag}" is not in the tag vocabulary (${where})`,
-        hint: `${near ? `did you mean ${near}? ` : ''}use a tag ${where} lists, or add it there with a one-line description`,
+        hint: `${near ? `did you mean ${near}? ` : ''}use a tag the vocabulary lists, or add ${u.tag} to ${own} with a one-line description`,
       };
     });
 }
 
-/** The listed tag `tag` most likely meant: a plural or singular of it, else one edit away. */
+/**
+ * A warning (code `odd-tag`) for each tag in deck `text` that is not lowercase words joined by
+ * hyphens (`My Tag`, `#sql`, `SQL`): it works, but only typed exactly as written, and it cannot be
+ * listed in a tags.yml. Checked whatever the folder's vocabulary.
+ */
+export function tagSyntaxWarnings(text: string, file: string): Problem[] {
+  return tagUses(text)
+    .filter((u) => !TAG.test(u.tag))
+    .map((u) => {
+      const plain = u.tag
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+      return {
+        file,
+        line: u.line,
+        column: u.column,
+        code: 'odd-tag',
+        severity: 'warning' as const,
+        message: `tag "${u.tag}" is not lowercase words joined by hyphens`,
+        hint: `write it${plain ? ` as ${plain}` : ' with letters or digits'}: --tag matches a tag exactly as written, and a tags.yml lists only such tags`,
+      };
+    });
+}
+
+/** The listed tag `tag` most likely meant: a plural or singular of it, else one edit (or swap) away. */
 function closestTag(tag: string, tags: readonly string[]): string | undefined {
   const forms = [`${tag}s`, tag.replace(/s$/, ''), tag.replace(/es$/, ''), `${tag}es`];
   const form = tags.find((t) => forms.includes(t));
@@ -180,11 +210,17 @@ function closestTag(tag: string, tags: readonly string[]): string | undefined {
   return tags.find((t) => oneEditApart(t, tag));
 }
 
+/** One insertion, deletion or substitution apart, or two neighbouring letters swapped. */
 function oneEditApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) ||
+      // Two letters swapped: databses, test-desing.
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
   const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
   return longer.slice(i + 1) === shorter.slice(i);
 }

@@ -140,3 +140,40 @@ describe('grill lint and the tag vocabulary (tags.yml)', () => {
     expect(r.stdout).toContain(`${file}:5:1: group "topics" holds no tags`);
   });
 });
+
+describe('grill lint reads card tags as import does', () => {
+  it('takes [a, b] and quoted tags on a card line as the tags inside; warns on tags not written as lowercase-with-hyphens', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'tags.yml'),
+      'level:\n  intern: asked of interns\ntopics:\n  status-codes: codes\n  database: data\n',
+    );
+    writeFileSync(
+      path.join(dir, 'web.md'),
+      '---\nid: web\ntitle: T\n---\n\n## A {#a}\ntags: [intern, status-codes]\n\n### Answer\nA.\n\n## B {#b}\nTags: "intern", \'databsae\'\n\n### Answer\nB.\n\n## C {#c}\ntags: intern, My Tag\n\n### Answer\nC.\n',
+    );
+    const r = await grill(['lint', dir], { env: { GRILL_CONTENT: tempDir() } });
+    expect(r.status, r.stdout).toBe(0);
+    const file = path.join(dir, 'web.md');
+    // The bracketed list is two known tags; the quoted misspelling is unknown, swapped letters suggested.
+    expect(r.stdout).toContain(`${file}:13:18: warning: tag "databsae" is not in the tag vocabulary`);
+    expect(r.stdout).toContain('hint: did you mean database?');
+    expect(r.stdout).toContain(`${file}:19:15: warning: tag "My Tag" is not in the tag vocabulary`);
+    expect(r.stdout).toMatch(/: 2 warnings\n$/);
+    // Without a vocabulary, only the form is checked.
+    const free = tempDir();
+    writeFileSync(path.join(free, 'web.md'), readFileSync(file, 'utf8'));
+    const loose = await grill(['lint', free], { env: { GRILL_CONTENT: tempDir() } });
+    expect(loose.stdout).toContain(
+      `:19:15: warning: tag "My Tag" is not lowercase words joined by hyphens\n  hint: write it as my-tag`,
+    );
+    expect(loose.stdout).toMatch(/: 1 warning\n$/);
+    // Import reads the same tags: --tag status-codes finds card A.
+    const home = tempDir();
+    const cards = await grill(['cards', '--tag', 'status-codes', '--json'], {
+      home,
+      env: { GRILL_CONTENT: free },
+    });
+    expect(JSON.parse(cards.stdout).map((c: { key: string }) => c.key)).toEqual(['web/a']);
+  });
+});

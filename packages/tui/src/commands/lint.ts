@@ -10,6 +10,7 @@ import {
   readTagVocabulary,
   TAG_VOCABULARY_FILE,
   type TagVocabulary,
+  tagSyntaxWarnings,
   unknownTagWarnings,
 } from '@grill/core/parse';
 import { count, formatProblem, printJson } from '../output.js';
@@ -41,7 +42,7 @@ export function lint(paths: string[], opts: { fix?: boolean; json?: boolean }): 
     const summary =
       errors.length === 0
         ? `${count(decks.length, 'deck')}, ${count(cards, 'card')}: ${warned || 'no problems'}`
-        : `${count(errors.length, 'problem')} in ${new Set(errors.map((p) => p.file)).size} of ${decks.length + vocabularies.files()} files${warned ? `, ${warned}` : ''}`;
+        : `${count(errors.length, 'problem')} in ${new Set(errors.map((p) => p.file)).size} of ${decks.length + vocabularies.files(targets)} files${warned ? `, ${warned}` : ''}`;
     process.stdout.write(`${summary}\n`);
   }
   if (errors.length > 0) process.exitCode = 1;
@@ -81,11 +82,20 @@ function tagVocabularies(targets: readonly string[]) {
       ) ?? path.dirname(deckFile);
   return {
     problems,
-    /** How many tags.yml files were read. */
-    files: () => read.size,
+    /** How many of the tags.yml files read are within `within` (the bundled one, read for a user folder, is not). */
+    files: (within: readonly string[]) =>
+      [...read.keys()].filter((f) =>
+        within.some((t) => !path.relative(path.resolve(t), path.resolve(f)).startsWith('..')),
+      ).length,
     warnings: (d: LoadedDeck): Problem[] => {
       const file = nearestTagVocabulary(d.absPath, rootOf(d.absPath));
-      return file ? unknownTagWarnings(d.text, displayPath(d.absPath), vocabularyOf(file)) : [];
+      const shown = displayPath(d.absPath);
+      const unknown = file ? unknownTagWarnings(d.text, shown, vocabularyOf(file)) : [];
+      // A tag the vocabulary does not list is reported once, as unknown, whatever its form.
+      const odd = tagSyntaxWarnings(d.text, shown).filter(
+        (w) => !unknown.some((u) => u.line === w.line && u.column === w.column),
+      );
+      return [...unknown, ...odd].sort((a, b) => a.line - b.line || a.column - b.column);
     },
   };
 }
