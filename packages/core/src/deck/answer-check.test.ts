@@ -76,15 +76,63 @@ describe('answer checks', () => {
       ['O(nlogn)', 'O(n logn)', 'O(nlog n)'],
       ['O(log n)', 'O(n)', 'O(n log log n)'],
     );
-    expectMatches(typedCard('O(log n)'), ['O(logn)', 'O( log n )'], ['O(n log n)', 'O(log(n))', 'O(n)']);
+    expectMatches(typedCard('O(log n)'), ['O(logn)', 'O( log n )', 'O(log(n))'], ['O(n log n)', 'O(n)']);
     expectMatches(typedCard('O(V + E)'), ['O(V+E)', 'o(v + e)'], ['O(V * E)', 'O(E + V)', 'O(V)']);
-    expectMatches(typedCard('Θ(n log n)'), ['θ(nlogn)', 'Θ (n log n)'], ['O(n log n)', 'Ω(n log n)']);
+    // Θ is a tight bound, so it is an O as well; Ω is not.
+    expectMatches(typedCard('Θ(n log n)'), ['θ(nlogn)', 'Θ (n log n)', 'O(n log n)'], ['Ω(n log n)']);
     expectMatches(
       typedCard('O(n) worst case'),
       ['O( n ) worst case', 'o(n) worst case.'],
       ['O(n)', 'O(n)worst case'],
     );
     expect(normalizeTyped('echo(x y)')).toBe('echo(x y)'); // an o ending a word opens no group
+  });
+
+  it('reads the notations of one Big-O alike: log bases, lg, log(n), a written *, a trailing "time"', () => {
+    expectMatches(
+      typedCard('O(log n)'),
+      ['O(lg n)', 'O(log2 n)', 'O(log_2 n)', 'O(log₂ n)', 'O(log2(n))', 'O(log n) time'],
+      ['O(n log n)', 'O(log log n)', 'O(n)', 'O(log n) space'],
+    );
+    expectMatches(
+      typedCard('O(n log n)'),
+      ['O(n lg n)', 'O(n*log(n))', 'O(n * log n)', 'O(n·log n)', 'O(n log2 n) time', 'Θ(n log n)'],
+      ['O(n + log n)', 'O(log n)', 'Ω(n log n)', 'O(n^2 log n)'],
+    );
+    expectMatches(typedCard('O(n^2)'), ['O(n^2) time', 'θ(n²)'], ['O(n^2) timed', 'O(n^2)time x']);
+  });
+
+  it('takes a status code as HTTP 409, with its reason phrase in brackets, or the phrase alone', () => {
+    expectMatches(
+      typedCard('409 Conflict'),
+      ['409 conflict', 'HTTP 409 Conflict', '409 (Conflict)', 'Conflict', 'conflict.'],
+      ['409', 'HTTP', '410 Gone', 'Conflicts'],
+    );
+    expectMatches(typedCard('409'), ['HTTP 409', 'http 409.'], ['409 Conflict', 'HTTP 4090', '40 9']);
+  });
+
+  it('takes any one word for a <placeholder> of an accepted answer', () => {
+    expectMatches(
+      typedCard('git add -p <file>'),
+      ['git add -p app.ts', 'git add -p src/app.ts', 'git add -p <file>'],
+      ['git add -p', 'git add -p a b', 'git add -p ..', 'git add -P app.ts', 'git add app.ts'],
+    );
+    expectMatches(typedCard('USER <user>'), ['USER appuser', 'user 1000'], ['USER', 'USER app user']);
+  });
+
+  it('keeps the case of short options, drops a final semicolon, and ignores spaces around =', () => {
+    expectMatches(typedCard('git add -p'), ['GIT ADD -p'], ['git add -P']);
+    expectMatches(
+      typedCard('git restore --staged app.ts'),
+      ['git restore --STAGED app.ts'],
+      ['git restore -s app.ts'],
+    );
+    expectMatches(typedCard('vi.useFakeTimers()'), ['vi.useFakeTimers();'], ['vi.useFakeTimers();;']);
+    expectMatches(
+      typedCard('NODE_ENV=production'),
+      ['NODE_ENV = production', 'node_env= production'],
+      ['NODE_ENV production'],
+    );
   });
 
   it('ignores whitespace around operators and brackets in math-like answers', () => {

@@ -19,9 +19,9 @@ const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ]+/gu;
 /** Closing quote for each opening quote that may wrap a whole answer. */
 const QUOTE_PAIRS: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
 
-/** Drops a sentence-final `.` (after a letter, digit, bracket or quote) and one pair of wrapping quotes. */
+/** Drops a final `.` or `;` (after a letter, digit, bracket or quote) and one pair of wrapping quotes. */
 function unwrap(text: string): string {
-  const dropPeriod = (t: string) => (/[\p{L}\p{N})\]"'’”»]\.$/u.test(t) ? t.slice(0, -1) : t);
+  const dropPeriod = (t: string) => (/[\p{L}\p{N})\]"'’”»][.;]$/u.test(t) ? t.slice(0, -1) : t);
   const t = dropPeriod(text);
   const open = t[0] ?? '';
   const close = QUOTE_PAIRS[open];
@@ -50,9 +50,15 @@ function compactBigO(text: string): string {
     if (depth > 0) break;
     const inner = text
       .slice(start, end - 1)
+      // The base of a logarithm is a constant factor: lg n, log2 n, log_2 n are log n.
+      .replace(/\b(?:lg|log_?2)\b/g, 'log')
       .replace(/\s+/g, '')
-      .replace(DOT_OPERATORS, '*');
-    out += `${text.slice(done, m.index)}${m[1]}(${inner})`;
+      .replace(DOT_OPERATORS, '*')
+      // Multiplication written or not: n*log(n) is n log(n); log's brackets around one term go.
+      .replace(/\*(?=[\p{L}(])/gu, '')
+      .replace(/log\(([\p{L}\p{N}]+)\)/gu, 'log$1');
+    // Θ (a tight bound) is also an O; Ω (a lower bound) is not.
+    out += `${text.slice(done, m.index)}${m[1] === 'θ' ? 'o' : m[1]}(${inner})`;
     done = end;
   }
   return out + text.slice(done);
@@ -84,15 +90,21 @@ function compactMath(text: string): string {
  * 1. superscript digits (and `ⁿ`) become a power: `n²` is `n^2`, `2ⁿ` is `2^n`;
  * 2. Unicode compatibility normalisation (NFKC), so `é` typed as `e` + U+0301 equals the
  *    precomposed `é` and full-width `４１０` equals `410`;
- * 3. backticks, case, surrounding and repeated whitespace ignored;
- * 4. one final `.` right after a letter, digit, bracket or quote is dropped, as is one pair of
+ * 3. backticks, case (but not a short option's: `-P` is not `-p`), surrounding and repeated
+ *    whitespace, and spaces around `=` ignored;
+ * 4. one final `.` or `;` right after a letter, digit, bracket or quote is dropped, as is one pair of
  *    quotes around the whole answer (`"none"`, `‘none’`) when no other such quote is inside; a `.`
  *    after a space, a `/` or another `.` is kept, so `git add .` never equals `git add`;
  * 5. inside a Big-O group, `O(…)`, `Θ(…)` or `Ω(…)` (any case, as everywhere), whitespace is ignored, including
  *    between the letter and the bracket, and `×`, `·`, `⋅` read as `*`: `O(n ^ 2)` = `o(n^2)`,
  *    `O(n * n)` = `O(n*n)` = `O(n·n)`, `O(n log n)` = `O(nlogn)`. Inside the brackets a space
  *    only ever means multiplication, and letters and operators are never dropped, so `O(log n)`
- *    still differs from `O(n log n)` and `O(n)` from `O(n^2)`;
+ *    still differs from `O(n log n)` and `O(n)` from `O(n^2)`. There too a written `*` before a
+ *    term is the same as none (`O(n*log n)`), the base of a logarithm is left out (`lg n`,
+ *    `log2 n`, `log_2 n` are `log n`: a constant factor), brackets around log's one argument go
+ *    (`log(n)`), and `Θ` reads as `O` (a tight bound is one); `Ω` stays itself. A trailing
+ *    ` time` after the group is dropped (`O(n) time`);
+ * 7. a status code may be written `HTTP 409`, and its reason phrase in brackets (`409 (Conflict)`);
  * 6. in a math-like answer (below), whitespace next to `^ * + - /`, commas and brackets is
  *    ignored, and `×`, `·`, `⋅` read as `*`: `n ^ 2` = `n^2`, `max(n, m)` = `max(n,m)`,
  *    `prefix[j + 1] - prefix[i]` = `prefix[j+1]-prefix[i]`. Spaces between two terms (`n log n`)
@@ -103,9 +115,10 @@ function compactMath(text: string): string {
  * every word of two or more letters is `log`, `lg`, `ln`, `sqrt`, `exp`, `min` or `max` or is
  * followed by a bracket (`prefix[i]`, `f(n)`). Commands and prose are never math-like, so their
  * spaces keep their meaning: `git add -p` never equals `git add-p` or `git add p`, nor
- * `git add src /lib` `git add src/lib`. Apart from a final full stop and wrapping quotes, no step
- * drops anything but whitespace, so two answers only ever meet when they are written with the
- * same letters, digits and operators in the same order.
+ * `git add src /lib` `git add src/lib`. Apart from a final full stop or semicolon, wrapping quotes,
+ * `HTTP ` before a status code and the notations of one Big-O (step 6), no step drops anything but
+ * whitespace, so two answers only ever meet when they are written with the same letters, digits
+ * and operators in the same order.
  */
 export function normalizeTyped(text: string): string {
   const plain = text
@@ -114,14 +127,44 @@ export function normalizeTyped(text: string): string {
     .replace(/`/g, '')
     .trim()
     .replace(/\s+/g, ' ')
-    .toLowerCase();
-  const bare = compactBigO(unwrap(plain));
+    .replace(/ ?= ?/g, '=')
+    .split(' ')
+    // Short options keep their case: `git add -P` is not `git add -p`.
+    .map((word) => (/^-\p{L}+$/u.test(word) ? word : word.toLowerCase()))
+    .join(' ');
+  const bare = compactBigO(unwrap(plain))
+    .replace(/^http (\d{3})\b/, '$1')
+    .replace(/^(\d{3}) \((.+)\)$/, '$1 $2')
+    .replace(/^(.*\)) time$/, '$1');
   return mathLike(bare) ? compactMath(bare) : bare;
 }
 
+/**
+ * Whether `input` is one of `card`'s accepted answers, both normalised (normalizeTyped). An
+ * accepted status code with its reason phrase (`409 Conflict`) also takes the phrase alone; a
+ * `<placeholder>` in an accepted answer (`git add -p <file>`) takes any one word with a letter or
+ * digit in its place (`app.ts`, not `..`).
+ */
 export function typedMatches(card: TypedCard, input: string): boolean {
   const given = normalizeTyped(input);
-  return given !== '' && card.accept.some((a) => normalizeTyped(a) === given);
+  return given !== '' && card.accept.some((a) => acceptedForms(a)(given));
+}
+
+/** A test for the answers `accepted` stands for (see typedMatches). */
+function acceptedForms(accepted: string): (given: string) => boolean {
+  const a = normalizeTyped(accepted);
+  const reason = /^\d{3} (\p{L}.*)$/u.exec(a)?.[1];
+  if (/<[^<>\s]+>/.test(a)) {
+    const pattern = a
+      .split(/(<[^<>\s]+>)/)
+      .map((part, i) =>
+        i % 2 === 1 ? '[^\\s]*[\\p{L}\\p{N}][^\\s]*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('');
+    const re = new RegExp(`^${pattern}$`, 'u');
+    return (given) => given === a || re.test(given);
+  }
+  return (given) => given === a || given === reason;
 }
 
 /**

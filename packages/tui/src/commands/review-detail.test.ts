@@ -27,3 +27,23 @@ describe('grill review: what was answered must fit the card', () => {
     expect(ok.status, ok.stderr).toBe(0);
   });
 });
+
+describe('grill review --typed / --chosen: says whether the answer was right', () => {
+  it('prints (answer right) or (answer wrong) after what was recorded, and correct in JSON', async () => {
+    const home = tempDir('grill-detail-');
+    const content = deckDir();
+    const run = (args: string[]) =>
+      grill(['review', ...args], { home, now: NOW, env: { GRILL_CONTENT: content } });
+    expect((await run(['kinds/typed', '--rating', 'good', '--typed', 'HTTP 409'])).stdout).toMatch(
+      /^kinds\/typed: good — next in \S+ \(answer right\)\n$/,
+    );
+    expect((await run(['kinds/typed', '--rating', 'again', '--typed', '410'])).stdout).toMatch(
+      /\(answer wrong\)\n$/,
+    );
+    const json = JSON.parse(
+      (await run(['kinds/choice', '--rating', 'good', '--chosen', '1', '--json'])).stdout,
+    );
+    expect(json).toMatchObject({ card: 'kinds/choice', correct: false });
+    expect((await run(['kinds/basic', '--rating', 'good'])).stdout).not.toMatch(/answer/);
+  });
+});

@@ -66,10 +66,11 @@ export function review(cardKey: string, opts: ReviewOptions): Promise<void> {
         interval: formatInterval(state.due - event.at),
         lapses: state.lapses,
         leech: state.leech,
+        ...(detail.correct !== undefined ? { correct: detail.correct } : {}),
       });
     } else {
       process.stdout.write(
-        `${cardKey}: ${RATING_NAMES[rating]} — next in ${formatInterval(state.due - event.at)}${state.leech ? ' (leech)' : ''}\n`,
+        `${cardKey}: ${RATING_NAMES[rating]} — next in ${formatInterval(state.due - event.at)}${verdict(detail)}${state.leech ? ' (leech)' : ''}\n`,
       );
     }
   });
@@ -102,4 +103,9 @@ export function cardAction(action: 'suspend' | 'unsuspend' | 'bury') {
 /** The warning for an answer recorded later than the clock said (see Grill.answer). */
 export function clockWarning(now: number, recordedAt: number): string {
   return `grill: warning: the clock reads ${new Date(now).toISOString()}, before this card's last answer (${new Date(recordedAt).toISOString()}); the answer was recorded after it. Check this machine's clock.\n`;
+}
+
+/** What the answer given (--typed, --chosen) was judged: ` (answer right)`, ` (answer wrong)`, or nothing. */
+function verdict(detail: AnswerDetail): string {
+  return detail.correct === undefined ? '' : detail.correct ? ' (answer right)' : ' (answer wrong)';
 }
