@@ -182,7 +182,7 @@ describe('grill import-anki', () => {
     }
     expect((await run(['import-anki', 'missing.apkg'])).stderr).toBe('grill: missing.apkg: no such file\n');
     expect(existsSync(home) && readdirSync(home)).toEqual([]);
-  });
+  }, 120_000); // several runs of the binary: slow on a loaded machine
 
   it('refuses a folder holding other deck files unless --force; prints JSON; explains itself in --help', async () => {
     const { work, run, json } = setup();
