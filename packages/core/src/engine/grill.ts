@@ -326,8 +326,15 @@ export class Grill {
 
   /** Nothing, or a NotFoundError (`unknown-tag`) when no active card carries `tag` (a filter that can never match). */
   requireTag(tag: string): void {
-    if (!this.store.cards.tags().includes(tag))
-      throw new NotFoundError('unknown-tag', `unknown tag "${tag}" (no card has it)`);
+    const tags = this.store.cards.tags();
+    if (tags.includes(tag)) return;
+    // The tag as typed in another case, or a plural or singular of it (databases, database).
+    const folded = tag.toLowerCase();
+    const near = tags.find((t) => [folded, `${folded}s`, folded.replace(/e?s$/, '')].includes(t));
+    throw new NotFoundError(
+      'unknown-tag',
+      `unknown tag "${tag}" (${near ? `did you mean ${near}?` : 'no card has it'})`,
+    );
   }
 
   /** Active cards per deck and kind. */

@@ -131,6 +131,11 @@ describe('--tag', () => {
     expect([drill.status, drill.stderr]).toEqual([1, 'grill: unknown tag "nosuch" (no card has it)\n']);
     const json = await run(['next', '--tag', 'nosuch', '--json']);
     expect([json.status, json.stderr]).toEqual([1, 'grill: unknown tag "nosuch" (no card has it)\n']);
+    // A tag typed in capitals, or as the plural of one that exists: the one meant is named.
+    for (const typed of ['INTERN', 'interns'])
+      expect((await run(['cards', '--tag', typed])).stderr).toBe(
+        `grill: unknown tag "${typed}" (did you mean intern?)\n`,
+      );
   });
 
   it('filters by a card tag or a deck tag', async () => {
