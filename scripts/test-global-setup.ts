@@ -2,11 +2,17 @@
 // them built from the current sources. Everything else imports the packages' sources directly
 // (see the aliases in vitest.config.ts), so a build is made only when a binary is older than
 // a source file, and `pnpm test` never tests stale code.
+//
+// It also gives the grill-server tests a PostgreSQL server (GRILL_TEST_POSTGRES_URL, which the
+// test workers inherit): a developer's own when that is set already, else a throwaway one
+// (scripts/test-postgres.mjs) when PostgreSQL is installed. Without one the PostgreSQL tests
+// are skipped, saying so in one line, unless GRILL_REQUIRE_POSTGRES=1 (CI), which fails the run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPostgresBin, startPostgres, type TestPostgres } from './test-postgres.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BINARIES = ['packages/tui/bundle/cli.js', 'packages/server/dist/server.js'];
@@ -30,12 +36,16 @@ function newestSource(dir: string): number {
  * and the processes they start inherit), removed when the run ends: tests leave nothing behind.
  * GRILL_HOME points inside it too.
  */
-export default function setup(): () => void {
+export default async function setup(): Promise<() => void> {
   const root = mkdtempSync(path.join(tmpdir(), 'grill-tests-'));
   process.env.TMPDIR = root;
   // A test that names no data folder gets this one, never the user's own.
   process.env.GRILL_HOME = path.join(root, 'grill-home');
-  const teardown = () => rmSync(root, { recursive: true, force: true });
+  let postgres: TestPostgres | undefined;
+  const teardown = () => {
+    postgres?.stop();
+    rmSync(root, { recursive: true, force: true });
+  };
   const sources = Math.max(
     ...readdirSync(path.join(ROOT, 'packages')).map((p) =>
       newestSource(path.join(ROOT, 'packages', p, 'src')),
@@ -51,5 +61,34 @@ export default function setup(): () => void {
     process.stderr.write(`building first: ${stale.join(', ')} older than the sources\n`);
     execFileSync('pnpm', ['-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
+  try {
+    postgres = await providePostgres();
+  } catch (error) {
+    teardown();
+    throw error;
+  }
   return teardown;
+}
+
+/** Sets GRILL_TEST_POSTGRES_URL, starting a server when it is unset; returns the server it started. */
+async function providePostgres(): Promise<TestPostgres | undefined> {
+  if (process.env.GRILL_TEST_POSTGRES_URL) return undefined;
+  const required = process.env.GRILL_REQUIRE_POSTGRES === '1';
+  const bin = findPostgresBin();
+  let reason =
+    'PostgreSQL is not installed (no initdb and pg_ctl in /usr/lib/postgresql/*/bin, pg_config --bindir or PATH)';
+  if (bin) {
+    try {
+      const server = await startPostgres({ bin });
+      process.env.GRILL_TEST_POSTGRES_URL = server.url;
+      return server;
+    } catch (error) {
+      reason = `PostgreSQL (${bin}) did not start: ${(error as Error).message}`;
+    }
+  }
+  if (required) throw new Error(`GRILL_REQUIRE_POSTGRES=1, but ${reason}`);
+  process.stderr.write(
+    `\n!!! PostgreSQL tests SKIPPED: ${reason.split('\n')[0]}. Install PostgreSQL's server, or set GRILL_TEST_POSTGRES_URL to a server's postgres:// URL.\n\n`,
+  );
+  return undefined;
 }

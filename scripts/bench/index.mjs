@@ -23,6 +23,7 @@ import {
   writeHugeDeck,
 } from './data.mjs';
 import { hasGnuTime, stats, time, timeProcess, timeProcessPlain } from './measure.mjs';
+import { serverPgCases } from './server-pg.mjs';
 import { syncCases } from './sync-cases.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -323,6 +324,8 @@ try {
   // ── sync ──────────────────────────────────────────────────────────────────────
   log('sync');
   await syncCases({ work, record, log });
+  log('server-push-pg');
+  await serverPgCases({ work, record, log });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -138,7 +138,15 @@ export const ClockAheadResponseSchema = Type.Object({
 });
 export type ClockAheadResponse = Static<typeof ClockAheadResponseSchema>;
 
-export const HealthResponseSchema = Type.Object({ status: Type.Literal('ok'), version: Type.String() });
+/** GET /v1/health: 200 with status `ok`, or 503 with `unavailable` when the database does not answer. */
+export const HealthResponseSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+  version: Type.String(),
+  database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')], {
+    description: 'Whether the server reached its database just now',
+  }),
+});
+export type HealthResponse = Static<typeof HealthResponseSchema>;
 
 /** Any error body a client may get: the fields every error has, and those some add. */
 export const AnyErrorResponseSchema = Type.Object({

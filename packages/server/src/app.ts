@@ -9,9 +9,9 @@ import { addSecurityHeaders } from './http/security-headers.js';
 import { formatValidationErrors } from './http/validation-message.js';
 import {
   type AccountBackoff,
+  CountingLoginThrottle,
   DEFAULT_LOGIN_RATE_LIMIT,
   type LoginThrottle,
-  MemoryLoginThrottle,
   type WindowLimit,
 } from './login-throttle.js';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './passwords.js';
@@ -40,7 +40,7 @@ export interface BuildAppOptions {
   accountBackoff?: AccountBackoff;
   /** Sign-up attempts per source address per window (ms), when registration is open. */
   registrationRateLimit?: WindowLimit;
-  /** Replaces the in-memory throttle (which the three limits above configure). */
+  /** Replaces the throttle that counts in the store's `loginCounters()` (configured by the three limits above). */
   loginThrottle?: LoginThrottle;
   /** How long a new token lasts (ms); unset: until revoked. */
   tokenLifetimeMs?: number;
@@ -71,7 +71,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   });
   const throttle =
     options.loginThrottle ??
-    new MemoryLoginThrottle({
+    new CountingLoginThrottle(options.store.loginCounters(), {
       login: options.loginRateLimit,
       account: options.accountBackoff,
       registration: options.registrationRateLimit,
@@ -95,7 +95,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   addSecurityHeaders(app);
   registerDocs(app);
   app.register(async (open) => {
-    healthRoutes(open);
+    healthRoutes(open, deps.store);
     accountRoutes(open, deps);
     loginRoutes(open, deps);
   });

@@ -1,15 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import type { PulledEvent, WireEvent } from '@grill/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend } from './test-support/backends.js';
 import { addUser, bearer, event, type Harness, makeHarness, PASSWORD } from './test-support/helpers.js';
 
 /** The app on a real socket (port 0), driven with fetch as the grill client does. */
-describe('grill-server over a real socket', () => {
+describeEachBackend('grill-server over a real socket', (backend) => {
   let h: Harness;
   let base: string;
 
   beforeAll(async () => {
-    h = makeHarness({ loginRateLimit: { max: 100, timeWindow: 60_000 } });
+    h = await makeHarness({ loginRateLimit: { max: 100, timeWindow: 60_000 } }, backend);
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
     await addUser(h.store, 'ann');
@@ -57,7 +58,10 @@ describe('grill-server over a real socket', () => {
   }
 
   it('answers health and 401 over HTTP', async () => {
-    expect(await call('GET', '/v1/health')).toEqual([200, { status: 'ok', version: expect.any(String) }]);
+    expect(await call('GET', '/v1/health')).toEqual([
+      200,
+      { status: 'ok', version: expect.any(String), database: 'ok' },
+    ]);
     expect(await call('GET', '/v1/events', 'nonsense')).toEqual([
       401,
       { error: expect.any(String), code: expect.any(String) },

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,32 +6,15 @@ import { hashPassword } from './passwords.js';
 import { SqliteStore } from './sqlite-store.js';
 import { FAST_SCRYPT, tempDir } from './test-support/helpers.js';
 import { SERVER_BIN as bin, REPO_ROOT as root, serverCli } from './test-support/run-cli.js';
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function wait(child: ChildProcess): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
+import { listening, type Run, wait } from './test-support/server-process.js';
 
 /** A command line run in this process, as the binary would run it (see serverCli). */
 async function run(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const { status, stdout, stderr } = await serverCli(args, input, { GRILL_SERVER_DB: '', ...env });
+  const { status, stdout, stderr } = await serverCli(args, input, {
+    GRILL_SERVER_DB: '',
+    DATABASE_URL: '',
+    ...env,
+  });
   return { code: status, signal: null, stdout, stderr };
 }
 
@@ -39,24 +22,11 @@ async function run(args: string[], input?: string, env: NodeJS.ProcessEnv = {}):
 function binary(args: string[], input?: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: root,
-    env: { ...process.env, GRILL_SERVER_DB: '', ...env },
+    env: { ...process.env, GRILL_SERVER_DB: '', DATABASE_URL: '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdin.end(input);
   return wait(child);
-}
-
-/** Resolves with the server's base URL once it logs that it is listening. */
-function listening(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const url = /Server listening at (http:\/\/[^"\s]+)/.exec(seen)?.[1];
-      if (url) resolve(url);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${seen}`)));
-  });
 }
 
 describe('the grill-server command line', () => {
@@ -121,15 +91,22 @@ describe('the grill-server command line', () => {
     expect(help).toMatch(/--trust-proxy \[addresses\] +behind a reverse proxy at these addresses/s);
     expect(help).toMatch(/--token-lifetime <days>/);
     expect((await run(['backup', '--help'])).stdout).toMatch(/--out <file>[\s\S]*--force/);
+    expect(help).toMatch(/--db <path\|url> +database: a SQLite file, or a\s+postgres:\/\//);
+    expect((await run(['migrate-to-postgres', '--help'])).stdout).toMatch(/--from <file>[\s\S]*--to <url>/);
   });
 
-  it('refuses a bad --token-lifetime and a backup without --out (exit 2)', async () => {
+  it('refuses a bad --token-lifetime or --db-pool and a backup without --out (exit 2)', async () => {
     for (const bad of ['0', '-3', 'ten', '1e3', '36501']) {
       const result = await run(['--token-lifetime', bad, '--db', db]);
       expect(result.code, bad).toBe(2);
       expect(result.stderr).toMatch(/must be a positive number of days/);
     }
     expect((await run(['backup', '--db', db])).code).toBe(2);
+    for (const bad of ['0', 'ten', '1001']) {
+      const result = await run(['--db-pool', bad, '--db', db]);
+      expect(result.code, bad).toBe(2);
+      expect(result.stderr).toMatch(/--db-pool <connections>.* must be an integer from 1 to 1000/);
+    }
   });
 
   it('backs up the database while the server runs; refuses to overwrite without --force', async () => {

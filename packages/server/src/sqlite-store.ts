@@ -1,7 +1,10 @@
 import type { WireEvent } from '@grill/protocol';
 import { sameEventContent } from './event-content.js';
+import { MemoryThrottleCounters, type ThrottleCounters } from './login-throttle.js';
+import type { Snapshot } from './snapshot.js';
 import { type Db, openDatabase } from './sqlite/database.js';
 import { EventsTable } from './sqlite/events-table.js';
+import { withSnapshot } from './sqlite/snapshot.js';
 import { TokensTable } from './sqlite/tokens-table.js';
 import { UsersTable } from './sqlite/users-table.js';
 import type {
@@ -31,6 +34,7 @@ export class SqliteStore implements ServerStore {
   private readonly issueTx;
   /** The database's identity, read once (it changes only by `grill-server restore`, offline). */
   private id: string | null = null;
+  private readonly counters = new MemoryThrottleCounters();
 
   constructor(private readonly db: Db) {
     this.users = new UsersTable(db);
@@ -126,6 +130,19 @@ export class SqliteStore implements ServerStore {
     if (!row) throw new Error('server_meta has no id');
     this.id = row.value;
     return row.value;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  loginCounters(): ThrottleCounters {
+    return this.counters;
+  }
+
+  /** Runs `fn` on a snapshot of everything stored, read in one transaction (see Snapshot). */
+  async snapshot<T>(fn: (snapshot: Snapshot) => Promise<T>): Promise<T> {
+    return withSnapshot(this.db, fn);
   }
 
   /**

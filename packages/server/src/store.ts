@@ -1,9 +1,10 @@
 import type { PulledEvent, WireEvent } from '@grill/protocol';
+import type { ThrottleCounters } from './login-throttle.js';
 import type { PasswordHash } from './passwords.js';
 
 /**
- * Everything the server keeps, behind one interface so another backend (PostgreSQL) can
- * replace SQLite. Methods are async for that reason. Every event and token query is scoped
+ * Everything the server keeps, behind one interface with two backends: SQLite (SqliteStore, one
+ * file, one process) and PostgreSQL (PgStore, shared by several processes). Methods are async. Every event and token query is scoped
  * by the user id the caller passes, which the routes take only from the authenticated token.
  */
 export interface ServerStore {
@@ -29,7 +30,9 @@ export interface ServerStore {
   /**
    * In one transaction: stores the events the user does not have yet, in order, each with the
    * user's next sequence number; counts identical resends as duplicates. If any id is already
-   * stored with different content, stores nothing and reports those ids.
+   * stored with different content, stores nothing and reports those ids. A user's appends run
+   * one at a time, even from several processes on one database: seqs are 1, 2, 3… without gaps,
+   * and no seq becomes visible to a pull before every lower one has.
    */
   appendEvents(userId: number, events: readonly WireEvent[]): Promise<AppendResult>;
   /** Up to `limit` of the user's events with seq > `after`, ascending, with the stream's head and the id at `after`. */
@@ -40,6 +43,15 @@ export interface ServerStore {
    */
   identity(): Promise<string>;
 
+  /** Resolves when the database answers a trivial query now; rejects when it cannot be reached. */
+  ping(): Promise<void>;
+  /**
+   * Where the login limits count attempts: this process's memory for SQLite (one process owns
+   * the file), the database itself for PostgreSQL (so every process sharing it counts together).
+   */
+  loginCounters(): ThrottleCounters;
+
+  /** Closes the database (PostgreSQL: waits for the connections in use, then closes the pool). */
   close(): Promise<void>;
 }
 

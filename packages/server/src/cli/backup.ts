@@ -15,7 +15,7 @@ export interface BackupOptions {
  * runs (SQLite's online backup). Written beside FILE first, so FILE is never left half-written.
  */
 export async function backup(options: BackupOptions): Promise<void> {
-  const file = resolveDbPath(options.db);
+  const file = resolveDbPath(options.db, 'backup');
   const out = path.resolve(options.out);
   if (!existsSync(file)) throw new ServerError('no-database', `no database at ${file}`);
   if (['', '-wal', '-shm', '-journal'].some((suffix) => out === `${file}${suffix}`))

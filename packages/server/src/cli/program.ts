@@ -1,20 +1,31 @@
 import { MIN_PASSWORD_LENGTH } from '@grill/protocol';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkUsername } from '../accounts.js';
+import { DEFAULT_POOL_MAX } from '../postgres/config.js';
 import { SERVER_VERSION } from '../version.js';
 import { type BackupOptions, backup } from './backup.js';
+import { type MigrateToPostgresOptions, migrateToPostgres } from './migrate-to-postgres.js';
 import { type RestoreOptions, restore } from './restore.js';
 import { type ServeOptions, serve } from './serve.js';
 import { UsageError } from './usage-error.js';
 import { type UserAddOptions, userAdd } from './user-add.js';
 
-const DB_HELP = 'database file (default: $GRILL_SERVER_DB or ./grill-server.db)';
+const DB_HELP =
+  'database: a SQLite file, or a postgres://user:password@host:port/name URL (default: $GRILL_SERVER_DB, else $DATABASE_URL, else ./grill-server.db)';
+const FILE_HELP = 'database file (default: $GRILL_SERVER_DB or ./grill-server.db)';
 
 function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535)
     throw new InvalidArgumentError('must be an integer from 0 to 65535');
   return port;
+}
+
+function parsePoolSize(value: string): number {
+  const size = Number(value);
+  if (!/^\d+$/.test(value) || size < 1 || size > 1000)
+    throw new InvalidArgumentError('must be an integer from 1 to 1000');
+  return size;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,7 +57,12 @@ export function buildProgram(): Command {
     .exitOverride()
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 8787)
-    .option('--db <path>', DB_HELP)
+    .option('--db <path|url>', DB_HELP)
+    .option(
+      '--db-pool <connections>',
+      `most PostgreSQL connections this process opens (default: ${DEFAULT_POOL_MAX})`,
+      parsePoolSize,
+    )
     .option('--open-registration', 'let anyone create an account with POST /v1/accounts', false)
     .option(
       '--token-lifetime <days>',
@@ -64,7 +80,7 @@ export function buildProgram(): Command {
     .command('add')
     .description(`create an account (password: at least ${MIN_PASSWORD_LENGTH} characters)`)
     .argument('<name>', "username: 1-64 characters of letters, digits, '.', '_' or '-'", parseUsername)
-    .option('--db <path>', DB_HELP)
+    .option('--db <path|url>', DB_HELP)
     .option('--password-stdin', 'read the password from stdin instead of prompting on the terminal')
     .action((name: string, options: UserAddOptions) => userAdd(name, options));
 
@@ -72,7 +88,7 @@ export function buildProgram(): Command {
     .command('backup')
     .description('copy the database to FILE, safely while the server runs')
     .requiredOption('--out <file>', 'where to write the copy')
-    .option('--db <path>', DB_HELP)
+    .option('--db <path>', FILE_HELP)
     .option('--force', 'overwrite FILE if it exists')
     .action((options: BackupOptions) => backup(options));
 
@@ -82,8 +98,17 @@ export function buildProgram(): Command {
       'put a backup in place of the database (stop the server first); devices re-send what it lacks',
     )
     .requiredOption('--from <file>', 'the backup to restore (left as it is)')
-    .option('--db <path>', DB_HELP)
+    .option('--db <path>', FILE_HELP)
     .action((options: RestoreOptions) => restore(options));
+
+  program
+    .command('migrate-to-postgres')
+    .description(
+      'copy a SQLite server (users, tokens, events with their sequence numbers, its identity) into an empty PostgreSQL database, in one transaction; devices carry on without re-sending',
+    )
+    .requiredOption('--from <file>', 'the SQLite database file')
+    .requiredOption('--to <url>', 'the PostgreSQL database: postgres://user:password@host:port/name')
+    .action((options: MigrateToPostgresOptions) => migrateToPostgres(options));
   return program;
 }
 

@@ -17,7 +17,7 @@ export interface RestoreOptions {
  * The backup file itself is left untouched.
  */
 export async function restore(options: RestoreOptions): Promise<void> {
-  const file = resolveDbPath(options.db);
+  const file = resolveDbPath(options.db, 'restore');
   const from = path.resolve(options.from);
   if (!existsSync(from)) throw new ServerError('no-backup', `no backup at ${from}`);
   if (from === file) throw new ServerError('restore-over-itself', 'the backup is the database itself');

@@ -1,11 +1,14 @@
 import { buildApp } from '../app.js';
-import { SqliteStore } from '../sqlite-store.js';
-import { resolveDbPath } from './db-path.js';
+import { DEFAULT_POOL_MAX } from '../postgres/config.js';
+import { describeDb, resolveDb } from './db-path.js';
+import { openStore } from './open-store.js';
 
 export interface ServeOptions {
   host: string;
   port: number;
   db?: string;
+  /** Most PostgreSQL connections this process opens (ignored for SQLite). */
+  dbPool?: number;
   openRegistration: boolean;
   /** Milliseconds (parsed from --token-lifetime DAYS). */
   tokenLifetime?: number;
@@ -15,10 +18,13 @@ export interface ServeOptions {
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-/** Opens the database and listens until SIGINT/SIGTERM, then closes both. */
+/**
+ * Opens the database and listens until SIGINT/SIGTERM, then stops taking requests, finishes those
+ * under way and closes the database (for PostgreSQL: drains its pool) as the app closes.
+ */
 export async function serve(options: ServeOptions): Promise<void> {
-  const file = resolveDbPath(options.db);
-  const store = SqliteStore.open(file);
+  const target = resolveDb(options.db);
+  const store = await openStore(target, { max: options.dbPool });
   const app = buildApp({
     store,
     logger: { level: process.env.LOG_LEVEL || 'info' },
@@ -26,6 +32,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     tokenLifetimeMs: options.tokenLifetime,
     trustProxy: options.trustProxy ?? false,
   });
+  // After the requests under way have finished: buildApp leaves the store to its owner.
+  app.addHook('onClose', () => store.close());
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -46,7 +54,6 @@ export async function serve(options: ServeOptions): Promise<void> {
       app.log.error({ err: error }, 'error while shutting down');
       process.exitCode = 1;
     } finally {
-      await store.close();
       clearTimeout(timer);
     }
   };
@@ -56,7 +63,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   try {
     app.log.info(
       {
-        db: file,
+        db: describeDb(target),
+        ...(target.kind === 'postgres' ? { dbPool: options.dbPool ?? DEFAULT_POOL_MAX } : {}),
         openRegistration: options.openRegistration,
         tokenLifetimeMs: options.tokenLifetime ?? null,
         trustProxy: options.trustProxy,

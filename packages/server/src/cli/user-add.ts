@@ -1,7 +1,7 @@
 import { Accounts, checkPassword } from '../accounts.js';
 import { DEFAULT_SCRYPT_COST } from '../passwords.js';
-import { SqliteStore } from '../sqlite-store.js';
-import { resolveDbPath } from './db-path.js';
+import { describeDb, resolveDb } from './db-path.js';
+import { openStore } from './open-store.js';
 import { promptNewPassword, readPasswordFromStdin } from './read-password.js';
 
 export interface UserAddOptions {
@@ -11,14 +11,14 @@ export interface UserAddOptions {
 
 /** `grill-server user add NAME`: creates an account, the only way to when registration is closed. */
 export async function userAdd(name: string, options: UserAddOptions): Promise<void> {
+  const target = resolveDb(options.db);
   const password = options.passwordStdin ? await readPasswordFromStdin() : await promptNewPassword();
   checkPassword(password);
-  const file = resolveDbPath(options.db);
-  const store = SqliteStore.open(file);
+  const store = await openStore(target, { max: 1 });
   try {
     await new Accounts(store, { scryptCost: DEFAULT_SCRYPT_COST, now: Date.now }).create(name, password);
   } finally {
     await store.close();
   }
-  process.stdout.write(`created user ${name} in ${file}\n`);
+  process.stdout.write(`created user ${name} in ${describeDb(target)}\n`);
 }

@@ -9,7 +9,7 @@ describe('the error handler', () => {
   afterEach(() => h.close());
 
   it('answers a 500 with no internals and logs the real error', async () => {
-    h = makeHarness();
+    h = await makeHarness();
     const token = await userWithToken(h, 'ann');
     const logs: string[] = [];
     const stream = new Writable({

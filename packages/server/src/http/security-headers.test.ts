@@ -4,8 +4,8 @@ import { DOCS_CSP } from './docs.js';
 
 describe('security headers', () => {
   let h: Harness;
-  beforeEach(() => {
-    h = makeHarness();
+  beforeEach(async () => {
+    h = await makeHarness();
   });
   afterEach(() => h.close());
 

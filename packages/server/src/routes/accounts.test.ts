@@ -1,12 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachBackend } from '../test-support/backends.js';
 import { type Harness, makeHarness, PASSWORD } from '../test-support/helpers.js';
 
-describe('POST /v1/accounts', () => {
+describeEachBackend('POST /v1/accounts', (backend) => {
   let h: Harness;
   afterEach(() => h.close());
 
   it('is refused with 403 while registration is closed (the default), whatever the body', async () => {
-    h = makeHarness();
+    h = await makeHarness({}, backend);
     for (const payload of [{ username: 'ann', password: PASSWORD }, { nonsense: true }]) {
       const response = await h.app.inject({ method: 'POST', url: '/v1/accounts', payload });
       expect(response.statusCode).toBe(403);
@@ -16,7 +17,7 @@ describe('POST /v1/accounts', () => {
   });
 
   it('creates an account when open (201), then the user can log in; a taken name is 409', async () => {
-    h = makeHarness({ openRegistration: true });
+    h = await makeHarness({ openRegistration: true }, backend);
     const created = await h.app.inject({
       method: 'POST',
       url: '/v1/accounts',
@@ -48,7 +49,7 @@ describe('POST /v1/accounts', () => {
     [{ username: 'ann', password: PASSWORD, admin: true }, /^body\/admin is not an accepted field$/],
     [{ username: 42, password: PASSWORD }, /^body\/username must be string$/],
   ])('rejects %j with a message naming the field', async (payload, message) => {
-    h = makeHarness({ openRegistration: true });
+    h = await makeHarness({ openRegistration: true }, backend);
     const response = await h.app.inject({ method: 'POST', url: '/v1/accounts', payload });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatch(message);

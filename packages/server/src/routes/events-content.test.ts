@@ -11,7 +11,7 @@ describe('POST /v1/events checks every event, not only the envelope', () => {
   let h: Harness;
   let token: string;
   beforeEach(async () => {
-    h = makeHarness({ now: () => NOW });
+    h = await makeHarness({ now: () => NOW });
     token = await userWithToken(h, 'ann');
   });
   afterEach(() => h.close());

@@ -6,7 +6,7 @@ describe('bad requests to /v1/events', () => {
   let h: Harness;
   let token: string;
   beforeEach(async () => {
-    h = makeHarness({ bodyLimit: 256 * 1024 });
+    h = await makeHarness({ bodyLimit: 256 * 1024 });
     token = await userWithToken(h, 'ann');
   });
   afterEach(() => h.close());

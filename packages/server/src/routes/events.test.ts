@@ -1,5 +1,6 @@
 import type { PulledEvent, WireEvent } from '@grill/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachBackend } from '../test-support/backends.js';
 import { bearer, event, events, type Harness, makeHarness, userWithToken } from '../test-support/helpers.js';
 
 interface Page {
@@ -8,11 +9,11 @@ interface Page {
   more: boolean;
 }
 
-describe('POST and GET /v1/events', () => {
+describeEachBackend('POST and GET /v1/events', (backend) => {
   let h: Harness;
   let ann: string;
   beforeEach(async () => {
-    h = makeHarness();
+    h = await makeHarness({}, backend);
     ann = await userWithToken(h, 'ann');
   });
   afterEach(() => h.close());

@@ -1,19 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachBackend } from '../test-support/backends.js';
 import { type Harness, makeHarness } from '../test-support/helpers.js';
 import { SERVER_VERSION } from '../version.js';
 
-describe('GET /v1/health, the not-found handler and /docs', () => {
+describeEachBackend('GET /v1/health, the not-found handler and /docs', (backend) => {
   let h: Harness;
-  beforeEach(() => {
-    h = makeHarness();
+  beforeEach(async () => {
+    h = await makeHarness({}, backend);
   });
   afterEach(() => h.close());
 
-  it('answers ok with the version, without auth', async () => {
+  it('answers ok with the version and a reachable database, without auth', async () => {
     const response = await h.app.inject({ method: 'GET', url: '/v1/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', version: SERVER_VERSION });
+    expect(response.json()).toEqual({ status: 'ok', version: SERVER_VERSION, database: 'ok' });
     expect(SERVER_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('answers 503 while the database cannot be reached', async () => {
+    await backend.cutOff();
+    const response = await h.app.inject({ method: 'GET', url: '/v1/health' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({
+      status: 'unavailable',
+      version: SERVER_VERSION,
+      database: 'unreachable',
+    });
   });
 
   it('answers unknown routes with a 404 {error}', async () => {

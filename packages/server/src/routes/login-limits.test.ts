@@ -2,18 +2,19 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuildAppOptions } from '../app.js';
+import { describeEachBackend } from '../test-support/backends.js';
 import { addUser, type Harness, makeHarness, PASSWORD } from '../test-support/helpers.js';
 
 const WRONG = 'not the password';
 
-describe('login and sign-up limits', () => {
+describeEachBackend('login and sign-up limits', (backend) => {
   let h: Harness;
   let now: number;
   afterEach(() => h.close());
 
-  function start(options: Partial<BuildAppOptions> = {}): Harness {
+  async function start(options: Partial<BuildAppOptions> = {}): Promise<Harness> {
     now = 1_000_000;
-    h = makeHarness({ now: () => now, ...options });
+    h = await makeHarness({ now: () => now, ...options }, backend);
     return h;
   }
 
@@ -29,7 +30,7 @@ describe('login and sign-up limits', () => {
 
   describe('per address', () => {
     it('refuses an address after its failures (429, retry-after, when to retry); others go on', async () => {
-      start({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
+      await start({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
       await addUser(h.store, 'ann');
       // Different names, so no account backs off: only the address limit is at work.
       for (const name of ['ann', 'bob', 'cy']) expect(await status('127.0.0.2', name, WRONG)).toBe(401);
@@ -48,7 +49,7 @@ describe('login and sign-up limits', () => {
     });
 
     it('never counts successful logins', async () => {
-      start({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
+      await start({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
       await addUser(h.store, 'ann');
       expect(await status('127.0.0.2', 'bob', WRONG)).toBe(401);
       expect(await status('127.0.0.2', 'cy', WRONG)).toBe(401);
@@ -59,7 +60,7 @@ describe('login and sign-up limits', () => {
     });
 
     it('defaults to 10 failures per 15 minutes', async () => {
-      start();
+      await start();
       const codes: number[] = [];
       for (let i = 0; i < 11; i++) codes.push(await status('127.0.0.2', `nobody${i}`, WRONG));
       expect(codes).toEqual([...Array(10).fill(401), 429]);
@@ -70,7 +71,7 @@ describe('login and sign-up limits', () => {
     });
 
     it('counts guesses sent in parallel before any of them is answered', async () => {
-      start({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
+      await start({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
       await addUser(h.store, 'ann');
       const names = Array.from({ length: 10 }, (_, i) => `user${i}`);
       const codes = await Promise.all(names.map((name) => status('127.0.0.2', name, WRONG)));
@@ -93,7 +94,7 @@ describe('login and sign-up limits', () => {
         loginRateLimit: { max: 2, timeWindow: 60_000 },
         accountBackoff: { afterFailures: 100, initialDelayMs: 1_000, maxDelayMs: 1_000 },
       };
-      start({ ...limits, trustProxy: true });
+      await start({ ...limits, trustProxy: true });
       expect([await viaProxy('10.0.0.1'), await viaProxy('10.0.0.1'), await viaProxy('10.0.0.1')]).toEqual([
         401, 401, 429,
       ]);
@@ -105,7 +106,7 @@ describe('login and sign-up limits', () => {
       await h.close();
 
       // Without it, a client cannot pick the address it is counted under.
-      start(limits);
+      await start(limits);
       expect([await viaProxy('10.0.0.1'), await viaProxy('10.0.0.2'), await viaProxy('10.0.0.3')]).toEqual([
         401, 401, 429,
       ]);
@@ -119,7 +120,7 @@ describe('login and sign-up limits', () => {
     };
 
     it('backs off after consecutive failures, doubling up to the cap, whatever address fails', async () => {
-      start(backoff);
+      await start(backoff);
       await addUser(h.store, 'ann');
       expect(await status('127.0.0.2', 'ann', WRONG)).toBe(401);
       expect(await status('127.0.0.3', 'ann', WRONG)).toBe(401);
@@ -147,7 +148,7 @@ describe('login and sign-up limits', () => {
     });
 
     it('lets the right password in from an address that has not failed, and that ends the backoff', async () => {
-      start(backoff);
+      await start(backoff);
       await addUser(h.store, 'ann');
       for (let i = 0; i < 3; i++) expect(await status('127.0.0.2', 'ann', WRONG)).toBe(401);
       expect(await status('127.0.0.2', 'ann', PASSWORD)).toBe(429);
@@ -161,7 +162,7 @@ describe('login and sign-up limits', () => {
     });
 
     it('backs off one account whatever the case of the name, and unknown names alike', async () => {
-      start(backoff);
+      await start(backoff);
       await addUser(h.store, 'ann');
       expect(await status('127.0.0.2', 'Ann', WRONG)).toBe(401);
       expect(await status('127.0.0.2', 'ANN', WRONG)).toBe(401);
@@ -178,7 +179,7 @@ describe('login and sign-up limits', () => {
     });
 
     it('has defaults: the 5th consecutive failure starts a 1-second backoff', async () => {
-      start({ loginRateLimit: { max: 1000, timeWindow: 60_000 } });
+      await start({ loginRateLimit: { max: 1000, timeWindow: 60_000 } });
       await addUser(h.store, 'ann');
       for (let i = 0; i < 4; i++) expect(await status('127.0.0.2', 'ann', WRONG)).toBe(401);
       expect(await status('127.0.0.2', 'ann', PASSWORD)).toBe(200);
@@ -199,7 +200,7 @@ describe('login and sign-up limits', () => {
       });
 
     it('limits sign-up attempts per address, taken names included', async () => {
-      start({ openRegistration: true, registrationRateLimit: { max: 2, timeWindow: 3_600_000 } });
+      await start({ openRegistration: true, registrationRateLimit: { max: 2, timeWindow: 3_600_000 } });
       expect((await register('127.0.0.2', 'ann')).statusCode).toBe(201);
       expect((await register('127.0.0.2', 'ann')).statusCode).toBe(409);
       const limited = await register('127.0.0.2', 'bob');
@@ -216,7 +217,7 @@ describe('login and sign-up limits', () => {
     });
 
     it('defaults to 5 an hour', async () => {
-      start({ openRegistration: true });
+      await start({ openRegistration: true });
       const codes: number[] = [];
       for (let i = 0; i < 6; i++) codes.push((await register('127.0.0.2', `user${i}`)).statusCode);
       expect(codes).toEqual([201, 201, 201, 201, 201, 429]);
@@ -224,7 +225,7 @@ describe('login and sign-up limits', () => {
   });
 
   it('holds over a real socket, from clients bound to 127.0.0.2 and 127.0.0.3', async () => {
-    start({
+    await start({
       loginRateLimit: { max: 4, timeWindow: 60_000 },
       accountBackoff: { afterFailures: 3, initialDelayMs: 60_000, maxDelayMs: 60_000 },
     });

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachBackend } from '../test-support/backends.js';
 import { addUser, bearer, type Harness, makeHarness, PASSWORD } from '../test-support/helpers.js';
 import { hashToken } from '../tokens.js';
 
-describe('POST /v1/login', () => {
+describeEachBackend('POST /v1/login', (backend) => {
   let h: Harness;
   afterEach(() => h.close());
 
@@ -11,7 +11,7 @@ describe('POST /v1/login', () => {
     h.app.inject({ method: 'POST', url: '/v1/login', payload: { username, password, device: 'laptop' } });
 
   it('issues a base64url token (32 bytes) that authenticates, stored only as a hash', async () => {
-    h = makeHarness();
+    h = await makeHarness({}, backend);
     await addUser(h.store, 'ann');
     const response = await attempt('ann', PASSWORD);
     expect(response.statusCode).toBe(200);
@@ -24,15 +24,14 @@ describe('POST /v1/login', () => {
     expect(tokens.json()).toEqual([
       expect.objectContaining({ id: body.tokenId, device: 'laptop', current: true }),
     ]);
-    // Closing checkpoints the WAL into the file: it holds the token's SHA-256, never the token.
-    await h.store.close();
-    const file = readFileSync(h.dbFile);
-    expect(file.includes(body.token)).toBe(false);
-    expect(file.includes(hashToken(body.token))).toBe(true);
+    // The database holds the token's SHA-256, never the token.
+    const stored = await backend.storedText();
+    expect(stored.includes(body.token)).toBe(false);
+    expect(stored.includes(hashToken(body.token))).toBe(true);
   });
 
   it('answers a wrong password and an unknown user with the same 401', async () => {
-    h = makeHarness();
+    h = await makeHarness({}, backend);
     await addUser(h.store, 'ann');
     const wrong = await attempt('ann', 'not the password');
     const unknown = await attempt('nobody', PASSWORD);
@@ -43,7 +42,7 @@ describe('POST /v1/login', () => {
   });
 
   it('names the missing or mistyped field', async () => {
-    h = makeHarness();
+    h = await makeHarness({}, backend);
     const missing = await h.app.inject({
       method: 'POST',
       url: '/v1/login',

@@ -1,12 +1,13 @@
 import { Checker, PulledEventSchema, PullResponseSchema } from '@grill/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachBackend } from '../test-support/backends.js';
 import { bearer, event, events, type Harness, makeHarness, userWithToken } from '../test-support/helpers.js';
 
-describe('the pull response body (written without the schema serializer)', () => {
+describeEachBackend('the pull response body (written without the schema serializer)', (backend) => {
   let h: Harness;
   let ann: string;
   beforeEach(async () => {
-    h = makeHarness();
+    h = await makeHarness({}, backend);
     ann = await userWithToken(h, 'ann');
   });
   afterEach(() => h.close());

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../test-support/backends.js';
 import { addUser, bearer, type Harness, makeHarness, PASSWORD } from '../test-support/helpers.js';
 
 interface Login {
@@ -6,14 +7,14 @@ interface Login {
   tokenId: string;
 }
 
-describe('token renewal and lifetime', () => {
+describeEachBackend('token renewal and lifetime', (backend) => {
   let h: Harness;
   let now: number;
   afterEach(() => h.close());
 
-  function start(tokenLifetimeMs?: number): void {
+  async function start(tokenLifetimeMs?: number): Promise<void> {
     now = 1_000_000;
-    h = makeHarness({ now: () => now, tokenLifetimeMs });
+    h = await makeHarness({ now: () => now, tokenLifetimeMs }, backend);
   }
 
   async function login(username: string, device: string, replaces?: string): Promise<Login> {
@@ -30,7 +31,7 @@ describe('token renewal and lifetime', () => {
 
   describe('a re-login that names the token it replaces', () => {
     it('revokes that token once the new one is issued', async () => {
-      start();
+      await start();
       await addUser(h.store, 'ann');
       const first = await login('ann', 'laptop');
       now += 1;
@@ -45,7 +46,7 @@ describe('token renewal and lifetime', () => {
     });
 
     it("ignores another user's token id, and an unknown one", async () => {
-      start();
+      await start();
       await addUser(h.store, 'ann');
       await addUser(h.store, 'bob');
       const bob = await login('bob', 'bobs-box');
@@ -58,7 +59,7 @@ describe('token renewal and lifetime', () => {
 
   describe('with a token lifetime', () => {
     it('shows when each token expires, and refuses it from then on with token-expired', async () => {
-      start(10_000);
+      await start(10_000);
       await addUser(h.store, 'ann');
       const laptop = await login('ann', 'laptop');
       now += 4_000;
@@ -87,7 +88,7 @@ describe('token renewal and lifetime', () => {
     });
 
     it('has none by default: expiresAt is null and tokens keep working', async () => {
-      start();
+      await start();
       await addUser(h.store, 'ann');
       const laptop = await login('ann', 'laptop');
       now += 10 * 365 * 24 * 3_600_000;

@@ -1,12 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachBackend } from '../test-support/backends.js';
 import { addUser, bearer, event, type Harness, login, makeHarness } from '../test-support/helpers.js';
 
-describe('tokens and bearer auth', () => {
+describeEachBackend('tokens and bearer auth', (backend) => {
   let h: Harness;
   let now: number;
-  beforeEach(() => {
+  beforeEach(async () => {
     now = 1_000;
-    h = makeHarness({ now: () => now });
+    h = await makeHarness({ now: () => now }, backend);
   });
   afterEach(() => h.close());
 

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { describeEachBackend } from '../test-support/backends.js';
 import { addUser, type Harness, makeHarness, PASSWORD } from '../test-support/helpers.js';
 
-describe('usernames are case-insensitive', () => {
+describeEachBackend('usernames are case-insensitive', (backend) => {
   let h: Harness;
   afterEach(() => h.close());
 
@@ -15,7 +16,7 @@ describe('usernames are case-insensitive', () => {
     h.app.inject({ method: 'POST', url: '/v1/accounts', payload: { username, password: PASSWORD } });
 
   it('logs in whatever the case typed, answering with the name as registered', async () => {
-    h = makeHarness();
+    h = await makeHarness({}, backend);
     await addUser(h.store, 'Alice');
     for (const typed of ['Alice', 'alice', 'ALICE', 'aLiCe']) {
       const response = await login(typed);
@@ -25,7 +26,7 @@ describe('usernames are case-insensitive', () => {
   });
 
   it('refuses a name that differs from a taken one only in case (409), over HTTP and from the CLI path', async () => {
-    h = makeHarness({ openRegistration: true });
+    h = await makeHarness({ openRegistration: true }, backend);
     expect((await register('alice')).statusCode).toBe(201);
     const clash = await register('Alice');
     expect(clash.statusCode).toBe(409);

@@ -1,28 +1,7 @@
 import type { PulledEvent, WireEvent, WireEventType } from '@grill/protocol';
+import { type EventRow, toEvent } from '../rows.js';
 import type { ServedEvent } from '../store.js';
 import type { Db } from './database.js';
-
-interface EventRow {
-  seq: number;
-  id: string;
-  card_key: string;
-  type: string;
-  at: number;
-  device_id: string;
-  payload: string;
-}
-
-function toEvent(r: EventRow): PulledEvent {
-  return {
-    id: r.id,
-    cardKey: r.card_key,
-    type: r.type as WireEventType,
-    at: r.at,
-    deviceId: r.device_id,
-    payload: JSON.parse(r.payload) as Record<string, unknown>,
-    seq: r.seq,
-  };
-}
 
 const COLUMNS = 'seq, id, card_key, type, at, device_id, payload';
 

@@ -1,23 +1,6 @@
+import { type TokenRow, toToken } from '../rows.js';
 import type { NewToken, TokenOwner, TokenRecord } from '../store.js';
 import type { Db } from './database.js';
-
-interface TokenRow {
-  id: string;
-  device: string;
-  created_at: number;
-  last_used_at: number | null;
-  expires_at: number | null;
-}
-
-function toToken(r: TokenRow): TokenRecord {
-  return {
-    id: r.id,
-    device: r.device,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-    expiresAt: r.expires_at,
-  };
-}
 
 /** A token is live while it is neither revoked nor past its `expires_at` (NULL: no expiry). */
 export class TokensTable {

@@ -1,24 +1,6 @@
-import type { PasswordParams } from '../passwords.js';
+import { toUser, type UserRow } from '../rows.js';
 import type { NewUser, UserRecord } from '../store.js';
 import type { Db } from './database.js';
-
-interface UserRow {
-  id: number;
-  name: string;
-  password_hash: Buffer;
-  salt: Buffer;
-  params: string;
-  created_at: number;
-}
-
-function toUser(r: UserRow): UserRecord {
-  return {
-    id: r.id,
-    name: r.name,
-    password: { hash: r.password_hash, salt: r.salt, params: JSON.parse(r.params) as PasswordParams },
-    createdAt: r.created_at,
-  };
-}
 
 /** Names are one whatever their case: compared COLLATE NOCASE, unique by `users_name_nocase`. */
 export class UsersTable {

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type WireEvent } from '@grill/protocol';
 import type { FastifyInstance } from 'fastify';
@@ -7,43 +6,45 @@ import { Accounts } from '../accounts.js';
 import { type BuildAppOptions, buildApp } from '../app.js';
 import type { ScryptCost } from '../passwords.js';
 import { SqliteStore } from '../sqlite-store.js';
+import type { ServerStore } from '../store.js';
+import type { Backend } from './backends.js';
+import { tempDir } from './temp-dir.js';
+
+export { tempDir };
 
 /** Cheap enough for tests; the default cost is covered by passwords.test.ts and server.test.ts. */
 export const FAST_SCRYPT: ScryptCost = { N: 2 ** 12, r: 8, p: 1 };
 export const PASSWORD = 'correct horse battery';
 
-export function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'grill-server-test-'));
-}
-
 export interface Harness {
   app: FastifyInstance;
-  store: SqliteStore;
-  dir: string;
-  dbFile: string;
+  store: ServerStore;
   close(): Promise<void>;
 }
 
-/** A real app on a real SQLite file in a fresh temp dir. */
-export function makeHarness(options: Partial<BuildAppOptions> = {}): Harness {
-  const dir = tempDir();
-  const dbFile = path.join(dir, 'server.db');
-  const store = SqliteStore.open(dbFile);
+/**
+ * A real app on a fresh, empty database: the backend's (see describeEachBackend), or a SQLite
+ * file in a new temp dir.
+ */
+export async function makeHarness(
+  options: Partial<BuildAppOptions> = {},
+  backend?: Backend,
+): Promise<Harness> {
+  const dir = backend ? undefined : tempDir();
+  const store = backend ? await backend.open() : SqliteStore.open(path.join(dir ?? '', 'server.db'));
   const app = buildApp({ scryptCost: FAST_SCRYPT, ...options, store });
   return {
     app,
     store,
-    dir,
-    dbFile,
     async close() {
       await app.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-export async function addUser(store: SqliteStore, name: string, password = PASSWORD): Promise<void> {
+export async function addUser(store: ServerStore, name: string, password = PASSWORD): Promise<void> {
   await new Accounts(store, { scryptCost: FAST_SCRYPT, now: Date.now }).create(name, password);
 }
 
