@@ -114,6 +114,14 @@ export { interleave, roundRobin } from './scheduler/queue-order.js';
 export * from './scheduler/settings.js';
 export { nextHlc } from './scheduler/settings-clock.js';
 export { SCHEMA_VERSION } from './store/migrations.js';
+export {
+  type AddonInstall,
+  addonInstall,
+  type NativeLoadFailure,
+  type NodeSetup,
+  nativeLoadAdvice,
+  nativeLoadFailure,
+} from './store/native-addon.js';
 export { type SyncStatus, syncStatus } from './sync/status.js';
 export {
   controlPicture,

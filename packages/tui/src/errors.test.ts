@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { SyncError } from '@grill/core';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT_STORAGE, reportError, SYNC_EXIT_CODES } from './errors.js';
 
@@ -47,4 +52,53 @@ describe('reportError', () => {
     expect(written[0]).toMatch(/^grill: the grill database is busy: another grill has been writing to it/);
     expect(written).toHaveLength(1);
   });
+
+  // A stand-in for better-sqlite3's addon that registers itself as its addon does (NODE_MODULE),
+  // declaring the NODE_MODULE_VERSION of another Node.js: Node's own loader then throws exactly
+  // the error a better-sqlite3 compiled by that Node gets, whatever Node runs the tests.
+  const STAND_IN = `struct node_module { int nm_version; unsigned int nm_flags; void *nm_dso_handle;
+  const char *nm_filename; void *nm_register_func; void *nm_context_register_func;
+  const char *nm_modname; void *nm_priv; struct node_module *nm_link; };
+extern void node_module_register(void *module);
+static struct node_module stand_in = { ABI, 0, 0, "stand-in.c", 0, 0, "better_sqlite3", 0, 0 };
+__attribute__((constructor)) static void load(void) { node_module_register(&stand_in); }
+`;
+  const compiler = process.platform === 'linux' && spawnSync('cc', ['--version']).status === 0;
+
+  it.skipIf(!compiler)(
+    'turns the loader’s error for a better-sqlite3 built by another Node.js into one line: the command to run, and where',
+    () => {
+      const other = process.versions.modules === '137' ? { abi: 115, major: 20 } : { abi: 137, major: 24 };
+      const checkout = mkdtempSync(path.join(tmpdir(), 'grill-abi-'));
+      const release = path.join(
+        checkout,
+        'node_modules/.pnpm/better-sqlite3@12.11.1/node_modules/better-sqlite3/build/Release',
+      );
+      mkdirSync(release, { recursive: true });
+      const addon = path.join(release, 'better_sqlite3.node');
+      writeFileSync(path.join(checkout, 'stand-in.c'), STAND_IN);
+      const cc = spawnSync(
+        'cc',
+        ['-shared', '-fPIC', `-DABI=${other.abi}`, '-o', addon, path.join(checkout, 'stand-in.c')],
+        { encoding: 'utf8' },
+      );
+      expect(cc.stderr).toBe('');
+      let error: unknown;
+      try {
+        new Database(':memory:', { nativeBinding: addon }).close();
+      } catch (caught) {
+        error = caught;
+      }
+      expect((error as NodeJS.ErrnoException).code).toBe('ERR_DLOPEN_FAILED');
+      capture();
+      expect(reportError(error)).toBe(1);
+      expect(written).toHaveLength(1);
+      expect(written[0]).toMatch(
+        new RegExp(
+          `^grill: better-sqlite3 was built for Node\\.js ${other.major} \\(NODE_MODULE_VERSION ${other.abi}\\), not for this Node\\.js ${process.version.replaceAll('.', '\\.')} \\(${process.versions.modules}\\): run \`(npm_config_nodedir=\\S+ )?pnpm rebuild better-sqlite3\` in `,
+        ),
+      );
+      expect(written[0]?.endsWith(` in ${checkout}\n`)).toBe(true);
+    },
+  );
 });

@@ -1,5 +1,14 @@
-import { GrillError, SyncError, terminalSafe } from '@grill/core';
+import { existsSync } from 'node:fs';
+import {
+  addonInstall,
+  GrillError,
+  nativeLoadAdvice,
+  nativeLoadFailure,
+  SyncError,
+  terminalSafe,
+} from '@grill/core';
 import type { Command } from 'commander';
+import { nodeSetup } from './node-setup.js';
 
 /**
  * Prints an error as one line on stderr and returns the exit code: 1 for user errors. Messages
@@ -9,6 +18,14 @@ export function reportError(error: unknown): number {
   if (error instanceof GrillError) {
     process.stderr.write(`grill: ${terminalSafe(error.message)}\n`);
     return error instanceof SyncError ? (SYNC_EXIT_CODES[error.code] ?? 1) : 1;
+  }
+  const native = nativeLoadFailure(error);
+  if (native) {
+    // The SQLite driver built for another Node.js (after switching versions), or never built.
+    const dir = addonInstall(native.file)?.dir;
+    const setup = nodeSetup(dir !== undefined && existsSync(dir) ? dir : process.cwd());
+    process.stderr.write(`grill: ${terminalSafe(nativeLoadAdvice(native, setup))}\n`);
+    return 1;
   }
   const storage = storageProblem(error);
   if (storage) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { GrillError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { nativeLoadFailure } from './native-addon.js';
 
 export type Db = Database.Database;
 
@@ -21,6 +22,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(file);
   } catch (error) {
+    // The SQLite driver loads its native addon on first use: a failure to load it is not about
+    // this file, and the command line turns it into what to run (see native-addon.ts).
+    if (nativeLoadFailure(error)) throw error;
     throw new GrillError('db-open', `cannot open database ${file}: ${(error as Error).message}`);
   }
   db.pragma('journal_mode = WAL');

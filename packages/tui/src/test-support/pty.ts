@@ -89,17 +89,30 @@ export class GrillPty {
     throw new Error(`timed out waiting for ${String(needle)}; screen:\n${(await this.screen()).join('\n')}`);
   }
 
-  /** Waits until the screen, as shown, contains `needle`; returns the screen. */
+  /**
+   * Waits until the screen, as shown, contains `needle`; returns the screen. A frame that has
+   * arrived only in part is not looked at: a terminal shows a frame when its end arrives
+   * (synchronized output), and a pty read can end mid-frame under load, its header new and the
+   * rows below it still the last frame's.
+   */
   async waitForScreen(needle: string | RegExp, timeoutMs = 10_000): Promise<string[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      const received = this.output.length;
       const screen = await this.screen();
       const text = screen.join('\n');
-      if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return screen;
+      const whole = this.output.length === received && !this.midFrame();
+      if (whole && (typeof needle === 'string' ? text.includes(needle) : needle.test(text))) return screen;
       if (Date.now() > deadline)
         throw new Error(`timed out waiting for ${String(needle)} on screen:\n${text}`);
       await new Promise((r) => setTimeout(r, 25));
     }
+  }
+
+  /** True while the last frame begun has not ended. */
+  private midFrame(): boolean {
+    const start = this.output.lastIndexOf(FRAME_START);
+    return start !== -1 && this.output.indexOf(FRAME_END, start) === -1;
   }
 
   private markAt = 0;
