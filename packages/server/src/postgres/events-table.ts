@@ -83,17 +83,10 @@ export const eventsTable = {
    * `after`: one statement, so all of it is read from one snapshot.
    */
   async page(q: Queryable, userId: number, after: number, limit: number): Promise<EventPage> {
-    const { rows } = await q.query<{
-      head: number;
-      anchor: string | null;
-      seq: number | null;
-      id: string;
-      card_key: string;
-      type: string;
-      at: number;
-      device_id: string;
-      payload: string;
-    }>(
+    // A stored event's columns (null when the page is empty), with the head and anchor on every row.
+    const { rows } = await q.query<
+      Omit<EventRow, 'seq'> & { head: number; anchor: string | null; seq: number | null }
+    >(
       `WITH page AS (
          SELECT seq, id, card_key, type, at, device_id, payload FROM events
          WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
